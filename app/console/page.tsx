@@ -1,0 +1,7 @@
+import { ConsoleScreen } from "./ConsoleScreen";
+
+export const metadata = { title: "Cordon · console" };
+
+export default function ConsolePage() {
+  return <ConsoleScreen />;
+}

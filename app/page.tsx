@@ -1,0 +1,5 @@
+import { DeskScreen } from "./DeskScreen";
+
+export default function DeskPage() {
+  return <DeskScreen />;
+}

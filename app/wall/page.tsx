@@ -1,0 +1,7 @@
+import { WallScreen } from "./WallScreen";
+
+export const metadata = { title: "Cordon · wall" };
+
+export default function WallPage() {
+  return <WallScreen />;
+}

@@ -1,0 +1,5 @@
+export * from "./community";
+export * from "./feed";
+export * from "./operations";
+export * from "./registry";
+export * from "./tokens";

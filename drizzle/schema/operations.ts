@@ -1,0 +1,62 @@
+import { bigint, boolean, integer, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+
+export const rounds = pgTable(
+  "rounds",
+  {
+    community: text("community").notNull(),
+    roundId: text("round_id").notNull(),
+    kind: text("kind").notNull(),
+    label: text("label"),
+    openedAt: timestamp("opened_at", { withTimezone: true }).notNull(),
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+    testedCount: integer("tested_count").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.community, t.roundId] })],
+);
+
+/** One row per household and round: the first household.tested counts, results update it. */
+export const roundTests = pgTable(
+  "round_tests",
+  {
+    community: text("community").notNull(),
+    roundId: text("round_id").notNull(),
+    householdId: text("household_id").notNull(),
+    testedAt: timestamp("tested_at", { withTimezone: true }),
+    residentsTested: integer("residents_tested"),
+    result: text("result"),
+  },
+  (t) => [primaryKey({ columns: [t.community, t.roundId, t.householdId] })],
+);
+
+export const requests = pgTable(
+  "requests",
+  {
+    community: text("community").notNull(),
+    requestId: text("request_id").notNull(),
+    householdId: text("household_id").notNull(),
+    kind: text("kind").notNull(),
+    urgent: boolean("urgent").notNull().default(false),
+    note: text("note"),
+    person: text("person"),
+    status: text("status").notNull(),
+    openedAt: timestamp("opened_at", { withTimezone: true }).notNull(),
+    hasCommitmentLetter: boolean("has_commitment_letter").notNull().default(false),
+    testReportAt: timestamp("test_report_at", { withTimezone: true }),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    decisionNote: text("decision_note"),
+    overrideReason: text("override_reason"),
+    releaseBasis: text("release_basis"),
+  },
+  (t) => [primaryKey({ columns: [t.community, t.requestId] })],
+);
+
+export const alerts = pgTable("alerts", {
+  seq: bigint("seq", { mode: "number" }).primaryKey(),
+  community: text("community").notNull(),
+  kind: text("kind").notNull(),
+  buildingId: text("building_id"),
+  householdId: text("household_id"),
+  requestId: text("request_id"),
+  raisedAt: timestamp("raised_at", { withTimezone: true }).notNull(),
+  resolvedAt: timestamp("resolved_at", { withTimezone: true }),
+});

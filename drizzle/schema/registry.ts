@@ -1,0 +1,43 @@
+import { boolean, integer, jsonb, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+
+export const buildings = pgTable(
+  "buildings",
+  {
+    community: text("community").notNull(),
+    buildingId: text("building_id").notNull(),
+    label: text("label").notNull(),
+    sealed: boolean("sealed").notNull().default(false),
+    sealedReason: text("sealed_reason"),
+    sealedAt: timestamp("sealed_at", { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.community, t.buildingId] })],
+);
+
+export const households = pgTable(
+  "households",
+  {
+    community: text("community").notNull(),
+    householdId: text("household_id").notNull(),
+    buildingId: text("building_id").notNull(),
+    unit: text("unit").notNull(),
+    residents: integer("residents").notNull(),
+    contactName: text("contact_name"),
+    contactPhone: text("contact_phone"),
+  },
+  (t) => [primaryKey({ columns: [t.community, t.householdId] })],
+);
+
+export const volunteers = pgTable(
+  "volunteers",
+  {
+    community: text("community").notNull(),
+    volunteerId: text("volunteer_id").notNull(),
+    name: text("name").notNull(),
+    phone: text("phone"),
+    skills: jsonb("skills").$type<string[]>().notNull(),
+    onDuty: boolean("on_duty").notNull().default(false),
+    post: text("post"),
+    since: timestamp("since", { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.community, t.volunteerId] })],
+);

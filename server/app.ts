@@ -1,0 +1,148 @@
+import { readFileSync } from "node:fs";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { type DatabaseHandle, openPglite, openPostgres } from "../drizzle/client";
+import { migrate } from "../drizzle/migrate";
+import { Authenticator } from "./auth/authenticate";
+import { loadSessionSecret } from "./auth/session";
+import { startLinkTokens } from "./auth/start-links";
+import { ensureToken, TokenResolver } from "./auth/tokens";
+import { demoCompound } from "./demo/compound";
+import { Simulator } from "./demo/simulator";
+import type { Env } from "./env";
+import { AppError } from "./errors";
+import { FeedListener } from "./feed/listener";
+import { createApiHandler } from "./http/api";
+import { handleSignIn } from "./http/sign-in";
+import { appendEvents } from "./ingest/append";
+import type { Logger } from "./log";
+import { lockDataDir } from "./pglite-lock";
+import { readFeedHead, readSnapshot } from "./queries/snapshot";
+import { Broadcaster } from "./realtime/broadcaster";
+import { createIo } from "./realtime/io";
+
+type NextHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+
+export interface Cordon {
+  url: string;
+  port: number;
+  handle: DatabaseHandle;
+  links: { secretary: string; display: string };
+  demo: boolean;
+  close(): Promise<void>;
+}
+
+async function loadDemo(handle: DatabaseHandle, log: Logger): Promise<void> {
+  const all = demoCompound();
+  for (let i = 0; i < all.length; i += 1000) await appendEvents(handle.db, all.slice(i, i + 1000), { role: "secretary", name: "demo" }, { batch: true });
+  log.info({ events: all.length }, "demo compound loaded");
+}
+
+async function prepareNext(dev: boolean, log: Logger): Promise<{ handler: NextHandler; close(): Promise<void> }> {
+  const mod = (await import("next")) as unknown as { default: ((o: object) => unknown) & { default?: (o: object) => unknown } };
+  const create = (mod.default.default ?? mod.default) as (o: object) => {
+    prepare(): Promise<void>;
+    getRequestHandler(): NextHandler;
+    close?: () => Promise<void>;
+  };
+  const app = create({ dev, dir: process.cwd(), turbopack: dev });
+  await app.prepare();
+  log.info({ dev }, "pages ready");
+  return { handler: app.getRequestHandler(), close: async () => app.close?.() };
+}
+
+function buildVersion(): string {
+  try {
+    return readFileSync(path.resolve(".next/BUILD_ID"), "utf8").trim();
+  } catch {
+    return `dev-${Date.now()}`;
+  }
+}
+
+/** The composition root: database → migrations → auth → demo → pages → HTTP → Socket.IO → feed listener. */
+export async function startCordon(env: Env, log: Logger, opts: { dev?: boolean } = {}): Promise<Cordon> {
+  const embedded = !env.DATABASE_URL;
+  const unlock = embedded ? lockDataDir(env.DATA_DIR) : () => {};
+  const handle = env.DATABASE_URL ? openPostgres(env.DATABASE_URL) : await openPglite(env.DATA_DIR);
+  await migrate(handle);
+  const db = handle.db;
+
+  const secret = await loadSessionSecret(db, env.SESSION_SECRET);
+  const resolver = new TokenResolver(db);
+  const auth = new Authenticator(resolver, secret);
+  if (env.ADMIN_TOKEN) await ensureToken(db, env.ADMIN_TOKEN, "secretary", "ADMIN_TOKEN");
+  const links = await startLinkTokens(db, resolver, env.DATA_DIR, env.ADMIN_TOKEN);
+
+  const isNew = (await readFeedHead(db)) === 0;
+  const demo = env.DEMO === "1" || (env.DEMO === undefined && embedded && (isNew || (await readSnapshot(db, "default")).demo));
+  if (demo && isNew) await loadDemo(handle, log);
+
+  const next = env.UI === "0" ? null : await prepareNext(opts.dev ?? false, log);
+  const limiter = new RateLimiterMemory({ points: env.RATE_LIMIT, duration: 1 });
+  const api = createApiHandler({
+    handle,
+    auth,
+    log,
+    async limit(p) {
+      try {
+        await limiter.consume(p.tokenId);
+      } catch (res) {
+        if (!(res instanceof RateLimiterRes)) throw res;
+        const err = new AppError("rate_limited", `too many requests for this token (over ${env.RATE_LIMIT} a second); wait and retry, or send events in batches`);
+        Object.assign(err, { retryAfterS: Math.max(1, Math.ceil(res.msBeforeNext / 1000)) });
+        throw err;
+      }
+    },
+  });
+
+  const http = createServer((req, res) => {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    if (url.pathname.startsWith("/api/")) return void api(req, res, url);
+    void (async () => {
+      try {
+        if (await handleSignIn(req, res, url, auth, secret)) return;
+        if (next) return await next.handler(req, res);
+        res.writeHead(404, { "content-type": "text/plain" }).end("pages are off (UI=0)");
+      } catch (err) {
+        log.error({ err }, "page request failed");
+        if (!res.headersSent) res.writeHead(500).end("internal error");
+      }
+    })();
+  });
+
+  const realtime = createIo(http, db, auth, log, { version: buildVersion() });
+  const broadcaster = new Broadcaster(realtime.io, db, log);
+  const listener = new FeedListener(handle, (communities) => communities.forEach((c) => broadcaster.changed(c)), log);
+  await listener.start();
+
+  await new Promise<void>((resolve, reject) => {
+    http.once("error", reject);
+    http.listen(env.PORT, env.HOST, () => resolve());
+  });
+  const port = (http.address() as AddressInfo).port;
+  const simulator = demo ? new Simulator(db, log, env.DEMO_TICK_MS) : null;
+  simulator?.start();
+
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${env.HOST === "0.0.0.0" ? "localhost" : env.HOST}:${port}`,
+    port,
+    handle,
+    links,
+    demo,
+    close() {
+      closing ??= (async () => {
+        simulator?.close();
+        await listener.close();
+        broadcaster.close();
+        await realtime.close();
+        await next?.close().catch(() => {});
+        await handle.close();
+        unlock();
+      })();
+      return closing;
+    },
+  };
+}

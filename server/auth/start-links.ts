@@ -1,0 +1,34 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+import type { Db } from "../../drizzle/client";
+import { mintToken, type TokenResolver } from "./tokens";
+
+const Saved = z.object({ secretary: z.string().optional(), display: z.string().optional() });
+
+/**
+ * The tokens behind the sign-in links printed at start-up. Only hashes live in the database,
+ * so the two secrets are kept in a private file under DATA_DIR to print the same links again.
+ */
+export async function startLinkTokens(
+  db: Db,
+  resolver: TokenResolver,
+  dataDir: string,
+  adminToken: string | undefined,
+): Promise<{ secretary: string; display: string }> {
+  const file = path.resolve(dataDir, "start-links.json");
+  let saved: z.infer<typeof Saved> = {};
+  try {
+    saved = Saved.parse(JSON.parse(readFileSync(file, "utf8")));
+  } catch {
+    saved = {};
+  }
+  const reuse = async (t: string | undefined, role: string) => (t && (await resolver.resolve(t))?.role === role ? t : undefined);
+  const keep = {
+    // ADMIN_TOKEN is never written down: it lives in the environment already.
+    secretary: adminToken ? saved.secretary : ((await reuse(saved.secretary, "secretary")) ?? (await mintToken(db, "secretary", "start-up link: secretary")).token),
+    display: (await reuse(saved.display, "display")) ?? (await mintToken(db, "display", "start-up link: wall display")).token,
+  };
+  writeFileSync(file, JSON.stringify(keep), { mode: 0o600 });
+  return { secretary: adminToken ?? keep.secretary ?? "", display: keep.display };
+}

@@ -1,0 +1,153 @@
+import { randomUUID } from "node:crypto";
+import { and, eq, isNull, sql } from "drizzle-orm";
+import type { Db } from "../../drizzle/client";
+import { buildings, households, requests, roundTests, rounds, volunteers } from "../../drizzle/schema";
+import { AppError } from "../errors";
+import { type Actor, appendEvents } from "../ingest/append";
+import type { Logger } from "../log";
+import type { EventInput } from "../protocol/events";
+import { POSTS } from "./compound";
+import { seeded } from "./random";
+
+const ACTOR: Actor = { role: "secretary", name: "demo simulator" };
+const COMMUNITY = "default";
+
+/**
+ * The simulated feed: swabs in waves, volunteers changing shifts, a few requests an hour and
+ * their decisions, the odd sealed building. It posts through the same append path as everyone.
+ */
+export class Simulator {
+  private timer: NodeJS.Timeout | undefined;
+  private tick = 0;
+  private busy = false;
+  private readonly r = seeded(Date.now() % 2 ** 31);
+
+  constructor(
+    private readonly db: Db,
+    private readonly log: Logger,
+    private readonly tickMs: number,
+  ) {}
+
+  start(): void {
+    this.timer = setInterval(() => void this.step(), this.tickMs);
+    this.timer.unref();
+  }
+
+  close(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  private async step(): Promise<void> {
+    if (this.busy) return;
+    this.busy = true;
+    this.tick++;
+    try {
+      const event = await this.nextEvent();
+      if (event) await appendEvents(this.db, [{ ...event, id: randomUUID() }], ACTOR);
+    } catch (err) {
+      if (!(err instanceof AppError)) this.log.warn({ err: (err as Error).message }, "simulator step failed");
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private async one<T>(rows: Promise<T[]>): Promise<T | undefined> {
+    return (await rows)[0];
+  }
+
+  private async nextEvent(): Promise<EventInput | undefined> {
+    const r = this.r;
+    const wave = 0.5 + 0.5 * Math.sin(this.tick / 60);
+    const roll = r.next();
+    if (roll < 0.55 * wave + 0.1) return this.swab();
+    if (roll < 0.8) return this.shift();
+    if (roll < 0.87) return this.openRequest();
+    if (roll < 0.95) return this.decide();
+    if (roll < 0.97) return this.seal();
+    return undefined;
+  }
+
+  private async swab(): Promise<EventInput | undefined> {
+    const open = await this.one(
+      this.db.select({ roundId: rounds.roundId }).from(rounds).where(and(eq(rounds.community, COMMUNITY), isNull(rounds.closedAt))),
+    );
+    if (!open) {
+      const n = this.tick;
+      return { type: "round.opened", payload: { roundId: `sim-${n}`, kind: n % 2 ? "antigen" : "pcr", label: `第${n}轮` } };
+    }
+    const h = await this.one(
+      this.db
+        .select({ id: households.householdId })
+        .from(households)
+        .where(
+          sql`${households.community} = ${COMMUNITY} and not exists (select 1 from ${roundTests} t where t.community = ${COMMUNITY} and t.round_id = ${open.roundId} and t.household_id = ${households.householdId})`,
+        )
+        .orderBy(sql`random()`)
+        .limit(1),
+    );
+    if (!h) return { type: "round.closed", payload: { roundId: open.roundId } };
+    if (this.r.chance(0.02)) {
+      const tested = await this.one(
+        this.db
+          .select({ id: roundTests.householdId })
+          .from(roundTests)
+          .where(and(eq(roundTests.community, COMMUNITY), eq(roundTests.roundId, open.roundId), isNull(roundTests.result)))
+          .limit(1),
+      );
+      if (tested) return { type: "test.result", payload: { roundId: open.roundId, householdId: tested.id, result: this.r.chance(0.05) ? "positive" : "negative" } };
+    }
+    return { type: "household.tested", payload: { roundId: open.roundId, householdId: h.id } };
+  }
+
+  private async shift(): Promise<EventInput | undefined> {
+    const checkIn = this.r.chance(0.5);
+    const v = await this.one(
+      this.db
+        .select({ id: volunteers.volunteerId })
+        .from(volunteers)
+        .where(and(eq(volunteers.community, COMMUNITY), eq(volunteers.onDuty, !checkIn)))
+        .orderBy(sql`random()`)
+        .limit(1),
+    );
+    if (!v) return undefined;
+    return checkIn
+      ? { type: "volunteer.checked_in", payload: { volunteerId: v.id, post: this.r.pick(POSTS) } }
+      : { type: "volunteer.checked_out", payload: { volunteerId: v.id } };
+  }
+
+  private async openRequest(): Promise<EventInput | undefined> {
+    const h = await this.one(
+      this.db.select({ id: households.householdId }).from(households).where(eq(households.community, COMMUNITY)).orderBy(sql`random()`).limit(1),
+    );
+    if (!h) return undefined;
+    const kind = this.r.pick(["medicine", "supplies", "supplies", "leave", "medical", "other"] as const);
+    return {
+      type: "request.opened",
+      payload: { requestId: `sim-${randomUUID().slice(0, 8)}`, householdId: h.id, kind, urgent: kind === "medical" && this.r.chance(0.5), note: "演示 demo" },
+    };
+  }
+
+  private async decide(): Promise<EventInput | undefined> {
+    const q = await this.one(
+      this.db
+        .select({ id: requests.requestId, status: requests.status, kind: requests.kind, urgent: requests.urgent })
+        .from(requests)
+        .where(and(eq(requests.community, COMMUNITY), sql`${requests.status} in ('pending','approved')`))
+        .orderBy(requests.openedAt)
+        .limit(1),
+    );
+    if (!q) return undefined;
+    if (q.status === "approved") return { type: "request.fulfilled", payload: { requestId: q.id } };
+    if (q.kind === "leave" && this.r.chance(0.5)) return { type: "request.rejected", payload: { requestId: q.id, reason: "缺少48小时核酸报告 no recent test report" } };
+    const override = q.kind === "medical" && q.urgent ? undefined : { reason: "演示 demo: delivered by the building's volunteers" };
+    return { type: "request.approved", payload: { requestId: q.id, ...(override ? { override } : {}) } };
+  }
+
+  private async seal(): Promise<EventInput | undefined> {
+    const b = await this.one(
+      this.db.select({ id: buildings.buildingId, sealed: buildings.sealed }).from(buildings).where(eq(buildings.community, COMMUNITY)).orderBy(sql`random()`).limit(1),
+    );
+    if (!b) return undefined;
+    return b.sealed ? { type: "building.unsealed", payload: { buildingId: b.id } } : { type: "building.sealed", payload: { buildingId: b.id, reason: "阳性病例 positive case" } };
+  }
+}

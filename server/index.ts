@@ -1,0 +1,46 @@
+import { startCordon } from "./app";
+import { readEnv } from "./env";
+import { createLogger } from "./log";
+
+const env = readEnv();
+const log = createLogger(env.LOG_LEVEL);
+const dev = process.argv.includes("--dev");
+const started = Date.now();
+
+startCordon(env, log, { dev })
+  .then((app) => {
+    const base = env.PUBLIC_URL?.replace(/\/$/, "") ?? app.url;
+    const db = app.handle.kind === "postgres" ? "PostgreSQL (DATABASE_URL)" : `embedded PostgreSQL (PGlite) in ${env.DATA_DIR}`;
+    const lines = [
+      "",
+      `Cordon is listening on ${app.url} (${env.HOST}:${app.port}), ready in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+      `  database:  ${db}`,
+      `  demo:      ${app.demo ? "on (demo compound and simulated feed; DEMO=0 turns it off)" : "off"}`,
+      `  secretary: ${base}/?token=${app.links.secretary}`,
+      `  wall:      ${base}/wall?token=${app.links.display}`,
+      "",
+    ];
+    process.stdout.write(`${lines.join("\n")}\n`);
+    let stopping = false;
+    const stop = (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      log.info({ signal }, "shutting down");
+      const force = setTimeout(() => process.exit(1), 10_000);
+      force.unref();
+      app.close().then(
+        () => process.exit(0),
+        (err) => {
+          log.error({ err }, "shutdown failed");
+          process.exit(1);
+        },
+      );
+    };
+    process.on("SIGINT", () => stop("SIGINT"));
+    process.on("SIGTERM", () => stop("SIGTERM"));
+  })
+  .catch((err) => {
+    process.stderr.write(`Cordon could not start: ${(err as Error).message}\n`);
+    log.debug({ err }, "start-up failed");
+    process.exit(1);
+  });

@@ -1,0 +1,32 @@
+import type { Tx } from "../../drizzle/client";
+import type { CountKey } from "../protocol/state";
+
+/** Counter changes gathered while a batch is applied, written once at its end. */
+export class BatchEffects {
+  readonly counts = new Map<string, Partial<Record<CountKey, number>>>();
+  readonly tested = new Map<string, { community: string; roundId: string; n: number }>();
+  readonly currentRound = new Map<string, string>();
+  readonly lastSeq = new Map<string, number>();
+
+  add(community: string, key: CountKey, n: number): void {
+    const c = this.counts.get(community) ?? {};
+    c[key] = (c[key] ?? 0) + n;
+    this.counts.set(community, c);
+  }
+
+  addTested(community: string, roundId: string): void {
+    const k = `${community}\u0000${roundId}`;
+    const t = this.tested.get(k) ?? { community, roundId, n: 0 };
+    t.n += 1;
+    this.tested.set(k, t);
+  }
+}
+
+/** What a handler gets to apply one event. */
+export interface ApplyContext {
+  tx: Tx;
+  community: string;
+  at: Date;
+  seq: number;
+  effects: BatchEffects;
+}

@@ -1,0 +1,101 @@
+import { z } from "zod";
+import {
+  DOCUMENT_KINDS,
+  REQUEST_KINDS,
+  ROUND_KINDS,
+  TEST_RESULTS,
+} from "../../drizzle/schema/constants";
+
+/** Caller-chosen ids: 1–64 letters, digits, `-`, `_`, `.`. */
+export const Id = z
+  .string()
+  .regex(/^[A-Za-z0-9_.-]{1,64}$/, "must be 1–64 characters of letters, digits, '-', '_' or '.'");
+const Text = (max: number) => z.string().trim().min(1, "must not be empty").max(max, `must be at most ${max} characters`);
+const Phone = z.string().regex(/^\+?[0-9][0-9 ()-]{2,31}$/, "must be a phone number of digits, spaces, '-', '(', ')'");
+const Instant = z.iso.datetime({ offset: true, message: "must be an ISO 8601 date-time with a time zone, e.g. 2026-04-05T09:12:00+08:00" });
+
+const obj = <T extends z.ZodRawShape>(shape: T) => z.strictObject(shape);
+
+/** Every event type and its payload, as in the contract (section 3). */
+export const PAYLOADS = {
+  "building.registered": obj({ buildingId: Id, label: Text(100) }),
+  "household.registered": obj({
+    householdId: Id,
+    buildingId: Id,
+    unit: Text(32),
+    residents: z.number().int().min(1).max(50),
+    contact: obj({ name: Text(100), phone: Phone }).optional(),
+  }),
+  "volunteer.registered": obj({
+    volunteerId: Id,
+    name: Text(100),
+    phone: Phone.optional(),
+    skills: z.array(Text(40)).max(20),
+  }),
+  "round.opened": obj({ roundId: Id, kind: z.enum(ROUND_KINDS), label: Text(100).optional() }),
+  "round.closed": obj({ roundId: Id }),
+  "household.tested": obj({ roundId: Id, householdId: Id, residentsTested: z.number().int().min(0).max(50).optional() }),
+  "test.result": obj({ roundId: Id, householdId: Id, result: z.enum(TEST_RESULTS) }),
+  "building.sealed": obj({ buildingId: Id, reason: Text(500).optional() }),
+  "building.unsealed": obj({ buildingId: Id }),
+  "volunteer.checked_in": obj({ volunteerId: Id, post: z.string().regex(/^[a-z][a-z0-9_-]{0,31}$/, "must be a short lower-case word such as testing, gate or delivery") }),
+  "volunteer.checked_out": obj({ volunteerId: Id }),
+  "request.opened": obj({
+    requestId: Id,
+    householdId: Id,
+    kind: z.enum(REQUEST_KINDS),
+    urgent: z.boolean().optional(),
+    note: Text(2000).optional(),
+    person: Text(100).optional(),
+  }),
+  "request.document_added": z.discriminatedUnion("document", [
+    obj({ requestId: Id, document: z.literal(DOCUMENT_KINDS[0]) }),
+    obj({ requestId: Id, document: z.literal(DOCUMENT_KINDS[1]), testedAt: Instant }),
+  ]),
+  "request.approved": obj({ requestId: Id, note: Text(2000).optional(), override: obj({ reason: Text(2000) }).optional() }),
+  "request.rejected": obj({ requestId: Id, reason: Text(2000) }),
+  "request.fulfilled": obj({ requestId: Id }),
+  "request.cancelled": obj({ requestId: Id }),
+  /** Marks the community as holding demo data: every screen then says so. */
+  "demo.loaded": obj({}),
+} as const;
+
+export type EventType = keyof typeof PAYLOADS;
+export const EVENT_TYPES = Object.keys(PAYLOADS) as EventType[];
+export type Payload<T extends EventType> = z.infer<(typeof PAYLOADS)[T]>;
+
+const envelope = {
+  id: Id.optional(),
+  occurredAt: Instant.optional(),
+  community: Id.optional(),
+};
+
+/** One event as posted: a discriminated union keyed by `type`. */
+export const EventInput = z.discriminatedUnion(
+  "type",
+  EVENT_TYPES.map((type) => z.strictObject({ type: z.literal(type), ...envelope, payload: PAYLOADS[type] })) as unknown as [
+    z.ZodObject<{ type: z.ZodLiteral<EventType> }>,
+  ],
+);
+
+export type EventInput = { [T in EventType]: { type: T; id?: string; occurredAt?: string; community?: string; payload: Payload<T> } }[EventType];
+
+export const MAX_BATCH = 1000;
+
+/** The body of POST /api/events: one event, or `{events:[…]}`. */
+export const PostBody = z.union([
+  z.strictObject({ events: z.array(z.unknown()).min(1, "must hold at least one event").max(MAX_BATCH, `at most ${MAX_BATCH} events a batch`) }),
+  z.object({ type: z.string() }).loose(),
+]);
+
+/** A stored event as the feed returns it. */
+export interface FeedEvent {
+  seq: number;
+  id: string;
+  type: EventType;
+  community: string;
+  occurredAt: string;
+  recordedAt: string;
+  actor: string;
+  payload: Record<string, unknown>;
+}

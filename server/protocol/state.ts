@@ -1,0 +1,58 @@
+import { z } from "zod";
+import { Id } from "./events";
+
+/** The eight numbers every live screen shows. */
+export const COUNT_KEYS = [
+  "householdsTotal",
+  "householdsTested",
+  "buildingsTotal",
+  "buildingsSealed",
+  "volunteersTotal",
+  "volunteersOnDuty",
+  "pendingRequests",
+  "urgentRequests",
+] as const;
+export type CountKey = (typeof COUNT_KEYS)[number];
+export type Counts = Record<CountKey, number>;
+
+export interface RoundInfo {
+  roundId: string;
+  kind: "pcr" | "antigen";
+  openedAt: string;
+}
+
+export interface Snapshot {
+  seq: number;
+  community: string;
+  demo: boolean;
+  counts: Counts;
+  round: RoundInfo | null;
+}
+
+export interface CountsMessage {
+  seq: number;
+  community: string;
+  counts: Counts;
+}
+
+export interface Heartbeat {
+  at: string;
+  version: string;
+}
+
+export const SubscribeInput = z.strictObject({ community: Id.default("default") });
+
+/** Socket.IO's typed event maps, shared by the server and the browser. */
+export interface ServerToClientEvents {
+  snapshot: (s: Snapshot) => void;
+  counts: (m: CountsMessage) => void;
+  heartbeat: (h: Heartbeat) => void;
+  problem: (e: { code: string; message: string }) => void;
+}
+
+export interface ClientToServerEvents {
+  subscribe: (input: { community?: string }, ack?: (r: { ok: boolean; error?: string }) => void) => void;
+}
+
+export const emptyCounts = (): Counts =>
+  Object.fromEntries(COUNT_KEYS.map((k) => [k, 0])) as Counts;

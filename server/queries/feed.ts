@@ -1,0 +1,45 @@
+import { asc, gt, max } from "drizzle-orm";
+import type { Db } from "../../drizzle/client";
+import { events } from "../../drizzle/schema";
+import type { FeedEvent } from "../protocol/events";
+
+/** A page of the feed after `after`, in seq order. */
+export async function readFeed(db: Db, after: number, limit: number): Promise<{ events: FeedEvent[]; next: number | null }> {
+  const rows = await db
+    .select({
+      seq: events.seq,
+      id: events.id,
+      type: events.type,
+      community: events.community,
+      occurredAt: events.occurredAt,
+      recordedAt: events.recordedAt,
+      actor: events.actor,
+      payload: events.payload,
+    })
+    .from(events)
+    .where(gt(events.seq, after))
+    .orderBy(asc(events.seq))
+    .limit(limit);
+  const list: FeedEvent[] = rows.map((r) => ({
+    ...r,
+    type: r.type as FeedEvent["type"],
+    occurredAt: r.occurredAt.toISOString(),
+    recordedAt: r.recordedAt.toISOString(),
+    payload: r.payload as Record<string, unknown>,
+  }));
+  const lastRow = list[list.length - 1];
+  return { events: list, next: list.length === limit && lastRow ? lastRow.seq : null };
+}
+
+/** Which communities changed after `after`, and the newest seq seen. */
+export async function readChangesSince(db: Db, after: number): Promise<{ head: number; communities: string[] }> {
+  const rows = await db
+    .select({ community: events.community, last: max(events.seq) })
+    .from(events)
+    .where(gt(events.seq, after))
+    .groupBy(events.community);
+  let head = after;
+  for (const r of rows) head = Math.max(head, Number(r.last));
+  return { head, communities: rows.map((r) => r.community) };
+}
+

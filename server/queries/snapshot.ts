@@ -1,0 +1,66 @@
+import { and, eq } from "drizzle-orm";
+import type { Db } from "../../drizzle/client";
+import { communityState, feedClock, rounds } from "../../drizzle/schema";
+import type { CountsMessage, Snapshot } from "../protocol/state";
+
+/** The counts of one community, read from the rollup in one query: the same cost at any feed size. */
+export async function readSnapshot(db: Db, community: string): Promise<Snapshot> {
+  const [row] = await db
+    .select({
+      s: communityState,
+      testedCount: rounds.testedCount,
+      kind: rounds.kind,
+      openedAt: rounds.openedAt,
+      closedAt: rounds.closedAt,
+    })
+    .from(communityState)
+    .leftJoin(rounds, and(eq(rounds.community, communityState.community), eq(rounds.roundId, communityState.currentRoundId)))
+    .where(eq(communityState.community, community));
+  if (!row) {
+    return {
+      seq: 0,
+      community,
+      demo: false,
+      counts: {
+        householdsTotal: 0,
+        householdsTested: 0,
+        buildingsTotal: 0,
+        buildingsSealed: 0,
+        volunteersTotal: 0,
+        volunteersOnDuty: 0,
+        pendingRequests: 0,
+        urgentRequests: 0,
+      },
+      round: null,
+    };
+  }
+  const s = row.s;
+  const open = s.currentRoundId && row.openedAt && !row.closedAt;
+  return {
+    seq: s.lastSeq,
+    community,
+    demo: s.demo,
+    counts: {
+      householdsTotal: s.householdsTotal,
+      householdsTested: row.testedCount ?? 0,
+      buildingsTotal: s.buildingsTotal,
+      buildingsSealed: s.buildingsSealed,
+      volunteersTotal: s.volunteersTotal,
+      volunteersOnDuty: s.volunteersOnDuty,
+      pendingRequests: s.pendingRequests,
+      urgentRequests: s.urgentRequests,
+    },
+    round:
+      open && s.currentRoundId && row.openedAt
+        ? { roundId: s.currentRoundId, kind: row.kind as "pcr" | "antigen", openedAt: row.openedAt.toISOString() }
+        : null,
+  };
+}
+
+export const toCountsMessage = (s: Snapshot): CountsMessage => ({ seq: s.seq, community: s.community, counts: s.counts });
+
+/** The global feed position (health, listener start). */
+export async function readFeedHead(db: Db): Promise<number> {
+  const [row] = await db.select({ last: feedClock.last }).from(feedClock).where(eq(feedClock.id, 1));
+  return row?.last ?? 0;
+}
