@@ -28,9 +28,7 @@ export function DeskScreen() {
         <SignInNotice text={t.signIn} />
       ) : (
         <>
-          <p className="mb-4 text-slate-400">
-            {s?.round ? `${t.round}: ${s.round.roundId} (${s.round.kind})` : t.noRound}
-          </p>
+          <p className="mb-4 text-slate-400">{s?.round ? `${t.round}: ${s.round.roundId} (${s.round.kind})` : t.noRound}</p>
           <dl className="grid grid-cols-2 gap-4 md:grid-cols-4">
             {COUNT_KEYS.map((k) => (
               <div key={k} className="rounded-lg bg-slate-900 p-4 ring-1 ring-slate-800">

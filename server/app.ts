@@ -36,7 +36,8 @@ export interface Cordon {
 
 async function loadDemo(handle: DatabaseHandle, log: Logger): Promise<void> {
   const all = demoCompound();
-  for (let i = 0; i < all.length; i += 1000) await appendEvents(handle.db, all.slice(i, i + 1000), { role: "secretary", name: "demo" }, { batch: true });
+  for (let i = 0; i < all.length; i += 1000)
+    await appendEvents(handle.db, all.slice(i, i + 1000), { role: "secretary", name: "demo" }, { batch: true });
   log.info({ events: all.length }, "demo compound loaded");
 }
 
@@ -90,7 +91,10 @@ export async function startCordon(env: Env, log: Logger, opts: { dev?: boolean }
         await limiter.consume(p.tokenId);
       } catch (res) {
         if (!(res instanceof RateLimiterRes)) throw res;
-        const err = new AppError("rate_limited", `too many requests for this token (over ${env.RATE_LIMIT} a second); wait and retry, or send events in batches`);
+        const err = new AppError(
+          "rate_limited",
+          `too many requests for this token (over ${env.RATE_LIMIT} a second); wait and retry, or send events in batches`,
+        );
         Object.assign(err, { retryAfterS: Math.max(1, Math.ceil(res.msBeforeNext / 1000)) });
         throw err;
       }
@@ -114,7 +118,13 @@ export async function startCordon(env: Env, log: Logger, opts: { dev?: boolean }
 
   const realtime = createIo(http, db, auth, log, { version: buildVersion() });
   const broadcaster = new Broadcaster(realtime.io, db, log);
-  const listener = new FeedListener(handle, (communities) => communities.forEach((c) => broadcaster.changed(c)), log);
+  const listener = new FeedListener(
+    handle,
+    (communities) => {
+      for (const c of communities) broadcaster.changed(c);
+    },
+    log,
+  );
   await listener.start();
 
   await new Promise<void>((resolve, reject) => {

@@ -5,7 +5,10 @@ const flag = z.enum(["0", "1"]).optional();
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default("0.0.0.0"),
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must start with postgres://").optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must start with postgres://")
+    .optional(),
   DATA_DIR: z.string().min(1).default("./data"),
   ADMIN_TOKEN: z.string().min(8, "must be at least 8 characters").optional(),
   DEMO: flag,
@@ -26,7 +29,7 @@ const schema = z.object({
 export type Env = z.infer<typeof schema>;
 
 /** Parses the environment once; throws a readable error naming each bad variable. */
-export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+export function readEnv(source: Record<string, string | undefined> = process.env): Env {
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ""));
   const parsed = schema.safeParse(cleaned);
   if (!parsed.success) {

@@ -34,8 +34,7 @@ export class AppError extends Error {
   }
 }
 
-export const conflict = (message: string, path = "") =>
-  new AppError("conflict", message, path ? [{ path, message }] : []);
+export const conflict = (message: string, path = "") => new AppError("conflict", message, path ? [{ path, message }] : []);
 
 /** Maps anything thrown to an AppError; unknown errors become a generic 500. */
 export function toAppError(err: unknown): AppError {

@@ -1,7 +1,7 @@
 "use client";
 import { useEffect, useState } from "react";
-import type { LiveState } from "../_live/store";
 import type { DICTS } from "../_i18n/dict";
+import type { LiveState } from "../_live/store";
 
 const TONE = {
   live: "bg-emerald-500/15 text-emerald-300 ring-emerald-400/40",

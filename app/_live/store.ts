@@ -32,8 +32,8 @@ export class LiveStore {
   /** A full snapshot replaces what is shown unless it is older than what is shown. */
   reset(s: Snapshot): void {
     const cur = this.state.snapshot;
-    if (cur && cur.community === s.community && s.seq < cur.seq) return this.set({ updatedAt: Date.now() });
-    this.set({ snapshot: s, updatedAt: Date.now() });
+    const stale = cur && cur.community === s.community && s.seq < cur.seq;
+    this.set(stale ? { updatedAt: Date.now() } : { snapshot: s, updatedAt: Date.now() });
   }
 
   /** Counts carry the whole picture; anything older than what is shown is dropped. */

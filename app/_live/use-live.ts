@@ -1,7 +1,7 @@
 "use client";
 import { useEffect, useState, useSyncExternalStore } from "react";
 import { liveClient } from "./client";
-import { LiveStore, type LiveState } from "./store";
+import { type LiveState, LiveStore } from "./store";
 
 const idle = new LiveStore();
 

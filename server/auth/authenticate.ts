@@ -1,5 +1,5 @@
-import type { Principal, TokenResolver } from "./tokens";
 import { readCookie, SESSION_COOKIE, unsealSession } from "./session";
+import type { Principal, TokenResolver } from "./tokens";
 
 /** Finds the principal behind a request: a Bearer token first, else the session cookie. */
 export class Authenticator {

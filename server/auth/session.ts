@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
+import { eq } from "drizzle-orm";
 import { sealData, unsealData } from "iron-session";
 import type { Db } from "../../drizzle/client";
 import { settings } from "../../drizzle/schema";
-import { eq } from "drizzle-orm";
 
 export const SESSION_COOKIE = "cordon_session";
 /** Browsers cap cookie lifetimes near 400 days; a wall display renews it on every sign-in link. */

@@ -26,7 +26,9 @@ export async function startLinkTokens(
   const reuse = async (t: string | undefined, role: string) => (t && (await resolver.resolve(t))?.role === role ? t : undefined);
   const keep = {
     // ADMIN_TOKEN is never written down: it lives in the environment already.
-    secretary: adminToken ? saved.secretary : ((await reuse(saved.secretary, "secretary")) ?? (await mintToken(db, "secretary", "start-up link: secretary")).token),
+    secretary: adminToken
+      ? saved.secretary
+      : ((await reuse(saved.secretary, "secretary")) ?? (await mintToken(db, "secretary", "start-up link: secretary")).token),
     display: (await reuse(saved.display, "display")) ?? (await mintToken(db, "display", "start-up link: wall display")).token,
   };
   writeFileSync(file, JSON.stringify(keep), { mode: 0o600 });

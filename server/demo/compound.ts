@@ -2,7 +2,30 @@ import type { EventInput } from "../protocol/events";
 import { type Random, seeded } from "./random";
 
 const SURNAMES = ["王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭", "何", "林", "高", "罗"];
-const GIVEN = ["伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟", "涛", "明", "超", "秀英", "霞", "平", "刚", "桂英"];
+const GIVEN = [
+  "伟",
+  "芳",
+  "娜",
+  "敏",
+  "静",
+  "丽",
+  "强",
+  "磊",
+  "军",
+  "洋",
+  "勇",
+  "艳",
+  "杰",
+  "娟",
+  "涛",
+  "明",
+  "超",
+  "秀英",
+  "霞",
+  "平",
+  "刚",
+  "桂英",
+];
 export const POSTS = ["testing", "gate", "delivery", "medicine", "registry"] as const;
 
 const name = (r: Random) => `${r.pick(SURNAMES)}${r.pick(GIVEN)}`;
@@ -58,20 +81,31 @@ export function demoCompound(now = new Date()): EventInput[] {
     });
   }
   for (let v = 1; v <= 44; v++)
-    out.push({ type: "volunteer.checked_in", occurredAt: hoursAgo(3), payload: { volunteerId: `v${v}`, post: POSTS[v % POSTS.length] ?? "testing" } });
-  for (const b of [7, 23]) out.push({ type: "building.sealed", occurredAt: hoursAgo(5), payload: { buildingId: `b${b}`, reason: "密接 close contact" } });
+    out.push({
+      type: "volunteer.checked_in",
+      occurredAt: hoursAgo(3),
+      payload: { volunteerId: `v${v}`, post: POSTS[v % POSTS.length] ?? "testing" },
+    });
+  for (const b of [7, 23])
+    out.push({ type: "building.sealed", occurredAt: hoursAgo(5), payload: { buildingId: `b${b}`, reason: "密接 close contact" } });
   const kinds = ["medicine", "supplies", "leave", "medicine", "other", "supplies"] as const;
-  kinds.forEach((kind, i) =>
+  for (const [i, kind] of kinds.entries())
     out.push({
       type: "request.opened",
       occurredAt: hoursAgo(2 - i * 0.3),
       payload: { requestId: `demo-r${i + 1}`, householdId: `h${r.int(1, DEMO_SIZE.households)}`, kind, note: "演示 demo", person: name(r) },
-    }),
-  );
+    });
   out.push({
     type: "request.opened",
     occurredAt: hoursAgo(0.2),
-    payload: { requestId: "demo-r7", householdId: "h512", kind: "medical", urgent: true, note: "孕妇早产 premature labour", person: name(r) },
+    payload: {
+      requestId: "demo-r7",
+      householdId: "h512",
+      kind: "medical",
+      urgent: true,
+      note: "孕妇早产 premature labour",
+      person: name(r),
+    },
   });
   return out;
 }

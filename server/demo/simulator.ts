@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "../../drizzle/client";
-import { buildings, households, requests, roundTests, rounds, volunteers } from "../../drizzle/schema";
+import { buildings, households, requests, rounds, roundTests, volunteers } from "../../drizzle/schema";
 import { AppError } from "../errors";
 import { type Actor, appendEvents } from "../ingest/append";
 import type { Logger } from "../log";
@@ -69,7 +69,10 @@ export class Simulator {
 
   private async swab(): Promise<EventInput | undefined> {
     const open = await this.one(
-      this.db.select({ roundId: rounds.roundId }).from(rounds).where(and(eq(rounds.community, COMMUNITY), isNull(rounds.closedAt))),
+      this.db
+        .select({ roundId: rounds.roundId })
+        .from(rounds)
+        .where(and(eq(rounds.community, COMMUNITY), isNull(rounds.closedAt))),
     );
     if (!open) {
       const n = this.tick;
@@ -94,7 +97,11 @@ export class Simulator {
           .where(and(eq(roundTests.community, COMMUNITY), eq(roundTests.roundId, open.roundId), isNull(roundTests.result)))
           .limit(1),
       );
-      if (tested) return { type: "test.result", payload: { roundId: open.roundId, householdId: tested.id, result: this.r.chance(0.05) ? "positive" : "negative" } };
+      if (tested)
+        return {
+          type: "test.result",
+          payload: { roundId: open.roundId, householdId: tested.id, result: this.r.chance(0.05) ? "positive" : "negative" },
+        };
     }
     return { type: "household.tested", payload: { roundId: open.roundId, householdId: h.id } };
   }
@@ -117,13 +124,24 @@ export class Simulator {
 
   private async openRequest(): Promise<EventInput | undefined> {
     const h = await this.one(
-      this.db.select({ id: households.householdId }).from(households).where(eq(households.community, COMMUNITY)).orderBy(sql`random()`).limit(1),
+      this.db
+        .select({ id: households.householdId })
+        .from(households)
+        .where(eq(households.community, COMMUNITY))
+        .orderBy(sql`random()`)
+        .limit(1),
     );
     if (!h) return undefined;
     const kind = this.r.pick(["medicine", "supplies", "supplies", "leave", "medical", "other"] as const);
     return {
       type: "request.opened",
-      payload: { requestId: `sim-${randomUUID().slice(0, 8)}`, householdId: h.id, kind, urgent: kind === "medical" && this.r.chance(0.5), note: "演示 demo" },
+      payload: {
+        requestId: `sim-${randomUUID().slice(0, 8)}`,
+        householdId: h.id,
+        kind,
+        urgent: kind === "medical" && this.r.chance(0.5),
+        note: "演示 demo",
+      },
     };
   }
 
@@ -138,16 +156,24 @@ export class Simulator {
     );
     if (!q) return undefined;
     if (q.status === "approved") return { type: "request.fulfilled", payload: { requestId: q.id } };
-    if (q.kind === "leave" && this.r.chance(0.5)) return { type: "request.rejected", payload: { requestId: q.id, reason: "缺少48小时核酸报告 no recent test report" } };
+    if (q.kind === "leave" && this.r.chance(0.5))
+      return { type: "request.rejected", payload: { requestId: q.id, reason: "缺少48小时核酸报告 no recent test report" } };
     const override = q.kind === "medical" && q.urgent ? undefined : { reason: "演示 demo: delivered by the building's volunteers" };
     return { type: "request.approved", payload: { requestId: q.id, ...(override ? { override } : {}) } };
   }
 
   private async seal(): Promise<EventInput | undefined> {
     const b = await this.one(
-      this.db.select({ id: buildings.buildingId, sealed: buildings.sealed }).from(buildings).where(eq(buildings.community, COMMUNITY)).orderBy(sql`random()`).limit(1),
+      this.db
+        .select({ id: buildings.buildingId, sealed: buildings.sealed })
+        .from(buildings)
+        .where(eq(buildings.community, COMMUNITY))
+        .orderBy(sql`random()`)
+        .limit(1),
     );
     if (!b) return undefined;
-    return b.sealed ? { type: "building.unsealed", payload: { buildingId: b.id } } : { type: "building.sealed", payload: { buildingId: b.id, reason: "阳性病例 positive case" } };
+    return b.sealed
+      ? { type: "building.unsealed", payload: { buildingId: b.id } }
+      : { type: "building.sealed", payload: { buildingId: b.id, reason: "阳性病例 positive case" } };
   }
 }

@@ -14,10 +14,7 @@ const TRANSITIONS: Record<RequestAction, { from: RequestStatus; to: RequestStatu
 };
 
 /** The status after `action`, or an explanation of why it is not allowed now. */
-export function transition(
-  status: RequestStatus,
-  action: RequestAction,
-): { ok: true; to: RequestStatus } | { ok: false; message: string } {
+export function transition(status: RequestStatus, action: RequestAction): { ok: true; to: RequestStatus } | { ok: false; message: string } {
   const t = TRANSITIONS[action];
   if (status === t.from) return { ok: true, to: t.to };
   const need = t.from === "pending" ? "still pending (not yet decided)" : `${t.from} first`;
@@ -60,7 +57,9 @@ export function checkRelease(
     }
     if (missing.length === 0) return { ok: true, basis: "documents" };
   } else {
-    missing.push(facts.kind === "medical" ? "an urgent flag (only urgent medical requests go at once)" : `a rule for ${facts.kind} requests`);
+    missing.push(
+      facts.kind === "medical" ? "an urgent flag (only urgent medical requests go at once)" : `a rule for ${facts.kind} requests`,
+    );
   }
   if (overrideReason) return { ok: true, basis: "override" };
   return {

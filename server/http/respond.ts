@@ -30,7 +30,7 @@ export async function readJson(req: IncomingMessage): Promise<unknown> {
     chunks.push(chunk as Buffer);
   }
   const text = Buffer.concat(chunks).toString("utf8");
-  if (!text.trim()) throw new AppError("bad_request", "the request body is empty; send a JSON event or {\"events\":[…]}");
+  if (!text.trim()) throw new AppError("bad_request", 'the request body is empty; send a JSON event or {"events":[…]}');
   try {
     return JSON.parse(text);
   } catch {

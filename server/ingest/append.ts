@@ -39,7 +39,11 @@ export function parseEvents(raw: unknown[], actor: Actor, batch: boolean, now = 
     if (!r.success) {
       const issues: Issue[] = r.error.issues.map((x) => ({ path: join(prefix, x.path.join(".")), message: x.message }));
       const first = issues[0];
-      throw new AppError("validation", `${label(batch, i)}${first ? `${first.path || "event"}: ${first.message}` : "invalid event"}`, issues);
+      throw new AppError(
+        "validation",
+        `${label(batch, i)}${first ? `${first.path || "event"}: ${first.message}` : "invalid event"}`,
+        issues,
+      );
     }
     const input = r.data as EventInput;
     if (!mayPost(actor.role, input.type))

@@ -1,6 +1,6 @@
 import { and, eq, isNull } from "drizzle-orm";
+import { alerts, buildings, communityState, households, requests, rounds, roundTests, volunteers } from "../../drizzle/schema";
 import type { RequestStatus } from "../../drizzle/schema/constants";
-import { alerts, buildings, communityState, households, requests, roundTests, rounds, volunteers } from "../../drizzle/schema";
 import { checkRelease, countsAsPending, type RequestAction, transition } from "../domain/requests";
 import { conflict } from "../errors";
 import type { EventType, Payload } from "../protocol/events";
@@ -54,8 +54,7 @@ async function request(c: ApplyContext, requestId: string) {
   return r;
 }
 
-const requestKey = (c: ApplyContext, requestId: string) =>
-  and(eq(requests.community, c.community), eq(requests.requestId, requestId));
+const requestKey = (c: ApplyContext, requestId: string) => and(eq(requests.community, c.community), eq(requests.requestId, requestId));
 
 /** Moves a request to its next status and keeps the pending/urgent counters right. */
 async function moveRequest(c: ApplyContext, requestId: string, action: RequestAction, extra: Partial<typeof requests.$inferInsert> = {}) {
@@ -63,7 +62,10 @@ async function moveRequest(c: ApplyContext, requestId: string, action: RequestAc
   const from = r.status as RequestStatus;
   const t = transition(from, action);
   if (!t.ok) throw conflict(`request ${requestId}: ${t.message}`, "payload.requestId");
-  await c.tx.update(requests).set({ status: t.to, ...extra }).where(requestKey(c, requestId));
+  await c.tx
+    .update(requests)
+    .set({ status: t.to, ...extra })
+    .where(requestKey(c, requestId));
   const delta = Number(countsAsPending(t.to)) - Number(countsAsPending(from));
   if (delta !== 0) {
     c.effects.add(c.community, "pendingRequests", delta);
@@ -155,9 +157,7 @@ export const HANDLERS: Handlers = {
     const updated = await c.tx
       .update(roundTests)
       .set({ result: p.result })
-      .where(
-        and(eq(roundTests.community, c.community), eq(roundTests.roundId, p.roundId), eq(roundTests.householdId, p.householdId)),
-      )
+      .where(and(eq(roundTests.community, c.community), eq(roundTests.roundId, p.roundId), eq(roundTests.householdId, p.householdId)))
       .returning({ id: roundTests.householdId });
     if (updated.length === 0)
       throw conflict(`household ${p.householdId} has no test in round ${p.roundId}; record household.tested first`, "payload.householdId");

@@ -1,15 +1,8 @@
 import { z } from "zod";
-import {
-  DOCUMENT_KINDS,
-  REQUEST_KINDS,
-  ROUND_KINDS,
-  TEST_RESULTS,
-} from "../../drizzle/schema/constants";
+import { DOCUMENT_KINDS, REQUEST_KINDS, ROUND_KINDS, TEST_RESULTS } from "../../drizzle/schema/constants";
 
 /** Caller-chosen ids: 1–64 letters, digits, `-`, `_`, `.`. */
-export const Id = z
-  .string()
-  .regex(/^[A-Za-z0-9_.-]{1,64}$/, "must be 1–64 characters of letters, digits, '-', '_' or '.'");
+export const Id = z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, "must be 1–64 characters of letters, digits, '-', '_' or '.'");
 const Text = (max: number) => z.string().trim().min(1, "must not be empty").max(max, `must be at most ${max} characters`);
 const Phone = z.string().regex(/^\+?[0-9][0-9 ()-]{2,31}$/, "must be a phone number of digits, spaces, '-', '(', ')'");
 const Instant = z.iso.datetime({ offset: true, message: "must be an ISO 8601 date-time with a time zone, e.g. 2026-04-05T09:12:00+08:00" });
@@ -38,7 +31,10 @@ export const PAYLOADS = {
   "test.result": obj({ roundId: Id, householdId: Id, result: z.enum(TEST_RESULTS) }),
   "building.sealed": obj({ buildingId: Id, reason: Text(500).optional() }),
   "building.unsealed": obj({ buildingId: Id }),
-  "volunteer.checked_in": obj({ volunteerId: Id, post: z.string().regex(/^[a-z][a-z0-9_-]{0,31}$/, "must be a short lower-case word such as testing, gate or delivery") }),
+  "volunteer.checked_in": obj({
+    volunteerId: Id,
+    post: z.string().regex(/^[a-z][a-z0-9_-]{0,31}$/, "must be a short lower-case word such as testing, gate or delivery"),
+  }),
   "volunteer.checked_out": obj({ volunteerId: Id }),
   "request.opened": obj({
     requestId: Id,
@@ -78,13 +74,17 @@ export const EventInput = z.discriminatedUnion(
   ],
 );
 
-export type EventInput = { [T in EventType]: { type: T; id?: string; occurredAt?: string; community?: string; payload: Payload<T> } }[EventType];
+export type EventInput = {
+  [T in EventType]: { type: T; id?: string; occurredAt?: string; community?: string; payload: Payload<T> };
+}[EventType];
 
 export const MAX_BATCH = 1000;
 
 /** The body of POST /api/events: one event, or `{events:[…]}`. */
 export const PostBody = z.union([
-  z.strictObject({ events: z.array(z.unknown()).min(1, "must hold at least one event").max(MAX_BATCH, `at most ${MAX_BATCH} events a batch`) }),
+  z.strictObject({
+    events: z.array(z.unknown()).min(1, "must hold at least one event").max(MAX_BATCH, `at most ${MAX_BATCH} events a batch`),
+  }),
   z.object({ type: z.string() }).loose(),
 ]);
 

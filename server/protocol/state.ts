@@ -54,5 +54,4 @@ export interface ClientToServerEvents {
   subscribe: (input: { community?: string }, ack?: (r: { ok: boolean; error?: string }) => void) => void;
 }
 
-export const emptyCounts = (): Counts =>
-  Object.fromEntries(COUNT_KEYS.map((k) => [k, 0])) as Counts;
+export const emptyCounts = (): Counts => Object.fromEntries(COUNT_KEYS.map((k) => [k, 0])) as Counts;

@@ -42,4 +42,3 @@ export async function readChangesSince(db: Db, after: number): Promise<{ head: n
   for (const r of rows) head = Math.max(head, Number(r.last));
   return { head, communities: rows.map((r) => r.community) };
 }
-

@@ -35,15 +35,32 @@ describe.skipIf(!ready)(`ING/RULE: events on ${ENGINE}`, () => {
       seq: 8,
       community: "default",
       demo: false,
-      counts: { householdsTotal: 3, householdsTested: 0, buildingsTotal: 2, buildingsSealed: 0, volunteersTotal: 2, volunteersOnDuty: 0, pendingRequests: 0, urgentRequests: 0 },
+      counts: {
+        householdsTotal: 3,
+        householdsTested: 0,
+        buildingsTotal: 2,
+        buildingsSealed: 0,
+        volunteersTotal: 2,
+        volunteersOnDuty: 0,
+        pendingRequests: 0,
+        urgentRequests: 0,
+      },
       round: { roundId: "r1", kind: "pcr" },
     });
   });
 
   it("RULE1 registering an id twice, or into an unknown building, is a 409", async () => {
     await refused("building.registered", { buildingId: "b1", label: "again" }, /already registered/);
-    await refused("household.registered", { householdId: "h9", buildingId: "b404", unit: "1", residents: 1 }, /building b404 is not registered/);
-    await refused("household.registered", { householdId: "h1", buildingId: "b1", unit: "1", residents: 1 }, /household h1 is already registered/);
+    await refused(
+      "household.registered",
+      { householdId: "h9", buildingId: "b404", unit: "1", residents: 1 },
+      /building b404 is not registered/,
+    );
+    await refused(
+      "household.registered",
+      { householdId: "h1", buildingId: "b1", unit: "1", residents: 1 },
+      /household h1 is already registered/,
+    );
     await refused("volunteer.registered", { volunteerId: "v1", name: "x", skills: [] }, /already registered/);
   });
 

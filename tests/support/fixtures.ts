@@ -6,7 +6,13 @@ export function smallCompound(community = "default") {
   return [
     e("building.registered", { buildingId: "b1", label: "Building 1" }),
     e("building.registered", { buildingId: "b2", label: "Building 2" }),
-    e("household.registered", { householdId: "h1", buildingId: "b1", unit: "101", residents: 3, contact: { name: PERSONAL.name, phone: PERSONAL.phone } }),
+    e("household.registered", {
+      householdId: "h1",
+      buildingId: "b1",
+      unit: "101",
+      residents: 3,
+      contact: { name: PERSONAL.name, phone: PERSONAL.phone },
+    }),
     e("household.registered", { householdId: "h2", buildingId: "b1", unit: "102", residents: 2 }),
     e("household.registered", { householdId: "h3", buildingId: "b2", unit: "201", residents: 1 }),
     e("volunteer.registered", { volunteerId: "v1", name: "Li Na 李娜", phone: "13700137000", skills: ["testing"] }),

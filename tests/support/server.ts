@@ -42,7 +42,12 @@ export async function startTestServer(extra: Record<string, string> = {}): Promi
     const headers = new Headers(rest.headers);
     if (token) headers.set("authorization", `Bearer ${token}`);
     if (json !== undefined) headers.set("content-type", "application/json");
-    return fetch(`${url}${pathname}`, { ...rest, headers, body: json !== undefined ? JSON.stringify(json) : rest.body, redirect: "manual" });
+    return fetch(`${url}${pathname}`, {
+      ...rest,
+      headers,
+      body: json !== undefined ? JSON.stringify(json) : rest.body,
+      redirect: "manual",
+    });
   };
   return {
     app,

@@ -22,7 +22,10 @@ describe("REL: the release rule", () => {
     if (!r.ok) expect(r.message).toContain("50 hours old");
   });
   it("REL4 a letter and a report from 47 hours ago release", () => {
-    expect(checkRelease({ ...leave, hasCommitmentLetter: true, testReportAt: hoursAgo(47) }, at, undefined)).toEqual({ ok: true, basis: "documents" });
+    expect(checkRelease({ ...leave, hasCommitmentLetter: true, testReportAt: hoursAgo(47) }, at, undefined)).toEqual({
+      ok: true,
+      basis: "documents",
+    });
   });
   it("REL4b exactly 48 hours is still within the window; a minute more is not", () => {
     expect(checkRelease({ ...leave, hasCommitmentLetter: true, testReportAt: hoursAgo(48) }, at, undefined).ok).toBe(true);

@@ -18,7 +18,7 @@ export const eventRoutes = [
     const parsed = PostBody.safeParse(body);
     if (!parsed.success) {
       const issues = parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
-      throw new AppError("validation", "send one event with a type, or {\"events\":[…]} with 1 to 1,000 events", issues);
+      throw new AppError("validation", 'send one event with a type, or {"events":[…]} with 1 to 1,000 events', issues);
     }
     const batch = "events" in parsed.data && Array.isArray(parsed.data.events);
     const list = batch ? (parsed.data as { events: unknown[] }).events : [body];

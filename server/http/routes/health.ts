@@ -16,7 +16,10 @@ export const healthRoutes = [
       sendJson(res, 503, {
         ok: false,
         db: deps.handle.kind,
-        error: { code: "unavailable", message: `the database cannot be reached (${(err as Error).message}); events are not taken until it is back` },
+        error: {
+          code: "unavailable",
+          message: `the database cannot be reached (${(err as Error).message}); events are not taken until it is back`,
+        },
       });
     }
   }),

@@ -1,6 +1,6 @@
+import { AppError } from "../../errors";
 import { Id } from "../../protocol/events";
 import { readSnapshot } from "../../queries/snapshot";
-import { AppError } from "../../errors";
 import { route } from "../context";
 import { sendJson } from "../respond";
 

@@ -1,0 +1,59 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { waitFor } from "./wait";
+
+export interface Spawned {
+  child: ChildProcess;
+  url: string;
+  output(): string;
+  /** SIGKILL: no shutdown hooks, no flushing. */
+  kill9(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Runs the real server as its own process (`tsx server/index.ts`) and waits for /api/health. */
+export async function spawnServer(env: Record<string, string>, timeoutMs = 60_000): Promise<Spawned> {
+  const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "warn", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let out = "";
+  child.stdout?.on("data", (d) => {
+    out += d;
+  });
+  child.stderr?.on("data", (d) => {
+    out += d;
+  });
+  const url = `http://127.0.0.1:${env.PORT}`;
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  try {
+    await waitFor(
+      async () => {
+        if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}):\n${out}`);
+        return (await fetch(`${url}/api/health`)).status === 200;
+      },
+      "the server to answer /api/health",
+      timeoutMs,
+      100,
+    );
+  } catch (err) {
+    child.kill("SIGKILL");
+    throw err;
+  }
+  return {
+    child,
+    url,
+    output: () => out,
+    async kill9() {
+      child.kill("SIGKILL");
+      await exited;
+    },
+    async stop() {
+      if (child.exitCode === null) child.kill("SIGTERM");
+      await exited;
+    },
+  };
+}
+
+let nextPort = 20_000 + (process.pid % 1000) * 20;
+/** A port for a spawned server, distinct per test process. */
+export const freePort = () => String(nextPort++);
