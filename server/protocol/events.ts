@@ -80,13 +80,13 @@ export type EventInput = {
 
 export const MAX_BATCH = 1000;
 
-/** The body of POST /api/events: one event, or `{events:[…]}`. */
-export const PostBody = z.union([
-  z.strictObject({
-    events: z.array(z.unknown()).min(1, "must hold at least one event").max(MAX_BATCH, `at most ${MAX_BATCH} events a batch`),
-  }),
-  z.object({ type: z.string() }).loose(),
-]);
+/** The batch form of POST /api/events: `{events:[…]}`. */
+export const BatchBody = z.strictObject({
+  events: z
+    .array(z.unknown())
+    .min(1, "must hold at least one event")
+    .max(MAX_BATCH, `at most ${MAX_BATCH.toLocaleString("en")} events a batch`),
+});
 
 /** A stored event as the feed returns it. */
 export interface FeedEvent {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { AppError } from "../../errors";
 import { appendEvents } from "../../ingest/append";
-import { PostBody } from "../../protocol/events";
+import { BatchBody } from "../../protocol/events";
 import { readFeed } from "../../queries/feed";
 import { route } from "../context";
 import { readJson, sendJson } from "../respond";
@@ -15,13 +15,18 @@ export const eventRoutes = [
   route("POST /api/events", async ({ req, res, deps, require }) => {
     const principal = await require("secretary", "volunteer");
     const body = await readJson(req);
-    const parsed = PostBody.safeParse(body);
-    if (!parsed.success) {
-      const issues = parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
-      throw new AppError("validation", 'send one event with a type, or {"events":[…]} with 1 to 1,000 events', issues);
+    if (!body || typeof body !== "object" || Array.isArray(body))
+      throw new AppError("validation", 'send one event {"type":…,"payload":{…}}, or {"events":[…]} with 1 to 1,000 events');
+    const batch = "events" in body;
+    let list: unknown[] = [body];
+    if (batch) {
+      const parsed = BatchBody.safeParse(body);
+      if (!parsed.success) {
+        const issues = parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
+        throw new AppError("validation", `events: ${issues[0]?.message}`, issues);
+      }
+      list = parsed.data.events;
     }
-    const batch = "events" in parsed.data && Array.isArray(parsed.data.events);
-    const list = batch ? (parsed.data as { events: unknown[] }).events : [body];
     const accepted = await appendEvents(deps.handle.db, list, { role: principal.role, name: principal.label }, { batch });
     sendJson(res, accepted.some((a) => !a.duplicate) ? 201 : 200, { accepted });
   }),
