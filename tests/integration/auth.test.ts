@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hashToken } from "../../server/auth/tokens";
+import { ENGINE, engineReady } from "../support/db";
+import { PERSONAL, smallCompound } from "../support/fixtures";
+import { startTestServer, type TestServer } from "../support/server";
+import { connect, connected } from "../support/socket";
+import { waitFor } from "../support/wait";
+
+const ready = await engineReady();
+
+describe.skipIf(!ready)(`AUTH: roles and tokens on ${ENGINE}`, () => {
+  let s: TestServer;
+  let volunteer: string;
+  let display: string;
+  beforeAll(async () => {
+    s = await startTestServer();
+    expect((await s.post({ events: smallCompound() })).status).toBe(201);
+    volunteer = await s.mint("volunteer", "phone of Li Na");
+    display = await s.mint("display", "office wall");
+  });
+  afterAll(() => s?.close());
+
+  it("AUTH1 no token or a bad token is a 401 with a hint; the wrong role a 403", async () => {
+    for (const token of [null, "not-a-token"]) {
+      const r = await s.api("/api/snapshot", { token });
+      expect(r.status).toBe(401);
+      expect(((await r.json()) as { error: { message: string } }).error.message).toMatch(/Bearer|sign-in/);
+    }
+    expect((await s.api("/api/snapshot", { token: display })).status).toBe(200);
+    expect((await s.post({ type: "building.sealed", payload: { buildingId: "b1" } }, display)).status).toBe(403);
+    expect((await s.api("/api/events?after=0", { token: volunteer })).status).toBe(403);
+    expect((await s.api("/api/tokens", { method: "POST", json: { role: "secretary" }, token: volunteer })).status).toBe(403);
+  });
+
+  it("AUTH1b a volunteer records tests, shifts and requests, but may not decide, seal or register", async () => {
+    const v = (type: string, payload: object) => s.post({ type, payload }, volunteer);
+    expect((await v("household.tested", { roundId: "r1", householdId: "h1" })).status).toBe(201);
+    expect((await v("volunteer.checked_in", { volunteerId: "v1", post: "gate" })).status).toBe(201);
+    expect((await v("request.opened", { requestId: "q1", householdId: "h1", kind: "leave" })).status).toBe(201);
+    expect((await v("request.document_added", { requestId: "q1", document: "commitment_letter" })).status).toBe(201);
+    const refused = await v("request.approved", { requestId: "q1", override: { reason: "x" } });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message).toMatch(/volunteer role may not post request\.approved/);
+    expect((await v("building.sealed", { buildingId: "b1" })).status).toBe(403);
+    expect((await v("building.registered", { buildingId: "b9", label: "x" })).status).toBe(403);
+  });
+
+  it("AUTH2 tokens are stored hashed and a revoked token stops working", async () => {
+    const minted = await (await s.api("/api/tokens", { method: "POST", json: { role: "volunteer", label: "lost phone" } })).json();
+    expect(minted).toMatchObject({ role: "volunteer", token: expect.any(String) });
+    const rows = await s.app.handle.db.query.tokens.findMany();
+    expect(rows.some((r) => r.hash === hashToken(minted.token))).toBe(true);
+    expect(JSON.stringify(rows)).not.toContain(minted.token);
+    expect((await s.api("/api/snapshot", { token: minted.token })).status).toBe(200);
+    expect((await s.api(`/api/tokens/${minted.id}`, { method: "DELETE" })).status).toBe(200);
+    await waitFor(
+      async () => (await s.api("/api/snapshot", { token: minted.token })).status === 401,
+      "revocation to take effect",
+      5000,
+      200,
+    );
+    expect((await s.api("/api/tokens", { method: "POST", json: { role: "janitor" } })).status).toBe(400);
+  });
+
+  it("AUTH3 a sign-in link sets an HttpOnly cookie and redirects without the token; the cookie then works, but not from another origin", async () => {
+    const r = await fetch(`${s.url}/wall?token=${display}&lang=zh-CN`, { redirect: "manual" });
+    expect(r.status).toBe(303);
+    expect(r.headers.get("location")).toBe("/wall?lang=zh-CN");
+    const cookie = r.headers.get("set-cookie") ?? "";
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).not.toContain(display);
+    const pair = cookie.split(";")[0] ?? "";
+    const session = await fetch(`${s.url}/api/session`, { headers: { cookie: pair } });
+    expect(await session.json()).toEqual({ role: "display", label: "office wall" });
+    expect((await fetch(`${s.url}/wall?token=wrong`, { redirect: "manual" })).status).toBe(401);
+    const socket = connect(s.url, { cookie: pair });
+    await connected(socket);
+    socket.close();
+    const foreign = connect(s.url, { cookie: pair, origin: "http://elsewhere.example" });
+    await expect(connected(foreign)).rejects.toThrow(/unauthorized/);
+    foreign.close();
+  });
+
+  it("AUTH1c Socket.IO refuses a missing or bad token", async () => {
+    for (const token of [undefined, "nope"]) {
+      const socket = connect(s.url, { token });
+      await expect(connected(socket)).rejects.toThrow(/unauthorized/);
+      socket.close();
+    }
+  });
+
+  it("AUTH4 a display socket never receives a name, phone or note", async () => {
+    const socket = connect(s.url, { token: display });
+    await connected(socket);
+    socket.emit("subscribe", { community: "default" });
+    await waitFor(() => socket.latest(), "a snapshot");
+    expect(
+      (
+        await s.post({
+          type: "request.opened",
+          payload: { requestId: "q2", householdId: "h1", kind: "medicine", note: PERSONAL.note, person: PERSONAL.name },
+        })
+      ).status,
+    ).toBe(201);
+    const head = (await s.snapshot()).seq;
+    await waitFor(() => socket.latest()?.seq === head, "the counts after the request");
+    const frames = JSON.stringify(socket.received);
+    for (const secret of [PERSONAL.name, PERSONAL.phone, PERSONAL.note, "Li Na"]) expect(frames).not.toContain(secret);
+    socket.close();
+  });
+});

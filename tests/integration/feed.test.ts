@@ -1,0 +1,139 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openPostgres } from "../../drizzle/client";
+import { migrate } from "../../drizzle/migrate";
+import { FeedListener } from "../../server/feed/listener";
+import { appendEvents } from "../../server/ingest/append";
+import { createLogger } from "../../server/log";
+import { ENGINE, engineReady, freshDatabase, freshPostgresDatabase } from "../support/db";
+import { smallCompound } from "../support/fixtures";
+import { startTestServer, type TestServer } from "../support/server";
+import { waitFor } from "../support/wait";
+
+const ready = await engineReady();
+const log = createLogger("silent");
+
+describe.skipIf(!ready)(`FEED: the feed on ${ENGINE}`, () => {
+  let s: TestServer;
+  beforeAll(async () => {
+    s = await startTestServer();
+    expect((await s.post({ events: smallCompound() })).status).toBe(201);
+  });
+  afterAll(() => s?.close());
+
+  it("FEED1 GET /api/events pages the feed in seq order with a cursor", async () => {
+    const page1 = await (await s.api("/api/events?after=0&limit=5")).json();
+    expect(page1.events.map((e: { seq: number }) => e.seq)).toEqual([1, 2, 3, 4, 5]);
+    expect(page1.next).toBe(5);
+    expect(page1.events[0]).toMatchObject({
+      type: "building.registered",
+      community: "default",
+      actor: "ADMIN_TOKEN",
+      payload: { buildingId: "b1" },
+    });
+    expect(page1.events[0].recordedAt).toMatch(/Z$/);
+    const page2 = await (await s.api("/api/events?after=5&limit=5")).json();
+    expect(page2.events.map((e: { seq: number }) => e.seq)).toEqual([6, 7, 8]);
+    expect(page2.next).toBeNull();
+    expect((await s.api("/api/events?after=-1")).status).toBe(400);
+    expect((await s.api("/api/events?limit=1001")).status).toBe(400);
+  });
+
+  it("FEED2 eight concurrent writers: every accepted event is read back by cursor once, seq gap-free", async () => {
+    const token = await s.mint("volunteer", "writer");
+    const writers = 8;
+    const per = 25;
+    const ids: string[] = [];
+    await Promise.all(
+      Array.from({ length: writers }, async (_, w) => {
+        for (let i = 0; i < per; i++) {
+          const id = `w${w}-${i}`;
+          const checkIn = i % 2 === 0;
+          const r = await s.post(
+            {
+              id,
+              type: checkIn ? "household.tested" : "test.result",
+              payload: checkIn
+                ? { roundId: "r1", householdId: `h${(w % 3) + 1}` }
+                : { roundId: "r1", householdId: `h${(w % 3) + 1}`, result: "negative" },
+            },
+            token,
+          );
+          if (r.status === 201 || r.status === 200) ids.push(id);
+          else throw new Error(`writer ${w}: ${r.status} ${JSON.stringify(r.body)}`);
+        }
+      }),
+    );
+    const seen: { seq: number; id: string }[] = [];
+    let after = 0;
+    for (;;) {
+      const page = await (await s.api(`/api/events?after=${after}&limit=37`)).json();
+      seen.push(...page.events);
+      if (page.next === null) break;
+      after = page.next;
+    }
+    expect(seen.map((e) => e.seq)).toEqual(seen.map((_, i) => i + 1));
+    const seenIds = seen.map((e) => e.id);
+    for (const id of ids) expect(seenIds.filter((x) => x === id)).toHaveLength(1);
+    expect((await s.snapshot()).seq).toBe(seen.length);
+  });
+});
+
+describe.skipIf(!ready)(`FEED4: the listener catches up without notifications on ${ENGINE}`, () => {
+  it("FEED4 a listener whose notifications are all lost still sees every change by its heartbeat", async () => {
+    const db = await freshDatabase();
+    const deaf = { ...db, listen: async () => async () => {} };
+    const seen: number[] = [];
+    const listener = new FeedListener(deaf, (_c, head) => seen.push(head), log, { heartbeatMs: 100 });
+    await listener.start();
+    const accepted = await appendEvents(db.db, smallCompound(), { role: "secretary", name: "test" });
+    const last = accepted[accepted.length - 1]?.seq;
+    await waitFor(() => seen.includes(last ?? -1), "the listener to reach the last seq");
+    expect(listener.position).toBe(last);
+    await listener.close();
+    await db.dispose();
+  });
+
+  it("FEED4b with notifications on, a change is seen well before the heartbeat", async () => {
+    const db = await freshDatabase();
+    const seen: number[] = [];
+    const listener = new FeedListener(db, (_c, head) => seen.push(head), log, { heartbeatMs: 60_000 });
+    await listener.start();
+    const [a] = await appendEvents(db.db, [{ type: "building.registered", payload: { buildingId: "b1", label: "1" } }], {
+      role: "secretary",
+      name: "t",
+    });
+    await waitFor(() => seen.includes(a?.seq ?? -1), "the notification", 3000);
+    await listener.close();
+    await db.dispose();
+  });
+});
+
+describe.skipIf(ENGINE !== "postgres" || !ready)("FEED5/FEED6: PostgreSQL server only", () => {
+  it("FEED5 migrations started by several nodes at once all succeed and apply once", async () => {
+    const fresh = await freshPostgresDatabase();
+    const nodes = Array.from({ length: 4 }, () => openPostgres(fresh.url, 2));
+    await Promise.all(nodes.map((n) => migrate(n)));
+    const sql = nodes[0]?.sql;
+    const rows = await sql!`select count(*)::int as n from drizzle.__drizzle_migrations`;
+    const clock = await sql!`select last from feed_clock`;
+    expect(clock).toHaveLength(1);
+    expect(rows[0]?.n).toBeGreaterThanOrEqual(2);
+    await Promise.all(nodes.map((n) => n.close()));
+    await fresh.drop();
+  });
+
+  it("FEED6 /api/health is 200 with the seq, and 503 once the database is gone", async () => {
+    const s = await startTestServer();
+    const ok = await (await fetch(`${s.url}/api/health`)).json();
+    expect(ok).toEqual({ ok: true, db: "postgres", seq: 0 });
+    const url = new URL(s.app.handle.sql!.options.database ? `postgres://x/${s.app.handle.sql!.options.database}` : "");
+    const name = url.pathname.slice(1);
+    const admin = openPostgres("postgres://postgres@127.0.0.1:5432/postgres", 1);
+    await admin.sql!.unsafe(`drop database ${name} with (force)`);
+    await admin.close();
+    const r = await fetch(`${s.url}/api/health`);
+    expect(r.status).toBe(503);
+    expect(((await r.json()) as { error: { message: string } }).error.message).toMatch(/database/);
+    await s.close().catch(() => {});
+  });
+});

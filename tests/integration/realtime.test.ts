@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ENGINE, engineReady } from "../support/db";
+import { smallCompound } from "../support/fixtures";
+import { ADMIN, startTestServer, type TestServer } from "../support/server";
+import { connect, connected } from "../support/socket";
+import { waitFor } from "../support/wait";
+
+const ready = await engineReady();
+
+describe.skipIf(!ready)(`RT: live counts over Socket.IO on ${ENGINE}`, () => {
+  let s: TestServer;
+  beforeAll(async () => {
+    s = await startTestServer();
+    expect((await s.post({ events: smallCompound() })).status).toBe(201);
+  });
+  afterAll(() => s?.close());
+
+  it("RT1 a subscriber gets the snapshot, then every change as whole counts, and ends on /api/snapshot", async () => {
+    const socket = connect(s.url, { token: ADMIN });
+    await connected(socket);
+    socket.emit("subscribe", { community: "default" });
+    const first = await waitFor(() => socket.received.find((m) => m.event === "snapshot"), "the snapshot");
+    expect(first.data).toEqual(await s.snapshot());
+
+    const steps: [string, object, string, number][] = [
+      ["household.tested", { roundId: "r1", householdId: "h1" }, "householdsTested", 1],
+      ["building.sealed", { buildingId: "b1" }, "buildingsSealed", 1],
+      ["volunteer.checked_in", { volunteerId: "v1", post: "gate" }, "volunteersOnDuty", 1],
+      ["request.opened", { requestId: "q1", householdId: "h2", kind: "medical", urgent: true }, "urgentRequests", 1],
+      ["household.registered", { householdId: "h4", buildingId: "b2", unit: "202", residents: 2 }, "householdsTotal", 4],
+      ["building.registered", { buildingId: "b3", label: "Building 3" }, "buildingsTotal", 3],
+      ["volunteer.registered", { volunteerId: "v3", name: "n", skills: [] }, "volunteersTotal", 3],
+      ["request.opened", { requestId: "q2", householdId: "h3", kind: "supplies" }, "pendingRequests", 2],
+    ];
+    for (const [type, payload, key, value] of steps) {
+      const r = await s.post({ type, payload });
+      expect(r.status).toBe(201);
+      const seq = r.body.accepted[0].seq;
+      const seen = await waitFor(() => {
+        const l = socket.latest();
+        return l && l.seq >= seq ? l : null;
+      }, `counts with seq ${seq}`);
+      expect(seen.counts[key as keyof typeof seen.counts], key).toBe(value);
+    }
+    const final = await s.snapshot();
+    await waitFor(() => socket.latest()?.seq === final.seq, "the last seq");
+    expect(socket.latest()?.counts).toEqual(final.counts);
+    socket.close();
+  });
+
+  it("RT2 a burst of events is coalesced to at most 10 messages a second and still ends on the last state", async () => {
+    const socket = connect(s.url, { token: ADMIN });
+    await connected(socket);
+    socket.emit("subscribe", { community: "default" });
+    await waitFor(() => socket.latest(), "a snapshot");
+    const started = Date.now();
+    const vols = Array.from({ length: 60 }, (_, i) => ({
+      type: "volunteer.registered",
+      payload: { volunteerId: `burst${i}`, name: "n", skills: [] },
+    }));
+    for (const e of vols) expect((await s.post(e)).status).toBe(201);
+    const final = await s.snapshot();
+    await waitFor(() => socket.latest()?.seq === final.seq, "the last seq after the burst");
+    const elapsed = (Date.now() - started) / 1000;
+    const counts = socket.received.filter((m) => m.event === "counts");
+    expect(counts.length).toBeLessThanOrEqual(Math.ceil(elapsed * 10) + 2);
+    expect(socket.latest()?.counts.volunteersTotal).toBe(final.counts.volunteersTotal);
+    socket.close();
+  });
+
+  it("RT3 subscribe with a bad community is answered with a problem, not silence", async () => {
+    const socket = connect(s.url, { token: ADMIN });
+    await connected(socket);
+    const ack = await new Promise<{ ok: boolean; error?: string }>((resolve) =>
+      socket.emit("subscribe", { community: "no spaces" }, resolve),
+    );
+    expect(ack.ok).toBe(false);
+    expect(ack.error).toMatch(/community/);
+    socket.close();
+  });
+});
