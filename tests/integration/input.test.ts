@@ -159,8 +159,9 @@ describe.skipIf(!ready)(`ING11: rate limits on ${ENGINE}`, () => {
     const statuses = flood.map((r) => r.status);
     expect(statuses.filter((x) => x === 429).length).toBeGreaterThan(0);
     const limited = flood.find((r) => r.status === 429);
-    expect(Number(limited?.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
-    expect(((await limited?.json()) as { error: { code: string } }).error.code).toBe("rate_limited");
+    if (!limited) throw new Error("no request was limited");
+    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+    expect(((await limited.json()) as { error: { code: string } }).error.code).toBe("rate_limited");
     expect((await s.api("/api/snapshot", { token: other })).status).toBe(200);
   });
 });
