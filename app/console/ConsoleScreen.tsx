@@ -1,5 +1,6 @@
 "use client";
 import { ConnectionBadge } from "../_components/ConnectionBadge";
+import { DemoBanner } from "../_components/DemoBanner";
 import { KpiValue } from "../_components/KpiValue";
 import { useLang } from "../_i18n/use-lang";
 import { useLive } from "../_live/use-live";
@@ -10,6 +11,7 @@ export function ConsoleScreen() {
   const { lang, t } = useLang();
   return (
     <main className="p-4">
+      {live.snapshot?.demo && <DemoBanner text={t.demo} />}
       <h1 className="text-xl font-semibold">{t.consoleTitle}</h1>
       <ConnectionBadge live={live} t={t} locale={lang} />
       <p className="mt-4 text-4xl">
