@@ -26,15 +26,17 @@ export async function spawnServer(env: Record<string, string>, timeoutMs = 60_00
   const url = `http://127.0.0.1:${env.PORT}`;
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   try {
-    await waitFor(
-      async () => {
-        if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}):\n${out}`);
-        return (await fetch(`${url}/api/health`)).status === 200;
-      },
+    const died = exited.then(() => {
+      throw new Error(`server exited (${child.exitCode}):\n${out}`);
+    });
+    const healthy = waitFor(
+      async () => child.exitCode === null && (await fetch(`${url}/api/health`)).status === 200,
       "the server to answer /api/health",
       timeoutMs,
       100,
     );
+    await Promise.race([healthy, died]);
+    died.catch(() => {});
   } catch (err) {
     child.kill("SIGKILL");
     throw err;
