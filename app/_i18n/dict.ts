@@ -1,3 +1,4 @@
+import type { RequestKind } from "../../drizzle/schema/constants";
 import type { CountKey } from "../../server/protocol/state";
 
 export const LANGS = ["en", "zh-CN"] as const;
@@ -17,6 +18,43 @@ type Dict = {
   noRound: string;
   of: string;
   language: string;
+  wall: WallDict;
+};
+
+/** The wall display's words. */
+type WallDict = {
+  perHour: string;
+  eta: string;
+  etaUnknown: string;
+  roundDone: string;
+  ofTotal: string;
+  sealed: string;
+  open: string;
+  byPost: string;
+  minimum: string;
+  short: (post: string, onDuty: number, minimum: number) => string;
+  urgent: string;
+  oldest: string;
+  none: string;
+  grid: string;
+  queue: string;
+  queueEmpty: string;
+  more: (n: number) => string;
+  building: string;
+  kind: string;
+  age: string;
+  requestKind: Record<RequestKind, string>;
+  posts: Record<string, string>;
+  alertUrgent: (kind: string, building: string) => string;
+  alertPositive: (building: string) => string;
+  alerts: string;
+  positive: string;
+  chartTests: string;
+  chartOnDuty: string;
+  chartPending: string;
+  stale: string;
+  expired: (since: string) => string;
+  roundLabel: (id: string, kind: string, open: boolean) => string;
 };
 
 export const DICTS: Record<Lang, Dict> = {
@@ -43,6 +81,40 @@ export const DICTS: Record<Lang, Dict> = {
     noRound: "No round open",
     of: "of",
     language: "中文",
+    wall: {
+      perHour: "per hour",
+      eta: "done about",
+      etaUnknown: "no pace yet",
+      roundDone: "round complete",
+      ofTotal: "of",
+      sealed: "sealed",
+      open: "open",
+      byPost: "by post",
+      minimum: "min",
+      short: (post, n, min) => `Too few volunteers at ${post}: ${n} on duty, ${min} needed`,
+      urgent: "urgent",
+      oldest: "oldest waiting",
+      none: "none",
+      grid: "Buildings: share of households tested",
+      queue: "Waiting requests",
+      queueEmpty: "No requests waiting",
+      more: (n) => `+${n} more`,
+      building: "Building",
+      kind: "Request",
+      age: "Waiting",
+      requestKind: { leave: "Leave", medical: "Medical", medicine: "Medicine", supplies: "Supplies", other: "Other" },
+      posts: { testing: "testing", gate: "gate", delivery: "delivery", medicine: "medicine", registry: "registry" },
+      alertUrgent: (kind, b) => `Urgent ${kind.toLowerCase()} request · ${b}`,
+      alertPositive: (b) => `Positive test result · ${b}`,
+      alerts: "Alarms",
+      positive: "positive",
+      chartTests: "Households tested per 15 min",
+      chartOnDuty: "Volunteers on duty",
+      chartPending: "Pending requests",
+      stale: "No word from the server for 30 s: numbers may be stale",
+      expired: (since) => `No connection for over a minute. Numbers as of ${since}`,
+      roundLabel: (id, kind, open) => `Round ${id} (${kind.toUpperCase()})${open ? "" : ", closed"}`,
+    },
   },
   "zh-CN": {
     kpi: {
@@ -67,5 +139,39 @@ export const DICTS: Record<Lang, Dict> = {
     noRound: "当前无检测轮次",
     of: "/",
     language: "English",
+    wall: {
+      perHour: "户/小时",
+      eta: "预计完成",
+      etaUnknown: "暂无进度",
+      roundDone: "本轮已完成",
+      ofTotal: "/",
+      sealed: "封控",
+      open: "未封控",
+      byPost: "岗位",
+      minimum: "最少",
+      short: (post, n, min) => `${post}人手不足：在岗 ${n} 人，需要 ${min} 人`,
+      urgent: "紧急",
+      oldest: "最久等待",
+      none: "无",
+      grid: "楼栋：本轮已检测住户比例",
+      queue: "待处理请求",
+      queueEmpty: "暂无待处理请求",
+      more: (n) => `另有 ${n} 条`,
+      building: "楼栋",
+      kind: "类型",
+      age: "已等待",
+      requestKind: { leave: "外出", medical: "就医", medicine: "购药", supplies: "物资", other: "其他" },
+      posts: { testing: "核酸采样", gate: "门岗", delivery: "配送", medicine: "送药", registry: "登记" },
+      alertUrgent: (kind, b) => `紧急${kind}请求 · ${b}`,
+      alertPositive: (b) => `阳性检测结果 · ${b}`,
+      alerts: "警报",
+      positive: "阳性",
+      chartTests: "每15分钟检测户数",
+      chartOnDuty: "在岗志愿者",
+      chartPending: "待处理请求",
+      stale: "30 秒未收到服务器消息：数据可能已过时",
+      expired: (since) => `连接已中断超过一分钟。数据截至 ${since}`,
+      roundLabel: (id, kind, open) => `检测轮次 ${id}（${kind === "pcr" ? "核酸" : "抗原"}）${open ? "" : "，已结束"}`,
+    },
   },
 };

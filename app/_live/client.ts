@@ -1,37 +1,51 @@
 "use client";
 import { io, type Socket } from "socket.io-client";
 import type { ClientToServerEvents, ServerToClientEvents } from "../../server/protocol/state";
+import { WallView } from "../../server/protocol/wall";
 import { LiveStore } from "./store";
 
 type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+type Client = { store: LiveStore; socket: LiveSocket; community: string; wall: boolean };
 
-let current: { store: LiveStore; socket: LiveSocket; community: string } | null = null;
+let current: Client | null = null;
 
 /**
  * One socket and one store per tab (StrictMode mounts effects twice). The socket signs in with
  * the session cookie, subscribes on every (re)connect, and the store converges from the snapshot.
+ * `wall: true` adds the display-safe wall view to the subscription.
  */
-export function liveClient(community = "default"): { store: LiveStore; socket: LiveSocket } {
-  if (current && current.community === community) return current;
+export function liveClient(community = "default", opts: { wall?: boolean } = {}): { store: LiveStore; socket: LiveSocket } {
+  if (current && current.community === community) {
+    if (opts.wall && !current.wall) {
+      current.wall = true;
+      if (current.socket.connected) current.socket.emit("subscribe", { community, wall: true });
+    }
+    return current;
+  }
   current?.socket.close();
   const store = new LiveStore();
   const socket: LiveSocket = io({ withCredentials: true, reconnectionDelay: 500, reconnectionDelayMax: 3000 });
+  const client: Client = { store, socket, community, wall: opts.wall ?? false };
   socket.on("connect", () => {
     store.setAuthError(false);
-    socket.emit("subscribe", { community });
+    socket.emit("subscribe", client.wall ? { community, wall: true } : { community });
   });
   socket.on("snapshot", (s) => {
     store.reset(s);
     store.setConnection("live");
   });
   socket.on("counts", (m) => store.applyCounts(m));
-  socket.on("heartbeat", () => store.heartbeat());
+  socket.on("wall", (v) => {
+    const parsed = WallView.safeParse(v);
+    if (parsed.success) store.applyWall(parsed.data);
+  });
+  socket.on("heartbeat", (h) => store.heartbeat(h));
   socket.on("disconnect", () => store.setConnection(navigator.onLine ? "reconnecting" : "offline"));
   socket.on("connect_error", (err) => {
     if (err.message.startsWith("unauthorized")) store.setAuthError(true);
     store.setConnection(navigator.onLine ? "reconnecting" : "offline");
   });
   window.addEventListener("offline", () => store.setConnection("offline"));
-  current = { store, socket, community };
+  current = client;
   return current;
 }

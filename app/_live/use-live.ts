@@ -5,11 +5,13 @@ import { type LiveState, LiveStore } from "./store";
 
 const idle = new LiveStore();
 
-/** The live state of a community, read through useSyncExternalStore. */
-export function useLive(community = "default"): LiveState {
+/** The live state of a community, read through useSyncExternalStore; `wall` also subscribes to the wall view. */
+export function useLive(community = "default", opts: { wall?: boolean } = {}): LiveState & { since: number } {
   const [store, setStore] = useState<LiveStore>(idle);
+  const wall = opts.wall ?? false;
   useEffect(() => {
-    setStore(liveClient(community).store);
-  }, [community]);
-  return useSyncExternalStore(store.subscribe, store.getSnapshot, idle.getSnapshot);
+    setStore(liveClient(community, { wall }).store);
+  }, [community, wall]);
+  const state = useSyncExternalStore(store.subscribe, store.getSnapshot, idle.getSnapshot);
+  return { ...state, since: store.createdAt };
 }

@@ -1,49 +1,87 @@
 "use client";
-import { ConnectionBadge } from "../_components/ConnectionBadge";
+import { useCallback, useMemo } from "react";
+import type { SeriesPoint } from "../../server/domain/wall-series";
+import { AlarmBanner, type Shortage } from "../_components/AlarmBanner";
+import { BuildingGrid } from "../_components/BuildingGrid";
 import { DemoBanner } from "../_components/DemoBanner";
-import { KpiValue } from "../_components/KpiValue";
+import { RequestQueue } from "../_components/RequestQueue";
 import { SignInNotice } from "../_components/SignInNotice";
+import { StaleOverlay } from "../_components/StaleOverlay";
+import { TrendChart } from "../_components/TrendChart";
+import { fmtClock, fmtTime } from "../_components/wall-format";
 import { useLang } from "../_i18n/use-lang";
+import { freshness, lastHeard } from "../_live/freshness";
 import { useLive } from "../_live/use-live";
+import { useNow } from "../_live/use-now";
+import { useVersionReload } from "./use-version-reload";
+import { WallHeader } from "./WallHeader";
+import { WallKpis } from "./WallKpis";
 
-/** The office wall: the four numbers large, readable across the room. */
+const NO_POINTS: SeriesPoint[] = [];
+
+/** The office wall: the compound at a glance from across the room, live, never silently stale, never a person. */
 export function WallScreen() {
-  const live = useLive();
+  const live = useLive("default", { wall: true });
   const { lang, t, toggle } = useLang();
-  const c = live.snapshot?.counts;
-  const big = (main: Parameters<typeof KpiValue>[0]["name"], total: Parameters<typeof KpiValue>[0]["name"], label: string) => (
-    <section className="rounded-2xl bg-slate-900 p-8 ring-1 ring-slate-700">
-      <h2 className="text-3xl text-slate-300">{label}</h2>
-      <p className="mt-4 text-8xl font-bold">
-        <KpiValue name={main} counts={c} locale={lang} />
-        <span className="text-5xl text-slate-400">
-          {" "}
-          {t.of} <KpiValue name={total} counts={c} locale={lang} />
-        </span>
-      </p>
-    </section>
+  const now = useNow(1000);
+  useVersionReload(live.firstVersion, live.version);
+  const wall = live.wall;
+  const state = freshness(now, lastHeard(live.since, live.heartbeatAt, live.updatedAt));
+  const serverNow = now + live.clockOffset;
+  const labels = useMemo(() => new Map((wall?.buildings ?? []).map((b) => [b.buildingId, b.label])), [wall?.buildings]);
+  const shortages = useMemo(
+    () => (wall?.posts ?? []).filter((p): p is Shortage => p.minimum !== null && p.onDuty < p.minimum),
+    [wall?.posts],
   );
+  const points = wall?.series.points ?? NO_POINTS;
+  const tick = useCallback((ms: number) => fmtClock(ms, lang), [lang]);
+  const banners = Math.min(3, wall?.alerts.items.length ?? 0) + shortages.length;
   return (
-    <main className="flex min-h-screen flex-col">
+    <main data-wall data-freshness={state} className="relative flex h-screen flex-col overflow-hidden">
       {live.snapshot?.demo && <DemoBanner text={t.demo} />}
-      <header className="flex items-center justify-between px-8 py-4">
-        <h1 className="text-4xl font-semibold">{t.wallTitle}</h1>
-        <div className="flex items-center gap-4">
-          <ConnectionBadge live={live} t={t} locale={lang} large />
-          <button type="button" onClick={toggle} className="rounded px-3 py-1 text-lg text-slate-400 ring-1 ring-slate-700">
-            {t.language}
-          </button>
-        </div>
-      </header>
+      <WallHeader live={live} t={t} lang={lang} toggle={toggle} round={wall?.round ?? null} stale={state !== "fresh"} />
       {live.authError && !live.snapshot ? (
         <SignInNotice text={t.signIn} />
       ) : (
-        <div className="grid flex-1 grid-cols-2 gap-6 p-8">
-          {big("householdsTested", "householdsTotal", t.kpi.householdsTested)}
-          {big("buildingsSealed", "buildingsTotal", t.kpi.buildingsSealed)}
-          {big("volunteersOnDuty", "volunteersTotal", t.kpi.volunteersOnDuty)}
-          {big("pendingRequests", "urgentRequests", `${t.kpi.pendingRequests} / ${t.kpi.urgentRequests}`)}
-        </div>
+        <>
+          <AlarmBanner
+            alerts={wall?.alerts ?? { total: 0, items: [] }}
+            shortages={shortages}
+            labels={labels}
+            now={serverNow}
+            locale={lang}
+            t={t.wall}
+          />
+          <div
+            className={`grid min-h-0 flex-1 grid-rows-[auto_minmax(0,1fr)_minmax(0,0.75fr)] gap-4 px-6 pb-5 transition-[filter,opacity] ${
+              state === "expired" ? "opacity-60 grayscale" : ""
+            }`}
+          >
+            <WallKpis c={live.snapshot?.counts} wall={wall} now={serverNow} locale={lang} t={t} />
+            <div className="grid min-h-0 grid-cols-[2fr_1fr] gap-4">
+              <BuildingGrid
+                buildings={wall?.buildings ?? []}
+                title={t.wall.grid}
+                sealedWord={t.wall.sealed}
+                positiveWord={t.wall.positive}
+              />
+              <RequestQueue
+                queue={wall?.queue ?? { total: 0, oldestOpenedAt: null, items: [] }}
+                labels={labels}
+                now={serverNow}
+                locale={lang}
+                t={t.wall}
+                rows={Math.max(3, 9 - banners)}
+              />
+            </div>
+            <div className="grid min-h-0 grid-cols-3 gap-4">
+              <TrendChart title={t.wall.chartTests} points={points} dataKey="tests" kind="bar" color="#34d399" tick={tick} />
+              <TrendChart title={t.wall.chartOnDuty} points={points} dataKey="onDuty" kind="area" color="#60a5fa" tick={tick} />
+              <TrendChart title={t.wall.chartPending} points={points} dataKey="pending" kind="area" color="#fbbf24" tick={tick} />
+            </div>
+          </div>
+          {state === "expired" && <StaleOverlay text={t.wall.expired(live.updatedAt ? fmtTime(live.updatedAt, lang) : t.never)} />}
+        </>
       )}
     </main>
   );

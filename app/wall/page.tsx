@@ -1,4 +1,5 @@
 import { WallScreen } from "./WallScreen";
+import "./wall.css";
 
 export const metadata = { title: "Cordon · wall" };
 

@@ -3,3 +3,4 @@ export * from "./feed";
 export * from "./operations";
 export * from "./registry";
 export * from "./tokens";
+export * from "./wall";

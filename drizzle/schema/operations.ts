@@ -1,4 +1,5 @@
-import { bigint, boolean, integer, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { bigint, boolean, index, integer, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
 
 export const rounds = pgTable(
   "rounds",
@@ -47,16 +48,28 @@ export const requests = pgTable(
     overrideReason: text("override_reason"),
     releaseBasis: text("release_basis"),
   },
-  (t) => [primaryKey({ columns: [t.community, t.requestId] })],
+  (t) => [
+    primaryKey({ columns: [t.community, t.requestId] }),
+    index("requests_pending").on(t.community, t.openedAt).where(sql`status = 'pending'`),
+  ],
 );
 
-export const alerts = pgTable("alerts", {
-  seq: bigint("seq", { mode: "number" }).primaryKey(),
-  community: text("community").notNull(),
-  kind: text("kind").notNull(),
-  buildingId: text("building_id"),
-  householdId: text("household_id"),
-  requestId: text("request_id"),
-  raisedAt: timestamp("raised_at", { withTimezone: true }).notNull(),
-  resolvedAt: timestamp("resolved_at", { withTimezone: true }),
-});
+/** Alarms: a positive result or an urgent request; open until resolved (request decided) or acknowledged. */
+export const alerts = pgTable(
+  "alerts",
+  {
+    seq: bigint("seq", { mode: "number" }).primaryKey(),
+    community: text("community").notNull(),
+    kind: text("kind").notNull(),
+    buildingId: text("building_id"),
+    householdId: text("household_id"),
+    requestId: text("request_id"),
+    raisedAt: timestamp("raised_at", { withTimezone: true }).notNull(),
+    resolvedAt: timestamp("resolved_at", { withTimezone: true }),
+    acknowledgedAt: timestamp("acknowledged_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("alerts_open").on(t.community, t.seq).where(sql`resolved_at is null and acknowledged_at is null`),
+    index("alerts_request").on(t.community, t.requestId),
+  ],
+);

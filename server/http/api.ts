@@ -7,8 +7,9 @@ import { eventRoutes } from "./routes/events";
 import { healthRoutes } from "./routes/health";
 import { snapshotRoutes } from "./routes/snapshot";
 import { tokenRoutes } from "./routes/tokens";
+import { wallRoutes } from "./routes/wall";
 
-const ROUTES: Route[] = [...healthRoutes, ...snapshotRoutes, ...eventRoutes, ...tokenRoutes];
+const ROUTES: Route[] = [...healthRoutes, ...snapshotRoutes, ...eventRoutes, ...tokenRoutes, ...wallRoutes];
 
 /** Answers /api/* in the custom server, before Next: one database instance, one place for errors. */
 export function createApiHandler(deps: ApiDeps) {

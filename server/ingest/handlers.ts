@@ -5,6 +5,7 @@ import { checkRelease, countsAsPending, type RequestAction, transition } from ".
 import { conflict } from "../errors";
 import type { EventType, Payload } from "../protocol/events";
 import type { ApplyContext } from "./batch";
+import { acknowledgeAlert, bumpActivity, raiseUrgentAlert, resolveRequestAlerts, setPostMinimum } from "./wall-effects";
 
 type Handler<T extends EventType> = (c: ApplyContext, p: Payload<T>) => Promise<void>;
 type Handlers = { [T in EventType]: Handler<T> };
@@ -70,7 +71,9 @@ async function moveRequest(c: ApplyContext, requestId: string, action: RequestAc
   if (delta !== 0) {
     c.effects.add(c.community, "pendingRequests", delta);
     if (r.urgent) c.effects.add(c.community, "urgentRequests", delta);
+    await bumpActivity(c, { pending: delta });
   }
+  if (from === "pending" && t.to !== "pending") await resolveRequestAlerts(c, requestId);
   return r;
 }
 
@@ -149,7 +152,10 @@ export const HANDLERS: Handlers = {
       })
       .onConflictDoNothing()
       .returning({ id: roundTests.householdId });
-    if (inserted.length > 0) c.effects.addTested(c.community, p.roundId);
+    if (inserted.length > 0) {
+      c.effects.addTested(c.community, p.roundId);
+      await bumpActivity(c, { tests: 1 });
+    }
   },
   async "test.result"(c, p) {
     await round(c, p.roundId);
@@ -197,6 +203,7 @@ export const HANDLERS: Handlers = {
       .set({ onDuty: true, post: p.post, since: c.at })
       .where(and(eq(volunteers.community, c.community), eq(volunteers.volunteerId, p.volunteerId)));
     c.effects.add(c.community, "volunteersOnDuty", 1);
+    await bumpActivity(c, { onDuty: 1 });
   },
   async "volunteer.checked_out"(c, p) {
     const v = await volunteer(c, p.volunteerId);
@@ -206,9 +213,10 @@ export const HANDLERS: Handlers = {
       .set({ onDuty: false, post: null, since: null })
       .where(and(eq(volunteers.community, c.community), eq(volunteers.volunteerId, p.volunteerId)));
     c.effects.add(c.community, "volunteersOnDuty", -1);
+    await bumpActivity(c, { onDuty: -1 });
   },
   async "request.opened"(c, p) {
-    await household(c, p.householdId);
+    const h = await household(c, p.householdId);
     const urgent = p.urgent ?? false;
     const inserted = await c.tx
       .insert(requests)
@@ -228,6 +236,8 @@ export const HANDLERS: Handlers = {
     if (inserted.length === 0) throw conflict(`request ${p.requestId} already exists; use a new requestId`, "payload.requestId");
     c.effects.add(c.community, "pendingRequests", 1);
     if (urgent) c.effects.add(c.community, "urgentRequests", 1);
+    await bumpActivity(c, { pending: 1 });
+    if (urgent) await raiseUrgentAlert(c, p.requestId, h.buildingId);
   },
   async "request.document_added"(c, p) {
     const r = await request(c, p.requestId);
@@ -269,6 +279,8 @@ export const HANDLERS: Handlers = {
   async "request.cancelled"(c, p) {
     await moveRequest(c, p.requestId, "cancelled", { decidedAt: c.at });
   },
+  "alert.acknowledged": acknowledgeAlert,
+  "post.minimum_set": setPostMinimum,
   async "demo.loaded"(c) {
     await c.tx.update(communityState).set({ demo: true }).where(eq(communityState.community, c.community));
   },

@@ -5,6 +5,7 @@ import { DOCUMENT_KINDS, REQUEST_KINDS, ROUND_KINDS, TEST_RESULTS } from "../../
 export const Id = z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, "must be 1–64 characters of letters, digits, '-', '_' or '.'");
 const Text = (max: number) => z.string().trim().min(1, "must not be empty").max(max, `must be at most ${max} characters`);
 const Phone = z.string().regex(/^\+?[0-9][0-9 ()-]{2,31}$/, "must be a phone number of digits, spaces, '-', '(', ')'");
+const Post = z.string().regex(/^[a-z][a-z0-9_-]{0,31}$/, "must be a short lower-case word such as testing, gate or delivery");
 const Instant = z.iso.datetime({ offset: true, message: "must be an ISO 8601 date-time with a time zone, e.g. 2026-04-05T09:12:00+08:00" });
 
 const obj = <T extends z.ZodRawShape>(shape: T) => z.strictObject(shape);
@@ -33,7 +34,7 @@ export const PAYLOADS = {
   "building.unsealed": obj({ buildingId: Id }),
   "volunteer.checked_in": obj({
     volunteerId: Id,
-    post: z.string().regex(/^[a-z][a-z0-9_-]{0,31}$/, "must be a short lower-case word such as testing, gate or delivery"),
+    post: Post,
   }),
   "volunteer.checked_out": obj({ volunteerId: Id }),
   "request.opened": obj({
@@ -52,6 +53,10 @@ export const PAYLOADS = {
   "request.rejected": obj({ requestId: Id, reason: Text(2000) }),
   "request.fulfilled": obj({ requestId: Id }),
   "request.cancelled": obj({ requestId: Id }),
+  /** Takes an alarm off the wall: by the alert's id (its seq) or by the urgent request it is about. */
+  "alert.acknowledged": z.union([obj({ alertId: z.number().int().min(1) }), obj({ requestId: Id })]),
+  /** The fewest volunteers a post should have on duty; 0 turns the alarm for that post off. */
+  "post.minimum_set": obj({ post: Post, minimum: z.number().int().min(0).max(1000) }),
   /** Marks the community as holding demo data: every screen then says so. */
   "demo.loaded": obj({}),
 } as const;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Id } from "./events";
+import type { WallView } from "./wall";
 
 /** The eight numbers every live screen shows. */
 export const COUNT_KEYS = [
@@ -40,7 +41,8 @@ export interface Heartbeat {
   version: string;
 }
 
-export const SubscribeInput = z.strictObject({ community: Id.default("default") });
+/** `wall: true` also subscribes to the display-safe wall view (`wall` messages). */
+export const SubscribeInput = z.strictObject({ community: Id.default("default"), wall: z.boolean().optional() });
 
 /** Socket.IO's typed event maps, shared by the server and the browser. */
 export interface ServerToClientEvents {
@@ -48,10 +50,11 @@ export interface ServerToClientEvents {
   counts: (m: CountsMessage) => void;
   heartbeat: (h: Heartbeat) => void;
   problem: (e: { code: string; message: string }) => void;
+  wall: (v: WallView) => void;
 }
 
 export interface ClientToServerEvents {
-  subscribe: (input: { community?: string }, ack?: (r: { ok: boolean; error?: string }) => void) => void;
+  subscribe: (input: { community?: string; wall?: boolean }, ack?: (r: { ok: boolean; error?: string }) => void) => void;
 }
 
 export const emptyCounts = (): Counts => Object.fromEntries(COUNT_KEYS.map((k) => [k, 0])) as Counts;

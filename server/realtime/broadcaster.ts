@@ -3,59 +3,96 @@ import type { Db } from "../../drizzle/client";
 import type { Logger } from "../log";
 import type { ClientToServerEvents, ServerToClientEvents } from "../protocol/state";
 import { readSnapshot, toCountsMessage } from "../queries/snapshot";
+import { readWallView } from "../queries/wall";
 
 export const communityRoom = (community: string) => `community:${community}`;
+/** Subscribers that asked for the wall view (`subscribe` with `wall: true`). */
+export const wallRoom = (community: string) => `wall:${community}`;
 
+type Kind = "counts" | "wall";
 type Slot = { lastEmit: number; timer: NodeJS.Timeout | undefined; flushing: boolean; dirty: boolean };
+
+export interface BroadcasterOptions {
+  /** Least time between two wall views to one community (they cost several queries). */
+  wallIntervalMs?: number;
+  /** The wall view is re-sent this often even without events: rate, ETA and the chart window move with time. */
+  wallRefreshMs?: number;
+}
 
 /**
  * Sends each community's counts to its room, at most once per `minIntervalMs` (10 a second by
  * default) and always once more after the last change, so every subscriber ends on the latest state.
+ * The wall view goes the same way to the wall room, at its own slower pace.
  */
 export class Broadcaster {
   private slots = new Map<string, Slot>();
   private closed = false;
+  private readonly refresh: NodeJS.Timeout;
 
   constructor(
     private readonly io: Server<ClientToServerEvents, ServerToClientEvents>,
     private readonly db: Db,
     private readonly log: Logger,
     private readonly minIntervalMs = 100,
-  ) {}
+    private readonly opts: BroadcasterOptions = {},
+  ) {
+    this.refresh = setInterval(() => this.refreshWalls(), opts.wallRefreshMs ?? 60_000);
+    this.refresh.unref();
+  }
 
   /** Marks a community changed; its counts go out now or at the end of the current interval. */
   changed(community: string): void {
-    if (this.closed) return;
-    const slot = this.slots.get(community) ?? { lastEmit: 0, timer: undefined, flushing: false, dirty: false };
-    this.slots.set(community, slot);
-    slot.dirty = true;
-    if (slot.timer || slot.flushing) return;
-    const wait = Math.max(0, slot.lastEmit + this.minIntervalMs - Date.now());
-    slot.timer = setTimeout(() => this.flush(community, slot), wait);
+    this.mark("counts", community);
+    if (this.hasWallSubscribers(community)) this.mark("wall", community);
   }
 
-  private async flush(community: string, slot: Slot): Promise<void> {
+  private hasWallSubscribers(community: string): boolean {
+    return (this.io.sockets.adapter.rooms.get(wallRoom(community))?.size ?? 0) > 0;
+  }
+
+  private refreshWalls(): void {
+    for (const room of this.io.sockets.adapter.rooms.keys()) if (room.startsWith("wall:")) this.mark("wall", room.slice(5));
+  }
+
+  private mark(kind: Kind, community: string): void {
+    if (this.closed) return;
+    const key = `${kind}\u0000${community}`;
+    const slot = this.slots.get(key) ?? { lastEmit: 0, timer: undefined, flushing: false, dirty: false };
+    this.slots.set(key, slot);
+    slot.dirty = true;
+    if (slot.timer || slot.flushing) return;
+    const interval = kind === "wall" ? (this.opts.wallIntervalMs ?? 1000) : this.minIntervalMs;
+    const wait = Math.max(0, slot.lastEmit + interval - Date.now());
+    slot.timer = setTimeout(() => this.flush(kind, community, slot), wait);
+  }
+
+  private async send(kind: Kind, community: string): Promise<void> {
+    if (kind === "wall") this.io.to(wallRoom(community)).emit("wall", await readWallView(this.db, community));
+    else this.io.to(communityRoom(community)).emit("counts", toCountsMessage(await readSnapshot(this.db, community)));
+  }
+
+  private async flush(kind: Kind, community: string, slot: Slot): Promise<void> {
     slot.timer = undefined;
     slot.dirty = false;
     slot.flushing = true;
     slot.lastEmit = Date.now();
     try {
-      const snap = await readSnapshot(this.db, community);
-      this.io.to(communityRoom(community)).emit("counts", toCountsMessage(snap));
+      await this.send(kind, community);
     } catch (err) {
-      this.log.warn({ err: (err as Error).message, community }, "could not read counts; will retry");
+      this.log.warn({ err: (err as Error).message, community, kind }, "could not read the state to push; will retry");
       slot.dirty = true;
     } finally {
       slot.flushing = false;
       if (slot.dirty && !this.closed) {
         slot.dirty = false;
-        this.changed(community);
+        this.mark(kind, community);
       }
     }
   }
 
   close(): void {
     this.closed = true;
+    clearInterval(this.refresh);
     for (const slot of this.slots.values()) if (slot.timer) clearTimeout(slot.timer);
     this.slots.clear();
   }

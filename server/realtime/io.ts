@@ -6,11 +6,13 @@ import type { Principal } from "../auth/tokens";
 import type { Logger } from "../log";
 import { type ClientToServerEvents, type ServerToClientEvents, SubscribeInput } from "../protocol/state";
 import { readSnapshot } from "../queries/snapshot";
-import { communityRoom } from "./broadcaster";
+import { readWallView } from "../queries/wall";
+import { communityRoom, wallRoom } from "./broadcaster";
 
 interface SocketData {
   principal: Principal;
   community?: string;
+  wall?: boolean;
 }
 
 export type CordonIo = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -64,13 +66,18 @@ export function createIo(http: HttpServer, db: Db, auth: Authenticator, log: Log
         if (typeof ack === "function") ack({ ok: false, error: message });
         return;
       }
-      const { community } = parsed.data;
+      const { community, wall } = parsed.data;
       if (socket.data.community && socket.data.community !== community) await socket.leave(communityRoom(socket.data.community));
+      if (socket.data.community && socket.data.wall && (socket.data.community !== community || !wall))
+        await socket.leave(wallRoom(socket.data.community));
       socket.data.community = community;
+      socket.data.wall = wall ?? false;
       // Join first, then read: a change landing in between arrives as `counts` with a newer seq.
       await socket.join(communityRoom(community));
+      if (wall) await socket.join(wallRoom(community));
       try {
         socket.emit("snapshot", await readSnapshot(db, community));
+        if (wall) socket.emit("wall", await readWallView(db, community));
         if (typeof ack === "function") ack({ ok: true });
       } catch (err) {
         log.warn({ err: (err as Error).message }, "snapshot for subscriber failed");

@@ -30,7 +30,11 @@ describe.skipIf(ENGINE !== "pglite")("START: the embedded default", () => {
     expect(secretary && wall).toBeTruthy();
     expect(await (await fetch(`${server.url}/api/health`)).json()).toMatchObject({ ok: true, db: "pglite" });
     const snap = await (await fetch(`${server.url}/api/snapshot`, { headers: { authorization: `Bearer ${wall}` } })).json();
-    expect(snap).toMatchObject({ demo: true, counts: { householdsTotal: 1383, buildingsTotal: 41, volunteersTotal: 162 }, round: { kind: "pcr" } });
+    expect(snap).toMatchObject({
+      demo: true,
+      counts: { householdsTotal: 1383, buildingsTotal: 41, volunteersTotal: 162 },
+      round: { kind: "pcr" },
+    });
     expect(snap.counts.householdsTested).toBeGreaterThan(0);
     expect((await fetch(`${server.url}/api/events?limit=1`, { headers: { authorization: `Bearer ${wall}` } })).status).toBe(403);
     expect((await fetch(`${server.url}/api/events?limit=1`, { headers: { authorization: `Bearer ${secretary}` } })).status).toBe(200);

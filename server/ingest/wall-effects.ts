@@ -1,0 +1,65 @@
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { activityBuckets, alerts, postMinimums } from "../../drizzle/schema";
+import { bucketStart } from "../domain/wall-series";
+import { conflict } from "../errors";
+import type { ApplyContext } from "./batch";
+
+/** Adds to the 15-minute activity bucket of the event's time, inside the append transaction. */
+export async function bumpActivity(c: ApplyContext, d: { tests?: number; onDuty?: number; pending?: number }): Promise<void> {
+  const row = {
+    community: c.community,
+    bucketStart: new Date(bucketStart(c.at)),
+    tests: d.tests ?? 0,
+    onDutyDelta: d.onDuty ?? 0,
+    pendingDelta: d.pending ?? 0,
+  };
+  await c.tx
+    .insert(activityBuckets)
+    .values(row)
+    .onConflictDoUpdate({
+      target: [activityBuckets.community, activityBuckets.bucketStart],
+      set: {
+        tests: sql`${activityBuckets.tests} + ${row.tests}`,
+        onDutyDelta: sql`${activityBuckets.onDutyDelta} + ${row.onDutyDelta}`,
+        pendingDelta: sql`${activityBuckets.pendingDelta} + ${row.pendingDelta}`,
+      },
+    });
+}
+
+/** Raises the urgent-request alarm; it stays until the request is decided or acknowledged. */
+export async function raiseUrgentAlert(c: ApplyContext, requestId: string, buildingId: string): Promise<void> {
+  await c.tx.insert(alerts).values({ seq: c.seq, community: c.community, kind: "urgent_request", buildingId, requestId, raisedAt: c.at });
+}
+
+/** A request left the pending state: its alarm is over. */
+export async function resolveRequestAlerts(c: ApplyContext, requestId: string): Promise<void> {
+  await c.tx
+    .update(alerts)
+    .set({ resolvedAt: c.at })
+    .where(and(eq(alerts.community, c.community), eq(alerts.requestId, requestId), isNull(alerts.resolvedAt)));
+}
+
+/** `alert.acknowledged`: 409 when there is no such alarm, or it is already off the wall. */
+export async function acknowledgeAlert(c: ApplyContext, p: { alertId: number } | { requestId: string }): Promise<void> {
+  const byId = "alertId" in p;
+  const [a] = await c.tx
+    .select({ seq: alerts.seq, resolvedAt: alerts.resolvedAt, acknowledgedAt: alerts.acknowledgedAt })
+    .from(alerts)
+    .where(and(eq(alerts.community, c.community), byId ? eq(alerts.seq, p.alertId) : eq(alerts.requestId, p.requestId)))
+    .orderBy(desc(alerts.seq))
+    .limit(1);
+  const what = byId ? `alert ${p.alertId}` : `the alert for request ${p.requestId}`;
+  const path = byId ? "payload.alertId" : "payload.requestId";
+  if (!a) throw conflict(`${what} does not exist`, path);
+  if (a.acknowledgedAt) throw conflict(`${what} is already acknowledged`, path);
+  if (a.resolvedAt) throw conflict(`${what} is already resolved: its request was decided`, path);
+  await c.tx.update(alerts).set({ acknowledgedAt: c.at }).where(eq(alerts.seq, a.seq));
+}
+
+/** `post.minimum_set`: the threshold under which the wall shows a post as short of volunteers. */
+export async function setPostMinimum(c: ApplyContext, p: { post: string; minimum: number }): Promise<void> {
+  await c.tx
+    .insert(postMinimums)
+    .values({ community: c.community, post: p.post, minimum: p.minimum })
+    .onConflictDoUpdate({ target: [postMinimums.community, postMinimums.post], set: { minimum: p.minimum } });
+}

@@ -1,0 +1,50 @@
+import { z } from "zod";
+import { ALERT_KINDS, REQUEST_KINDS, ROUND_KINDS } from "../../drizzle/schema/constants";
+import { COUNT_KEYS } from "./state";
+
+const n = z.number().int().min(0);
+const time = z.iso.datetime({ offset: true });
+
+/**
+ * What the wall display receives: aggregates and anonymised items only. Strict objects, so a field
+ * that is not listed here (a name, a phone, a note) fails the parse instead of reaching a display.
+ */
+export const WallView = z.strictObject({
+  seq: n,
+  community: z.string(),
+  demo: z.boolean(),
+  /** The server's clock when the view was read: the browser measures ages against it. */
+  generatedAt: time,
+  counts: z.strictObject(Object.fromEntries(COUNT_KEYS.map((k) => [k, n])) as Record<(typeof COUNT_KEYS)[number], typeof n>),
+  round: z.strictObject({ roundId: z.string(), kind: z.enum(ROUND_KINDS), openedAt: time, open: z.boolean() }).nullable(),
+  progress: z.strictObject({ perHour: z.number().min(0), etaAt: time.nullable() }),
+  posts: z.array(z.strictObject({ post: z.string(), onDuty: n, minimum: n.nullable() })),
+  buildings: z.array(
+    z.strictObject({ buildingId: z.string(), label: z.string(), sealed: z.boolean(), households: n, tested: n, positives: n }),
+  ),
+  queue: z.strictObject({
+    total: n,
+    oldestOpenedAt: time.nullable(),
+    items: z.array(z.strictObject({ buildingId: z.string(), kind: z.enum(REQUEST_KINDS), urgent: z.boolean(), openedAt: time })),
+  }),
+  alerts: z.strictObject({
+    total: n,
+    items: z.array(
+      z.strictObject({
+        alertId: n,
+        kind: z.enum(ALERT_KINDS),
+        buildingId: z.string().nullable(),
+        requestKind: z.enum(REQUEST_KINDS).nullable(),
+        raisedAt: time,
+      }),
+    ),
+  }),
+  series: z.strictObject({
+    bucketMinutes: n,
+    points: z.array(z.strictObject({ t: n, tests: n, onDuty: n, pending: n })),
+  }),
+});
+export type WallView = z.infer<typeof WallView>;
+
+export const WALL_QUEUE_LIMIT = 30;
+export const WALL_ALERT_LIMIT = 10;

@@ -1,0 +1,164 @@
+import { and, asc, count, desc, eq, gte, isNull, sql } from "drizzle-orm";
+import type { Db } from "../../drizzle/client";
+import {
+  activityBuckets,
+  alerts,
+  buildings,
+  communityState,
+  households,
+  postMinimums,
+  requests,
+  rounds,
+  roundTests,
+  volunteers,
+} from "../../drizzle/schema";
+import { estimateCompletion, ratePerHour, rateWindowMs } from "../domain/wall-progress";
+import { BUCKET_MS, buildSeries, windowStart } from "../domain/wall-series";
+import { WALL_ALERT_LIMIT, WALL_QUEUE_LIMIT, type WallView } from "../protocol/wall";
+import { readSnapshot } from "./snapshot";
+
+type Reader = Pick<Db, "select">;
+const iso = (d: Date) => d.toISOString();
+
+async function readBuildings(tx: Reader, community: string, roundId: string | null): Promise<WallView["buildings"]> {
+  const list = await tx
+    .select({ buildingId: buildings.buildingId, label: buildings.label, sealed: buildings.sealed })
+    .from(buildings)
+    .where(eq(buildings.community, community))
+    .orderBy(asc(buildings.buildingId));
+  const hh = await tx
+    .select({ buildingId: households.buildingId, n: count() })
+    .from(households)
+    .where(eq(households.community, community))
+    .groupBy(households.buildingId);
+  const tested = roundId
+    ? await tx
+        .select({
+          buildingId: households.buildingId,
+          n: count(),
+          positives: sql<number>`count(*) filter (where ${roundTests.result} = 'positive')`,
+        })
+        .from(roundTests)
+        .innerJoin(households, and(eq(households.community, roundTests.community), eq(households.householdId, roundTests.householdId)))
+        .where(and(eq(roundTests.community, community), eq(roundTests.roundId, roundId)))
+        .groupBy(households.buildingId)
+    : [];
+  const hhBy = new Map(hh.map((r) => [r.buildingId, Number(r.n)]));
+  const testedBy = new Map(tested.map((r) => [r.buildingId, r]));
+  const natural = new Intl.Collator("en", { numeric: true });
+  return list
+    .map((b) => ({
+      ...b,
+      households: hhBy.get(b.buildingId) ?? 0,
+      tested: Number(testedBy.get(b.buildingId)?.n ?? 0),
+      positives: Number(testedBy.get(b.buildingId)?.positives ?? 0),
+    }))
+    .sort((a, b) => natural.compare(a.buildingId, b.buildingId));
+}
+
+async function readPosts(tx: Reader, community: string): Promise<WallView["posts"]> {
+  const onDuty = await tx
+    .select({ post: volunteers.post, n: count() })
+    .from(volunteers)
+    .where(and(eq(volunteers.community, community), eq(volunteers.onDuty, true)))
+    .groupBy(volunteers.post);
+  const mins = await tx
+    .select({ post: postMinimums.post, minimum: postMinimums.minimum })
+    .from(postMinimums)
+    .where(eq(postMinimums.community, community));
+  const posts = new Map<string, WallView["posts"][number]>();
+  for (const r of onDuty) if (r.post) posts.set(r.post, { post: r.post, onDuty: Number(r.n), minimum: null });
+  for (const m of mins) posts.set(m.post, { post: m.post, onDuty: posts.get(m.post)?.onDuty ?? 0, minimum: m.minimum });
+  return [...posts.values()].sort((a, b) => a.post.localeCompare(b.post));
+}
+
+async function readQueue(tx: Reader, community: string, total: number): Promise<WallView["queue"]> {
+  const pending = and(eq(requests.community, community), eq(requests.status, "pending"));
+  const items = await tx
+    .select({ buildingId: households.buildingId, kind: requests.kind, urgent: requests.urgent, openedAt: requests.openedAt })
+    .from(requests)
+    .innerJoin(households, and(eq(households.community, requests.community), eq(households.householdId, requests.householdId)))
+    .where(pending)
+    .orderBy(desc(requests.urgent), asc(requests.openedAt))
+    .limit(WALL_QUEUE_LIMIT);
+  const [oldest] = await tx.select({ at: requests.openedAt }).from(requests).where(pending).orderBy(asc(requests.openedAt)).limit(1);
+  return {
+    total,
+    oldestOpenedAt: oldest ? iso(oldest.at) : null,
+    items: items.map((r) => ({ buildingId: r.buildingId, kind: r.kind as never, urgent: r.urgent, openedAt: iso(r.openedAt) })),
+  };
+}
+
+async function readAlerts(tx: Reader, community: string): Promise<WallView["alerts"]> {
+  const open = and(eq(alerts.community, community), isNull(alerts.resolvedAt), isNull(alerts.acknowledgedAt));
+  const items = await tx
+    .select({
+      alertId: alerts.seq,
+      kind: alerts.kind,
+      buildingId: alerts.buildingId,
+      requestKind: requests.kind,
+      raisedAt: alerts.raisedAt,
+    })
+    .from(alerts)
+    .leftJoin(requests, and(eq(requests.community, alerts.community), eq(requests.requestId, alerts.requestId)))
+    .where(open)
+    .orderBy(desc(alerts.seq))
+    .limit(WALL_ALERT_LIMIT);
+  const [total] = await tx.select({ n: count() }).from(alerts).where(open);
+  return {
+    total: Number(total?.n ?? 0),
+    items: items.map((a) => ({ ...a, kind: a.kind as never, requestKind: (a.requestKind ?? null) as never, raisedAt: iso(a.raisedAt) })),
+  };
+}
+
+/** The display-safe view of a community, read in one read-only transaction: aggregates and anonymised items only. */
+export async function readWallView(db: Db, community: string, now = Date.now()): Promise<WallView> {
+  return db.transaction(
+    async (txn) => {
+      const tx = txn as unknown as Db;
+      const snap = await readSnapshot(tx, community);
+      const [state] = await tx
+        .select({ roundId: communityState.currentRoundId, openedAt: rounds.openedAt, closedAt: rounds.closedAt, kind: rounds.kind })
+        .from(communityState)
+        .leftJoin(rounds, and(eq(rounds.community, communityState.community), eq(rounds.roundId, communityState.currentRoundId)))
+        .where(eq(communityState.community, community));
+      const roundId = state?.roundId ?? null;
+      const open = Boolean(state?.openedAt && !state.closedAt);
+      let perHour = 0;
+      if (roundId && open && state?.openedAt) {
+        const win = rateWindowMs(now, state.openedAt.getTime());
+        const [r] = await tx
+          .select({ n: count() })
+          .from(roundTests)
+          .where(and(eq(roundTests.community, community), eq(roundTests.roundId, roundId), gte(roundTests.testedAt, new Date(now - win))));
+        perHour = ratePerHour(Number(r?.n ?? 0), win);
+      }
+      const remaining = snap.counts.householdsTotal - snap.counts.householdsTested;
+      const eta = open ? estimateCompletion(remaining, perHour, now) : null;
+      const rows = await tx
+        .select()
+        .from(activityBuckets)
+        .where(and(eq(activityBuckets.community, community), gte(activityBuckets.bucketStart, new Date(windowStart(now)))));
+      const series = buildSeries(
+        rows.map((r) => ({ start: r.bucketStart.getTime(), tests: r.tests, onDutyDelta: r.onDutyDelta, pendingDelta: r.pendingDelta })),
+        now,
+        { onDuty: snap.counts.volunteersOnDuty, pending: snap.counts.pendingRequests },
+      );
+      return {
+        seq: snap.seq,
+        community,
+        demo: snap.demo,
+        generatedAt: new Date(now).toISOString(),
+        counts: snap.counts,
+        round: roundId && state?.openedAt ? { roundId, kind: state.kind as "pcr" | "antigen", openedAt: iso(state.openedAt), open } : null,
+        progress: { perHour: Math.round(perHour * 10) / 10, etaAt: eta === null ? null : new Date(eta).toISOString() },
+        posts: await readPosts(tx, community),
+        buildings: await readBuildings(tx, community, roundId),
+        queue: await readQueue(tx, community, snap.counts.pendingRequests),
+        alerts: await readAlerts(tx, community),
+        series: { bucketMinutes: BUCKET_MS / 60_000, points: series },
+      };
+    },
+    { isolationLevel: "repeatable read", accessMode: "read only" },
+  );
+}
