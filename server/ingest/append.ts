@@ -89,12 +89,6 @@ export async function appendEvents(db: Db, raw: unknown[], actor: Actor, opts: {
       for (const r of rows) known.set(r.id, r);
     }
 
-    const communities = [...new Set(parsed.map((p) => p.community))];
-    await tx
-      .insert(communityState)
-      .values(communities.map((community) => ({ community })))
-      .onConflictDoNothing();
-
     const effects = new BatchEffects();
     const rows: (typeof events.$inferInsert)[] = [];
     const accepted: Accepted[] = [];
@@ -140,8 +134,12 @@ export async function appendEvents(db: Db, raw: unknown[], actor: Actor, opts: {
 
     await tx.insert(events).values(rows);
     await writeEffects(tx as unknown as Db, effects);
-    await tx.update(feedClock).set({ last }).where(eq(feedClock.id, 1));
-    await tx.execute(sql`select pg_notify(${FEED_CHANNEL}, ${String(last)})`);
+    // The clock moves and the nudge is queued in one statement; NOTIFY is delivered at commit.
+    await tx
+      .update(feedClock)
+      .set({ last })
+      .where(eq(feedClock.id, 1))
+      .returning({ notified: sql`pg_notify(${FEED_CHANNEL}, ${String(last)})::text` });
     return accepted;
   });
 }
@@ -153,17 +151,23 @@ async function writeEffects(tx: Db, effects: BatchEffects): Promise<void> {
       .set({ testedCount: sql`${rounds.testedCount} + ${t.n}` })
       .where(sql`${rounds.community} = ${t.community} and ${rounds.roundId} = ${t.roundId}`);
   }
+  // One upsert per community: a new community's row starts from the batch's deltas.
   for (const [community, lastSeq] of effects.lastSeq) {
     const deltas = effects.counts.get(community) ?? {};
+    const round = effects.currentRound.get(community);
+    const demo = effects.demo.has(community);
     const set: Record<string, unknown> = { lastSeq };
     for (const [key, n] of Object.entries(deltas)) {
       if (!n) continue;
       const column = communityState[key as keyof typeof deltas & keyof typeof communityState];
       set[key] = sql`${column} + ${n}`;
     }
-    const round = effects.currentRound.get(community);
     if (round) set.currentRoundId = round;
-    await tx.update(communityState).set(set).where(eq(communityState.community, community));
+    if (demo) set.demo = true;
+    await tx
+      .insert(communityState)
+      .values({ community, lastSeq, ...deltas, currentRoundId: round ?? null, demo })
+      .onConflictDoUpdate({ target: communityState.community, set });
   }
 }
 

@@ -7,6 +7,8 @@ export class BatchEffects {
   readonly tested = new Map<string, { community: string; roundId: string; n: number }>();
   readonly currentRound = new Map<string, string>();
   readonly lastSeq = new Map<string, number>();
+  /** Communities that a `demo.loaded` marked as holding demo data. */
+  readonly demo = new Set<string>();
 
   add(community: string, key: CountKey, n: number): void {
     const c = this.counts.get(community) ?? {};

@@ -1,5 +1,5 @@
 import { and, eq, isNull } from "drizzle-orm";
-import { alerts, buildings, communityState, households, requests, rounds, roundTests, volunteers } from "../../drizzle/schema";
+import { alerts, buildings, households, requests, rounds, roundTests, volunteers } from "../../drizzle/schema";
 import type { RequestStatus } from "../../drizzle/schema/constants";
 import { checkRelease, countsAsPending, type RequestAction, transition } from "../domain/requests";
 import { conflict } from "../errors";
@@ -282,6 +282,6 @@ export const HANDLERS: Handlers = {
   "alert.acknowledged": acknowledgeAlert,
   "post.minimum_set": setPostMinimum,
   async "demo.loaded"(c) {
-    await c.tx.update(communityState).set({ demo: true }).where(eq(communityState.community, c.community));
+    c.effects.demo.add(c.community);
   },
 };
