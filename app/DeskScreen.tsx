@@ -1,15 +1,19 @@
 "use client";
 import { COUNT_KEYS } from "../server/protocol/state";
+import { AlarmList } from "./_components/AlarmList";
 import { ConnectionBadge } from "./_components/ConnectionBadge";
 import { DemoBanner } from "./_components/DemoBanner";
 import { KpiValue } from "./_components/KpiValue";
+import { PostMinimums } from "./_components/PostMinimums";
 import { SignInNotice } from "./_components/SignInNotice";
 import { useLang } from "./_i18n/use-lang";
 import { useLive } from "./_live/use-live";
+import { useNow } from "./_live/use-now";
 
-/** The secretary's laptop: every number, the round, and (to come) the queue to decide on. */
+/** The secretary's laptop: every number, the round, the alarms to acknowledge and the posts' minimums; the request queue is to come. */
 export function DeskScreen() {
-  const live = useLive();
+  const live = useLive("default", { wall: true });
+  const now = useNow(15_000);
   const { lang, t, toggle } = useLang();
   const s = live.snapshot;
   return (
@@ -39,6 +43,10 @@ export function DeskScreen() {
               </div>
             ))}
           </dl>
+          <div className="mt-6 grid gap-4 md:grid-cols-2">
+            <AlarmList view={live.wall} now={now} locale={lang} t={t} />
+            <PostMinimums posts={live.wall?.posts} t={t} />
+          </div>
         </>
       )}
     </main>

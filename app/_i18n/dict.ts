@@ -18,6 +18,17 @@ type Dict = {
   noRound: string;
   of: string;
   language: string;
+  desk: {
+    alarms: string;
+    noAlarms: string;
+    acknowledge: string;
+    minimums: string;
+    minimumHint: string;
+    post: string;
+    minimum: string;
+    save: string;
+    saved: string;
+  };
   wall: WallDict;
 };
 
@@ -81,6 +92,17 @@ export const DICTS: Record<Lang, Dict> = {
     noRound: "No round open",
     of: "of",
     language: "中文",
+    desk: {
+      alarms: "Alarms",
+      noAlarms: "No alarms",
+      acknowledge: "Acknowledge",
+      minimums: "Volunteers needed at each post",
+      minimumHint: "The wall shows an alarm when fewer are on duty; 0 turns it off.",
+      post: "Post",
+      minimum: "Minimum",
+      save: "Save",
+      saved: "Saved",
+    },
     wall: {
       perHour: "per hour",
       eta: "done about",
@@ -139,6 +161,17 @@ export const DICTS: Record<Lang, Dict> = {
     noRound: "当前无检测轮次",
     of: "/",
     language: "English",
+    desk: {
+      alarms: "警报",
+      noAlarms: "暂无警报",
+      acknowledge: "确认",
+      minimums: "各岗位最少在岗人数",
+      minimumHint: "在岗人数低于此数时大屏报警；设为 0 则关闭。",
+      post: "岗位",
+      minimum: "最少人数",
+      save: "保存",
+      saved: "已保存",
+    },
     wall: {
       perHour: "户/小时",
       eta: "预计完成",

@@ -1,0 +1,70 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { browserAvailable, launchBrowser } from "../support/browser";
+import { smallCompound } from "../support/fixtures";
+import { freePort, type Spawned, spawnServer } from "../support/spawn";
+
+const ADMIN = "desk-admin-token-0123456789";
+const ready = browserAvailable();
+
+describe.skipIf(!ready)("DESK: the secretary acknowledges alarms and sets post minimums", () => {
+  let server: Spawned;
+  let browser: Browser;
+  let dataDir: string;
+  const api = async (p: string, body?: unknown) => {
+    const r = await fetch(`${server.url}${p}`, {
+      method: body ? "POST" : "GET",
+      headers: { authorization: `Bearer ${ADMIN}`, "content-type": "application/json" },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    return { status: r.status, body: (await r.json()) as any };
+  };
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(path.join(tmpdir(), "cordon-desk-"));
+    server = await spawnServer({ PORT: freePort(), HOST: "127.0.0.1", DATA_DIR: dataDir, ADMIN_TOKEN: ADMIN, DEMO: "0" });
+    expect((await api("/api/events", { events: smallCompound() })).status).toBe(201);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it("DESK1 an urgent request's alarm shows on the desk; Acknowledge clears it from the wall view", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/?token=${ADMIN}`);
+    await page.locator('[data-connection="live"]').waitFor({ timeout: 15_000 });
+    await page.locator('[data-desk-alarms="0"]').waitFor();
+    const opened = await api("/api/events", { type: "request.opened", payload: { requestId: "labour", householdId: "h1", kind: "medical", urgent: true } });
+    expect(opened.status).toBe(201);
+    const alarm = page.locator(`[data-alert-id="${opened.body.accepted[0].seq}"]`);
+    await alarm.waitFor({ timeout: 5000 });
+    expect(await alarm.textContent()).toMatch(/Building 1/);
+    await alarm.getByRole("button").click();
+    await page.locator('[data-desk-alarms="0"]').waitFor({ timeout: 5000 });
+    expect((await api("/api/wall")).body.alerts.total).toBe(0);
+    await page.close();
+  });
+
+  it("DESK2 the minimums form sets a post's minimum, and a bad value shows the API's message", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/?token=${ADMIN}`);
+    await page.locator('[data-connection="live"]').waitFor({ timeout: 15_000 });
+    await page.locator('input[name="post"]').fill("gate");
+    await page.locator('input[name="minimum"]').fill("3");
+    await page.getByRole("button", { name: "Save" }).click();
+    await page.locator('[data-minimum-status="ok"]').waitFor({ timeout: 5000 });
+    const posts = (await api("/api/wall")).body.posts as { post: string; minimum: number | null }[];
+    expect(posts.find((p) => p.post === "gate")?.minimum).toBe(3);
+    await page.locator('[data-post="gate"]').filter({ hasText: "/ 3" }).waitFor({ timeout: 5000 });
+    await page.locator('input[name="post"]').fill("Front Gate!");
+    await page.getByRole("button", { name: "Save" }).click();
+    await page.locator('[data-minimum-status="error"]').waitFor({ timeout: 5000 });
+    await page.close();
+  });
+});
