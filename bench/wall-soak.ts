@@ -2,11 +2,9 @@
 // Passes when the page's JS heap (after a forced GC) at the end is within 20% of its size after
 // the first minute. `npx tsx bench/wall-soak.ts`; WALL_SOAK_MINUTES (default 30), WALL_SOAK_RATE
 // (events per second, default 20).
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
+
+import { startAppServer } from "../tests/support/app-server";
 import { launchBrowser } from "../tests/support/browser";
-import { freePort, spawnServer } from "../tests/support/spawn";
 import { SoakFeed } from "./wall-soak-feed";
 
 const ADMIN = "soak-admin-token-0123456789";
@@ -15,19 +13,11 @@ const rate = Number(process.env.WALL_SOAK_RATE ?? 20);
 const MiB = (n: number) => (n / 1024 / 1024).toFixed(2);
 
 async function main() {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), "cordon-soak-"));
-  const server = await spawnServer({ PORT: freePort(), HOST: "127.0.0.1", DATA_DIR: dataDir, ADMIN_TOKEN: ADMIN, DEMO: "0" });
-  const api = async (p: string, body?: unknown) => {
-    const r = await fetch(`${server.url}${p}`, {
-      method: body ? "POST" : "GET",
-      headers: { authorization: `Bearer ${ADMIN}`, "content-type": "application/json" },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    return { status: r.status, body: (await r.json()) as any };
-  };
+  const server = await startAppServer(ADMIN);
+  const api = server.api;
   const feed = new SoakFeed(api);
   await feed.setUp();
-  const display = (await api("/api/tokens", { role: "display", label: "soak wall" })).body.token as string;
+  const display = await server.mint("display", "soak wall");
 
   const browser = await launchBrowser();
   const page = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
@@ -83,8 +73,7 @@ async function main() {
     }),
   );
   await browser.close();
-  await server.stop();
-  rmSync(dataDir, { recursive: true, force: true });
+  await server.close();
   process.exit(pass ? 0 : 1);
 }
 

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../../drizzle/client";
 import { communityState, feedClock, rounds } from "../../drizzle/schema";
-import type { CountsMessage, Snapshot } from "../protocol/state";
+import { type CountsMessage, emptyCounts, type Snapshot } from "../protocol/state";
 
 /** The counts of one community, read from the rollup in one query: the same cost at any feed size. */
 export async function readSnapshot(db: Db, community: string): Promise<Snapshot> {
@@ -17,22 +17,7 @@ export async function readSnapshot(db: Db, community: string): Promise<Snapshot>
     .leftJoin(rounds, and(eq(rounds.community, communityState.community), eq(rounds.roundId, communityState.currentRoundId)))
     .where(eq(communityState.community, community));
   if (!row) {
-    return {
-      seq: 0,
-      community,
-      demo: false,
-      counts: {
-        householdsTotal: 0,
-        householdsTested: 0,
-        buildingsTotal: 0,
-        buildingsSealed: 0,
-        volunteersTotal: 0,
-        volunteersOnDuty: 0,
-        pendingRequests: 0,
-        urgentRequests: 0,
-      },
-      round: null,
-    };
+    return { seq: 0, community, demo: false, counts: emptyCounts(), round: null };
   }
   const s = row.s;
   const open = s.currentRoundId && row.openedAt && !row.closedAt;

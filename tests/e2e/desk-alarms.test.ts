@@ -1,38 +1,25 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type AppServer, startAppServer } from "../support/app-server";
 import { browserAvailable, launchBrowser } from "../support/browser";
 import { smallCompound } from "../support/fixtures";
-import { freePort, type Spawned, spawnServer } from "../support/spawn";
 
 const ADMIN = "desk-admin-token-0123456789";
 const ready = browserAvailable();
 
 describe.skipIf(!ready)("DESK: the secretary acknowledges alarms and sets post minimums", () => {
-  let server: Spawned;
+  let server: AppServer;
   let browser: Browser;
-  let dataDir: string;
-  const api = async (p: string, body?: unknown) => {
-    const r = await fetch(`${server.url}${p}`, {
-      method: body ? "POST" : "GET",
-      headers: { authorization: `Bearer ${ADMIN}`, "content-type": "application/json" },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    return { status: r.status, body: (await r.json()) as any };
-  };
+  const api = (p: string, body?: unknown) => server.api(p, body);
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(path.join(tmpdir(), "cordon-desk-"));
-    server = await spawnServer({ PORT: freePort(), HOST: "127.0.0.1", DATA_DIR: dataDir, ADMIN_TOKEN: ADMIN, DEMO: "0" });
+    server = await startAppServer(ADMIN);
     expect((await api("/api/events", { events: smallCompound() })).status).toBe(201);
     browser = await launchBrowser();
   });
   afterAll(async () => {
     await browser?.close();
-    await server?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    await server?.close();
   });
 
   it("DESK1 an urgent request's alarm shows on the desk; Acknowledge clears it from the wall view", async () => {
@@ -40,7 +27,10 @@ describe.skipIf(!ready)("DESK: the secretary acknowledges alarms and sets post m
     await page.goto(`${server.url}/?token=${ADMIN}`);
     await page.locator('[data-connection="live"]').waitFor({ timeout: 15_000 });
     await page.locator('[data-desk-alarms="0"]').waitFor();
-    const opened = await api("/api/events", { type: "request.opened", payload: { requestId: "labour", householdId: "h1", kind: "medical", urgent: true } });
+    const opened = await api("/api/events", {
+      type: "request.opened",
+      payload: { requestId: "labour", householdId: "h1", kind: "medical", urgent: true },
+    });
     expect(opened.status).toBe(201);
     const alarm = page.locator(`[data-alert-id="${opened.body.accepted[0].seq}"]`);
     await alarm.waitFor({ timeout: 5000 });

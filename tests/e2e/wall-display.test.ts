@@ -1,10 +1,7 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type AppServer, startAppServer } from "../support/app-server";
 import { browserAvailable, launchBrowser } from "../support/browser";
-import { freePort, type Spawned, spawnServer } from "../support/spawn";
 import { personalIn, personalRequest } from "../support/wall";
 import { wallCompound } from "../support/wall-compound";
 import { expectKpisEqual, kpi, recordFrames, screenshot, scrolls } from "../support/wall-page";
@@ -13,18 +10,10 @@ const ADMIN = "e2e-admin-token-wall-0123456789";
 const ready = browserAvailable();
 
 describe.skipIf(!ready)("WALL: the wall display in a real browser", () => {
-  let server: Spawned;
+  let server: AppServer;
   let browser: Browser;
-  let dataDir: string;
   let display: string;
-  const api = async (p: string, body?: unknown) => {
-    const r = await fetch(`${server.url}${p}`, {
-      method: body ? "POST" : "GET",
-      headers: { authorization: `Bearer ${ADMIN}`, "content-type": "application/json" },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    return { status: r.status, body: (await r.json()) as any };
-  };
+  const api = (p: string, body?: unknown) => server.api(p, body);
   const snapshot = async () => (await api("/api/snapshot")).body as { seq: number; counts: Record<string, number> };
   const post = async (body: unknown) => expect((await api("/api/events", body)).status).toBe(201);
 
@@ -42,8 +31,7 @@ describe.skipIf(!ready)("WALL: the wall display in a real browser", () => {
   }
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(path.join(tmpdir(), "cordon-wall-"));
-    server = await spawnServer({ PORT: freePort(), HOST: "127.0.0.1", DATA_DIR: dataDir, ADMIN_TOKEN: ADMIN, DEMO: "0" });
+    server = await startAppServer(ADMIN);
     await post({ events: wallCompound() });
     await post({
       events: [
@@ -53,13 +41,12 @@ describe.skipIf(!ready)("WALL: the wall display in a real browser", () => {
         personalRequest("q1", "h3"),
       ],
     });
-    display = (await api("/api/tokens", { role: "display", label: "office wall" })).body.token;
+    display = await server.mint("display", "office wall");
     browser = await launchBrowser();
   });
   afterAll(async () => {
     await browser?.close();
-    await server?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    await server?.close();
   });
 
   it("WALL19 at 1920×1080: no scrolling, the numbers, grid, queue and alarms follow posted events; nothing personal reaches the page", async () => {
