@@ -55,15 +55,26 @@ export class Simulator {
     return (await rows)[0];
   }
 
+  /**
+   * One tick's event. With the default 2 s tick (1,800 ticks an hour): swabs in waves of a
+   * few hundred an hour, about 30 shift changes, 4 requests opened and 4 decided or fulfilled,
+   * and a building sealed or unsealed every two hours or so.
+   */
   private async nextEvent(): Promise<EventInput | undefined> {
-    const r = this.r;
-    const wave = 0.5 + 0.5 * Math.sin(this.tick / 60);
-    const roll = r.next();
-    if (roll < 0.55 * wave + 0.1) return this.swab();
-    if (roll < 0.8) return this.shift();
-    if (roll < 0.87) return this.openRequest();
-    if (roll < 0.95) return this.decide();
-    if (roll < 0.97) return this.seal();
+    const perHour = 3_600_000 / this.tickMs;
+    const wave = 0.5 + 0.5 * Math.sin(this.tick / 300);
+    const odds: [number, () => Promise<EventInput | undefined>][] = [
+      [0.05 + 0.4 * wave, () => this.swab()],
+      [30 / perHour, () => this.shift()],
+      [4 / perHour, () => this.openRequest()],
+      [5 / perHour, () => this.decide()],
+      [0.5 / perHour, () => this.seal()],
+    ];
+    let roll = this.r.next();
+    for (const [p, make] of odds) {
+      if (roll < p) return make();
+      roll -= p;
+    }
     return undefined;
   }
 

@@ -4,6 +4,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { ENGINE } from "../support/db";
 import { freePort, spawnServer } from "../support/spawn";
+import { waitFor } from "../support/wait";
 
 const dirs: string[] = [];
 const dataDir = () => {
@@ -18,9 +19,9 @@ describe.skipIf(ENGINE !== "pglite")("START: the embedded default", () => {
     for (const d of dirs) rmSync(d, { recursive: true, force: true });
   });
 
-  it("START1 a new embedded database gets the demo compound, marked as demo, and the banner prints working sign-in links", async () => {
+  it("START1 a new embedded database gets the demo compound, marked as demo, with a simulated feed, and the banner prints working sign-in links", async () => {
     const dir = dataDir();
-    const env = { PORT: freePort(), HOST: "127.0.0.1", DATA_DIR: dir, UI: "0", LOG_LEVEL: "warn" };
+    const env = { PORT: freePort(), HOST: "127.0.0.1", DATA_DIR: dir, UI: "0", LOG_LEVEL: "warn", DEMO_TICK_MS: "20" };
     let server = await spawnServer(env);
     const out = server.output();
     expect(out).toMatch(/listening on http:\/\/127\.0\.0\.1:\d+/);
@@ -38,6 +39,18 @@ describe.skipIf(ENGINE !== "pglite")("START: the embedded default", () => {
     expect(snap.counts.householdsTested).toBeGreaterThan(0);
     expect((await fetch(`${server.url}/api/events?limit=1`, { headers: { authorization: `Bearer ${wall}` } })).status).toBe(403);
     expect((await fetch(`${server.url}/api/events?limit=1`, { headers: { authorization: `Bearer ${secretary}` } })).status).toBe(200);
+    // The simulated feed posts through the same path as everyone, under its own name.
+    const simulated = await waitFor(
+      async () => {
+        const r = await fetch(`${server.url}/api/events?after=2415&limit=50`, { headers: { authorization: `Bearer ${secretary}` } });
+        const page = (await r.json()) as { events: { actor: string; type: string }[] };
+        return page.events.length >= 5 ? page.events : null;
+      },
+      "the simulator's first events",
+      15_000,
+      200,
+    );
+    expect(simulated.every((e) => e.actor === "demo simulator")).toBe(true);
     await server.stop();
 
     server = await spawnServer(env);
