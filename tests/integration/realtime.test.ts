@@ -79,3 +79,33 @@ describe.skipIf(!ready)(`RT: live counts over Socket.IO on ${ENGINE}`, () => {
     socket.close();
   });
 });
+
+describe.skipIf(ENGINE !== "postgres" || !ready)("RT4: two nodes on one PostgreSQL", () => {
+  it("RT4 a subscriber on node B sees events committed through node A, in seq order, and converges", async () => {
+    const a = await startTestServer();
+    const b = await startTestServer({ DATABASE_URL: a.databaseUrl ?? "" });
+    try {
+      expect((await a.post({ events: smallCompound() })).status).toBe(201);
+      const socket = connect(b.url, { token: ADMIN });
+      await connected(socket);
+      socket.emit("subscribe", { community: "default" });
+      await waitFor(() => socket.latest(), "a snapshot from node B");
+      for (let i = 0; i < 20; i++) {
+        const node = i % 2 ? a : b;
+        expect((await node.post({ type: "volunteer.registered", payload: { volunteerId: `n${i}`, name: "n", skills: [] } })).status).toBe(
+          201,
+        );
+      }
+      const final = await a.snapshot();
+      expect(await b.snapshot()).toEqual(final);
+      await waitFor(() => socket.latest()?.seq === final.seq, "node B's subscriber to reach the last seq");
+      expect(socket.latest()?.counts.volunteersTotal).toBe(22);
+      const seqs = socket.received.filter((m) => m.event === "counts").map((m) => (m.data as { seq: number }).seq);
+      expect(seqs).toEqual([...seqs].sort((x, y) => x - y));
+      socket.close();
+    } finally {
+      await b.close();
+      await a.close();
+    }
+  });
+});

@@ -11,6 +11,8 @@ export const ADMIN = "test-admin-token-0123456789";
 export interface TestServer {
   app: Cordon;
   url: string;
+  /** The PostgreSQL database this server uses (postgres engine only). */
+  databaseUrl?: string;
   /** fetch against the server with the secretary's token (or `token`). */
   api(pathname: string, init?: RequestInit & { token?: string | null; json?: unknown }): Promise<Response>;
   post(body: unknown, token?: string): Promise<{ status: number; body: any }>;
@@ -22,7 +24,8 @@ export interface TestServer {
 /** Starts a real server in this process (API and Socket.IO, no pages) on a fresh database of the engine under test. */
 export async function startTestServer(extra: Record<string, string> = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), "cordon-test-"));
-  const pg = ENGINE === "postgres" ? await freshPostgresDatabase() : null;
+  // A DATABASE_URL in `extra` joins an existing database (a second node); otherwise a fresh one of the engine.
+  const pg = ENGINE === "postgres" && !extra.DATABASE_URL ? await freshPostgresDatabase() : null;
   const env = readEnv({
     PORT: "0",
     HOST: "127.0.0.1",
@@ -52,6 +55,7 @@ export async function startTestServer(extra: Record<string, string> = {}): Promi
   return {
     app,
     url,
+    databaseUrl: env.DATABASE_URL,
     api,
     async post(body, token = ADMIN) {
       const r = await api("/api/events", { method: "POST", json: body, token });
