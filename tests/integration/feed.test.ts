@@ -122,6 +122,25 @@ describe.skipIf(ENGINE !== "postgres" || !ready)("FEED5/FEED6: PostgreSQL server
     await fresh.drop();
   });
 
+  it("FEED4c the LISTEN connection is cut: the listener re-listens and catches up by itself, with no heartbeat to lean on", async () => {
+    const db = await freshDatabase();
+    const seen: number[] = [];
+    const listener = new FeedListener(db, (_c, head) => seen.push(head), log, { heartbeatMs: 600_000 });
+    await listener.start();
+    const name = db.sql?.options.database;
+    const admin = openPostgres("postgres://postgres@127.0.0.1:5432/postgres", 1);
+    // Cut every session of the database, the listener's included; the pool reconnects on its own.
+    await admin.sql!`select pg_terminate_backend(pid) from pg_stat_activity where datname = ${name ?? ""} and pid <> pg_backend_pid()`;
+    await admin.close();
+    const writer = openPostgres(`postgres://postgres@127.0.0.1:5432/${name}`, 1);
+    const accepted = await appendEvents(writer.db, smallCompound(), { role: "secretary", name: "t" });
+    const last = accepted[accepted.length - 1]?.seq ?? -1;
+    await waitFor(() => seen.includes(last), "the listener to catch up after re-listening", 15_000);
+    await writer.close();
+    await listener.close();
+    await db.dispose();
+  });
+
   it("FEED6 /api/health is 200 with the seq, and 503 once the database is gone", async () => {
     const s = await startTestServer();
     const ok = await (await fetch(`${s.url}/api/health`)).json();
