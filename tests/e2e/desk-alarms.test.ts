@@ -1,30 +1,18 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type AppServer, startAppServer } from "../support/app-server";
-import { browserAvailable, launchBrowser } from "../support/browser";
+import { describe, expect, it } from "vitest";
+import { browserAvailable } from "../support/browser";
+import { withBrowserApp } from "../support/browser-app";
 import { smallCompound } from "../support/fixtures";
 
 const ADMIN = "desk-admin-token-0123456789";
 const ready = browserAvailable();
 
 describe.skipIf(!ready)("DESK: the secretary acknowledges alarms and sets post minimums", () => {
-  let server: AppServer;
-  let browser: Browser;
-  const api = (p: string, body?: unknown) => server.api(p, body);
-
-  beforeAll(async () => {
-    server = await startAppServer(ADMIN);
-    expect((await api("/api/events", { events: smallCompound() })).status).toBe(201);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = withBrowserApp(ADMIN, smallCompound);
+  const api = (p: string, body?: unknown) => app.server.api(p, body);
 
   it("DESK1 an urgent request's alarm shows on the desk; Acknowledge clears it from the wall view", async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/?token=${ADMIN}`);
+    const page = await app.browser.newPage();
+    await page.goto(`${app.server.url}/?token=${ADMIN}`);
     await page.locator('[data-connection="live"]').waitFor({ timeout: 15_000 });
     await page.locator('[data-desk-alarms="0"]').waitFor();
     const opened = await api("/api/events", {
@@ -42,8 +30,8 @@ describe.skipIf(!ready)("DESK: the secretary acknowledges alarms and sets post m
   });
 
   it("DESK2 the minimums form sets a post's minimum, and a bad value shows the API's message", async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/?token=${ADMIN}`);
+    const page = await app.browser.newPage();
+    await page.goto(`${app.server.url}/?token=${ADMIN}`);
     await page.locator('[data-connection="live"]').waitFor({ timeout: 15_000 });
     await page.locator('input[name="post"]').fill("gate");
     await page.locator('input[name="minimum"]').fill("3");

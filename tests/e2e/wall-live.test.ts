@@ -1,33 +1,21 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { COUNT_KEYS } from "../../server/protocol/state";
-import { type AppServer, startAppServer } from "../support/app-server";
-import { browserAvailable, launchBrowser } from "../support/browser";
+import { browserAvailable } from "../support/browser";
+import { withBrowserApp } from "../support/browser-app";
 import { smallCompound } from "../support/fixtures";
 
 const ADMIN = "e2e-admin-token-0123456789";
 const ready = browserAvailable();
 
 describe.skipIf(!ready)("UI: the wall in a real browser", () => {
-  let server: AppServer;
-  let browser: Browser;
-  const api = (p: string, body?: unknown) => server.api(p, body);
-
-  beforeAll(async () => {
-    server = await startAppServer(ADMIN);
-    expect((await api("/api/events", { events: smallCompound() })).status).toBe(201);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = withBrowserApp(ADMIN, smallCompound);
+  const api = (p: string, body?: unknown) => app.server.api(p, body);
 
   it("UI1 a sign-in link opens /wall, drops the token from the address, and the numbers follow a posted event", async () => {
-    const token = await server.mint("display", "office wall");
-    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    const token = await app.server.mint("display", "office wall");
+    const context = await app.browser.newContext({ viewport: { width: 1920, height: 1080 } });
     const page = await context.newPage();
-    await page.goto(`${server.url}/wall?token=${token}`);
+    await page.goto(`${app.server.url}/wall?token=${token}`);
     expect(new URL(page.url()).pathname).toBe("/wall");
     expect(page.url()).not.toContain("token");
     const cookie = (await context.cookies()).find((c) => c.name === "cordon_session");

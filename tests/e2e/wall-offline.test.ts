@@ -1,7 +1,6 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type AppServer, startAppServer } from "../support/app-server";
-import { browserAvailable, launchBrowser } from "../support/browser";
+import { describe, expect, it } from "vitest";
+import { browserAvailable } from "../support/browser";
+import { withBrowserApp } from "../support/browser-app";
 import { smallCompound } from "../support/fixtures";
 import { expectKpisEqual, kpi, screenshot } from "../support/wall-page";
 
@@ -9,32 +8,21 @@ const ADMIN = "e2e-admin-token-offline-0123456789";
 const ready = browserAvailable();
 
 describe.skipIf(!ready)("WALL: the wall when the server goes away", () => {
-  let server: AppServer;
-  let browser: Browser;
-  const api = (p: string, body?: unknown) => server.api(p, body);
-
-  beforeAll(async () => {
-    server = await startAppServer(ADMIN);
-    expect((await api("/api/events", { events: smallCompound() })).status).toBe(201);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = withBrowserApp(ADMIN, smallCompound);
+  const api = (p: string, body?: unknown) => app.server.api(p, body);
 
   it("WALL22 kill -9: the wall says so within 5 s, greys the last numbers after a minute, and recovers after a restart without a reload", async () => {
-    const token = await server.mint("display", "office wall");
-    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    const token = await app.server.mint("display", "office wall");
+    const context = await app.browser.newContext({ viewport: { width: 1920, height: 1080 } });
     const page = await context.newPage();
-    await page.goto(`${server.url}/wall?token=${token}`);
+    await page.goto(`${app.server.url}/wall?token=${token}`);
     const badge = page.locator("[data-connection]");
     await page.locator('[data-connection="live"]').waitFor({ timeout: 15_000 });
     await page.locator("[data-building]").first().waitFor();
     await page.evaluate(() => Object.assign(window, { sameDocument: true }));
     const before = (await api("/api/snapshot")).body;
 
-    await server.kill9();
+    await app.server.kill9();
     const killedAt = Date.now();
     await expect.poll(() => badge.getAttribute("data-connection"), { timeout: 5000, interval: 50 }).not.toBe("live");
     expect(Date.now() - killedAt).toBeLessThan(5000);
@@ -48,7 +36,7 @@ describe.skipIf(!ready)("WALL: the wall when the server goes away", () => {
     expect(await kpi(page, "householdsTotal")).toBe(before.counts.householdsTotal);
     await screenshot(page, "wall-offline");
 
-    await server.restart();
+    await app.server.restart();
     await page.locator('[data-connection="live"]').waitFor({ timeout: 20_000 });
     await expect.poll(() => page.locator('[data-overlay="expired"]').count(), { timeout: 5000 }).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
