@@ -89,6 +89,22 @@ describe.skipIf(!ready)(`AUTH: roles and tokens on ${ENGINE}`, () => {
     }
   });
 
+  it("AUTH5 the registry with contacts is readable by the secretary and volunteers, and refused to a display", async () => {
+    const r = await s.api("/api/registry", { token: volunteer });
+    expect(r.status).toBe(200);
+    const reg = (await r.json()) as {
+      buildings: unknown[];
+      households: { householdId: string; contact: { name: string } | null }[];
+      volunteers: { name: string }[];
+    };
+    expect(reg.buildings).toHaveLength(2);
+    expect(reg.households.find((h) => h.householdId === "h1")?.contact?.name).toBe(PERSONAL.name);
+    expect(reg.volunteers.map((v) => v.name)).toContain("Li Na 李娜");
+    const refused = await s.api("/api/registry", { token: display });
+    expect(refused.status).toBe(403);
+    expect(await refused.text()).not.toContain(PERSONAL.name);
+  });
+
   it("AUTH4 a display socket never receives a name, phone or note", async () => {
     const socket = connect(s.url, { token: display });
     await connected(socket);
