@@ -18,6 +18,20 @@ type Dict = {
   noRound: string;
   of: string;
   language: string;
+  console: {
+    recorded: string;
+    noRound: string;
+    household: string;
+    volunteer: string;
+    request: string;
+    tested: { title: string; residents: string };
+    result: { title: string; negative: string; positive: string };
+    checkIn: { title: string; post: string };
+    checkOut: { title: string };
+    open: { title: string; kind: string; urgent: string; note: string; person: string };
+    document: { title: string; kind: string; letter: string; report: string; testedAt: string };
+    submit: string;
+  };
   desk: {
     alarms: string;
     noAlarms: string;
@@ -92,6 +106,20 @@ export const DICTS: Record<Lang, Dict> = {
     noRound: "No round open",
     of: "of",
     language: "中文",
+    console: {
+      recorded: "Recorded",
+      noRound: "No round is open: the secretary opens one first.",
+      household: "Household",
+      volunteer: "Volunteer",
+      request: "Request",
+      tested: { title: "Record a test", residents: "Residents swabbed" },
+      result: { title: "Test result", negative: "Negative", positive: "Positive" },
+      checkIn: { title: "Check in", post: "Post" },
+      checkOut: { title: "Check out" },
+      open: { title: "Open a request", kind: "Kind", urgent: "Urgent", note: "Note", person: "Person" },
+      document: { title: "Attach a document", kind: "Document", letter: "Commitment letter", report: "Test report", testedAt: "Tested at" },
+      submit: "Send",
+    },
     desk: {
       alarms: "Alarms",
       noAlarms: "No alarms",
@@ -161,6 +189,20 @@ export const DICTS: Record<Lang, Dict> = {
     noRound: "当前无检测轮次",
     of: "/",
     language: "English",
+    console: {
+      recorded: "已记录",
+      noRound: "当前没有检测轮次：请书记先开启一轮。",
+      household: "住户",
+      volunteer: "志愿者",
+      request: "请求编号",
+      tested: { title: "登记采样", residents: "采样人数" },
+      result: { title: "检测结果", negative: "阴性", positive: "阳性" },
+      checkIn: { title: "上岗签到", post: "岗位" },
+      checkOut: { title: "下岗签退" },
+      open: { title: "提交请求", kind: "类型", urgent: "紧急", note: "备注", person: "当事人" },
+      document: { title: "补充材料", kind: "材料", letter: "承诺书", report: "核酸报告", testedAt: "采样时间" },
+      submit: "提交",
+    },
     desk: {
       alarms: "警报",
       noAlarms: "暂无警报",
