@@ -73,7 +73,10 @@ export async function startCordon(env: Env, log: Logger, opts: { dev?: boolean }
   const secret = await loadSessionSecret(db, env.SESSION_SECRET);
   const resolver = new TokenResolver(db);
   const auth = new Authenticator(resolver, secret);
-  if (env.ADMIN_TOKEN) await ensureToken(db, env.ADMIN_TOKEN, "secretary", "ADMIN_TOKEN");
+  if (env.ADMIN_TOKEN) {
+    if (env.ADMIN_TOKEN.length < 16) log.warn("ADMIN_TOKEN is shorter than 16 characters: easy to guess; use a long random value");
+    await ensureToken(db, env.ADMIN_TOKEN, "secretary", "ADMIN_TOKEN");
+  }
   const links = await startLinkTokens(db, resolver, env.DATA_DIR, env.ADMIN_TOKEN);
 
   const isNew = (await readFeedHead(db)) === 0;

@@ -10,7 +10,7 @@ const schema = z.object({
     .regex(/^postgres(ql)?:\/\//, "must start with postgres://")
     .optional(),
   DATA_DIR: z.string().min(1).default("./data"),
-  ADMIN_TOKEN: z.string().min(8, "must be at least 8 characters").optional(),
+  ADMIN_TOKEN: z.string().min(1).optional(),
   DEMO: flag,
   /** `0`: serve only /api and Socket.IO, no pages (API nodes, API tests). */
   UI: flag,

@@ -59,11 +59,11 @@ describe.skipIf(ENGINE !== "pglite")("START: the embedded default", () => {
     await server.stop();
   });
 
-  it("START2 DEMO=0 starts empty; a second server on the same DATA_DIR is refused with a reason", async () => {
+  it("START2 DEMO=0 starts empty; a short ADMIN_TOKEN works; a second server on the same DATA_DIR is refused with a reason", async () => {
     const dir = dataDir();
-    const env = { PORT: freePort(), HOST: "127.0.0.1", DATA_DIR: dir, UI: "0", DEMO: "0", ADMIN_TOKEN: "start-admin-token" };
+    const env = { PORT: freePort(), HOST: "127.0.0.1", DATA_DIR: dir, UI: "0", DEMO: "0", ADMIN_TOKEN: "s3cret" };
     const server = await spawnServer(env);
-    const snap = await (await fetch(`${server.url}/api/snapshot`, { headers: { authorization: "Bearer start-admin-token" } })).json();
+    const snap = await (await fetch(`${server.url}/api/snapshot`, { headers: { authorization: "Bearer s3cret" } })).json();
     expect(snap).toMatchObject({ seq: 0, demo: false, counts: { householdsTotal: 0 } });
     await expect(spawnServer({ ...env, PORT: freePort() }, 15_000)).rejects.toThrow(/in use by process/);
     await server.stop();
