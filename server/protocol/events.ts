@@ -5,7 +5,12 @@ import { DOCUMENT_KINDS, REQUEST_KINDS, ROUND_KINDS, TEST_RESULTS } from "../../
 export const Id = z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, "must be 1–64 characters of letters, digits, '-', '_' or '.'");
 const Text = (max: number) => z.string().trim().min(1, "must not be empty").max(max, `must be at most ${max} characters`);
 const Phone = z.string().regex(/^\+?[0-9][0-9 ()-]{2,31}$/, "must be a phone number of digits, spaces, '-', '(', ')'");
-const Post = z.string().regex(/^[a-z][a-z0-9_-]{0,31}$/, "must be a short lower-case word such as testing, gate or delivery");
+const Post = z
+  .string()
+  .regex(
+    /^[\p{L}\p{N}][\p{L}\p{N} _-]{0,31}$/u,
+    "must be a short name of letters, digits, spaces, '-' or '_', such as testing, gate or 门岗",
+  );
 const Instant = z.iso.datetime({ offset: true, message: "must be an ISO 8601 date-time with a time zone, e.g. 2026-04-05T09:12:00+08:00" });
 
 const obj = <T extends z.ZodRawShape>(shape: T) => z.strictObject(shape);
