@@ -116,6 +116,8 @@ describe.skipIf(!ready)(`ING/RULE: events on ${ENGINE}`, () => {
     await ok("volunteer.checked_out", { volunteerId: "v1" });
     await refused("volunteer.checked_out", { volunteerId: "v1" }, /not on duty/);
     await refused("volunteer.checked_in", { volunteerId: "v404", post: "gate" }, /volunteer v404 is not registered/);
+    await ok("volunteer.checked_in", { volunteerId: "v2", post: "门岗" });
+    await ok("volunteer.checked_out", { volunteerId: "v2" });
     expect((await s.snapshot()).counts.volunteersOnDuty).toBe(0);
   });
 
