@@ -21,7 +21,7 @@ export const PAYLOADS = {
   "household.registered": obj({
     householdId: Id,
     buildingId: Id,
-    unit: Text(32),
+    unit: z.union([Text(32), z.number().int().min(0).transform(String)]),
     residents: z.number().int().min(1).max(50),
     contact: obj({ name: Text(100), phone: Phone }).optional(),
   }),
