@@ -6,11 +6,20 @@ import { sendError } from "./respond";
 import { eventRoutes } from "./routes/events";
 import { healthRoutes } from "./routes/health";
 import { registryRoutes } from "./routes/registry";
+import { requestRoutes } from "./routes/requests";
 import { snapshotRoutes } from "./routes/snapshot";
 import { tokenRoutes } from "./routes/tokens";
 import { wallRoutes } from "./routes/wall";
 
-const ROUTES: Route[] = [...healthRoutes, ...snapshotRoutes, ...eventRoutes, ...tokenRoutes, ...registryRoutes, ...wallRoutes];
+const ROUTES: Route[] = [
+  ...healthRoutes,
+  ...snapshotRoutes,
+  ...eventRoutes,
+  ...tokenRoutes,
+  ...registryRoutes,
+  ...requestRoutes,
+  ...wallRoutes,
+];
 
 /** Answers /api/* in the custom server, before Next: one database instance, one place for errors. */
 export function createApiHandler(deps: ApiDeps) {

@@ -1,0 +1,12 @@
+import { readOpenRequests } from "../../queries/requests";
+import { route } from "../context";
+import { sendJson } from "../respond";
+import { communityParam } from "./snapshot";
+
+export const requestRoutes = [
+  /** Open requests with personal data and the release rule's verdict: the secretary's queue (volunteers read it too). */
+  route("GET /api/requests", async ({ res, url, deps, require }) => {
+    await require("secretary", "volunteer");
+    sendJson(res, 200, { requests: await readOpenRequests(deps.handle.db, communityParam(url)) });
+  }),
+];
