@@ -2,6 +2,7 @@
 import { COUNT_KEYS } from "../server/protocol/state";
 import { AlarmList } from "./_components/AlarmList";
 import { ConnectionBadge } from "./_components/ConnectionBadge";
+import { DecisionQueue } from "./_components/DecisionQueue";
 import { DemoBanner } from "./_components/DemoBanner";
 import { KpiValue } from "./_components/KpiValue";
 import { PostMinimums } from "./_components/PostMinimums";
@@ -10,7 +11,7 @@ import { useLang } from "./_i18n/use-lang";
 import { useLive } from "./_live/use-live";
 import { useNow } from "./_live/use-now";
 
-/** The secretary's laptop: every number, the round, the alarms to acknowledge and the posts' minimums; the request queue is to come. */
+/** The secretary's laptop: every number, the round, the alarms to acknowledge, the posts' minimums and the requests to decide. */
 export function DeskScreen() {
   const live = useLive("default", { wall: true });
   const now = useNow(15_000);
@@ -47,6 +48,7 @@ export function DeskScreen() {
             <AlarmList view={live.wall} now={now} locale={lang} t={t} />
             <PostMinimums posts={live.wall?.posts} t={t} />
           </div>
+          <DecisionQueue seq={s?.seq} now={now} locale={lang} t={t} />
         </>
       )}
     </main>

@@ -32,6 +32,21 @@ type Dict = {
     document: { title: string; kind: string; letter: string; report: string; testedAt: string };
     submit: string;
   };
+  queue: {
+    title: string;
+    empty: string;
+    letter: string;
+    report: string;
+    none: string;
+    releasable: string;
+    needs: string;
+    reason: string;
+    approve: string;
+    override: string;
+    reject: string;
+    fulfilled: string;
+    approved: string;
+  };
   desk: {
     alarms: string;
     noAlarms: string;
@@ -120,6 +135,21 @@ export const DICTS: Record<Lang, Dict> = {
       document: { title: "Attach a document", kind: "Document", letter: "Commitment letter", report: "Test report", testedAt: "Tested at" },
       submit: "Send",
     },
+    queue: {
+      title: "Requests to decide",
+      empty: "No open requests",
+      letter: "commitment letter",
+      report: "test report",
+      none: "none",
+      releasable: "The release rule is met",
+      needs: "Needs",
+      reason: "Reason (for a rejection or an override)",
+      approve: "Approve",
+      override: "Approve with override",
+      reject: "Reject",
+      fulfilled: "Mark fulfilled",
+      approved: "approved",
+    },
     desk: {
       alarms: "Alarms",
       noAlarms: "No alarms",
@@ -202,6 +232,21 @@ export const DICTS: Record<Lang, Dict> = {
       open: { title: "提交请求", kind: "类型", urgent: "紧急", note: "备注", person: "当事人" },
       document: { title: "补充材料", kind: "材料", letter: "承诺书", report: "核酸报告", testedAt: "采样时间" },
       submit: "提交",
+    },
+    queue: {
+      title: "待审批请求",
+      empty: "暂无待处理请求",
+      letter: "承诺书",
+      report: "核酸报告",
+      none: "无",
+      releasable: "符合放行规则",
+      needs: "缺少",
+      reason: "理由（驳回或特批时填写）",
+      approve: "批准",
+      override: "特批",
+      reject: "驳回",
+      fulfilled: "标记为已完成",
+      approved: "已批准",
     },
     desk: {
       alarms: "警报",

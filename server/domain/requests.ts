@@ -57,14 +57,16 @@ export function checkRelease(
     }
     if (missing.length === 0) return { ok: true, basis: "documents" };
   } else {
-    missing.push(
-      facts.kind === "medical" ? "an urgent flag (only urgent medical requests go at once)" : `a rule for ${facts.kind} requests`,
-    );
+    missing.push(facts.kind === "medical" ? "an override reason (only urgent medical requests go at once)" : "an override reason");
   }
   if (overrideReason) return { ok: true, basis: "override" };
+  const what = `release rule: this ${facts.urgent ? "urgent " : ""}${facts.kind} request`;
   return {
     ok: false,
     missing,
-    message: `release rule: this ${facts.urgent ? "urgent " : ""}${facts.kind} request needs ${missing.join(" and ")}; add the documents, or approve with override.reason`,
+    message:
+      facts.kind === "leave"
+        ? `${what} needs ${missing.join(" and ")}; add the documents, or approve with override.reason`
+        : `${what} is released only with override.reason${facts.kind === "medical" ? " (only urgent medical requests go at once)" : ""}`,
   };
 }

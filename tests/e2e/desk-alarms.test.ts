@@ -45,4 +45,37 @@ describe.skipIf(!ready)("DESK: the secretary acknowledges alarms and sets post m
     await page.locator('[data-minimum-status="error"]').waitFor({ timeout: 5000 });
     await page.close();
   });
+
+  it("DESK3 the request queue shows the release rule's verdict; an override needs a reason; approve, then fulfil", async () => {
+    const page = await app.browser.newPage();
+    await page.goto(`${app.server.url}/?token=${ADMIN}`);
+    await page.locator('[data-connection="live"]').waitFor({ timeout: 15_000 });
+    expect(
+      (
+        await api("/api/events", {
+          type: "request.opened",
+          payload: { requestId: "nurse", householdId: "h2", kind: "leave", person: "nurse Wu" },
+        })
+      ).status,
+    ).toBe(201);
+    const item = page.locator('[data-request="nurse"]');
+    await item.waitFor({ timeout: 5000 });
+    expect(await item.locator("[data-release]").getAttribute("data-release")).toBe("blocked");
+    expect(await item.textContent()).toMatch(/commitment letter/);
+    const override = item.getByRole("button", { name: "Approve with override" });
+    expect(await override.isDisabled()).toBe(true);
+    await item.getByRole("textbox").fill("hospital confirmed the recall by phone");
+    await override.click();
+    await item.getByRole("button", { name: "Mark fulfilled" }).waitFor({ timeout: 5000 });
+    const approved = (await api("/api/requests")).body.requests.find((r: { requestId: string }) => r.requestId === "nurse");
+    expect(approved.status).toBe("approved");
+    await item.getByRole("button", { name: "Mark fulfilled" }).click();
+    await item.waitFor({ state: "detached", timeout: 5000 });
+    const feed = (await api("/api/events?after=0&limit=1000")).body.events as {
+      type: string;
+      payload: { override?: { reason: string } };
+    }[];
+    expect(feed.find((e) => e.type === "request.approved")?.payload.override?.reason).toBe("hospital confirmed the recall by phone");
+    await page.close();
+  });
 });

@@ -40,7 +40,9 @@ describe("REL: the release rule", () => {
   });
   it("REL6 anything else needs an override reason, which releases and is recorded as the basis", () => {
     for (const kind of ["medicine", "supplies", "other"] as const) {
-      expect(checkRelease({ ...leave, kind }, at, undefined).ok).toBe(false);
+      const refused = checkRelease({ ...leave, kind }, at, undefined);
+      expect(refused).toMatchObject({ ok: false, missing: ["an override reason"] });
+      if (!refused.ok) expect(refused.message).toContain("released only with override.reason");
       expect(checkRelease({ ...leave, kind }, at, "delivered by volunteer")).toEqual({ ok: true, basis: "override" });
     }
     expect(checkRelease(leave, at, "hospital recall confirmed by phone")).toEqual({ ok: true, basis: "override" });
