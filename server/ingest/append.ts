@@ -9,6 +9,7 @@ import { EventInput, type EventType } from "../protocol/events";
 import { BatchEffects } from "./batch";
 import { fingerprint } from "./fingerprint";
 import { HANDLERS } from "./handlers";
+import { writeActivity } from "./wall-effects";
 
 export const FEED_CHANNEL = "cordon_feed";
 const FUTURE_SLACK_MS = 5 * 60_000;
@@ -145,6 +146,7 @@ export async function appendEvents(db: Db, raw: unknown[], actor: Actor, opts: {
 }
 
 async function writeEffects(tx: Db, effects: BatchEffects): Promise<void> {
+  await writeActivity(tx, effects);
   for (const t of effects.tested.values()) {
     await tx
       .update(rounds)

@@ -9,6 +9,8 @@ export class BatchEffects {
   readonly lastSeq = new Map<string, number>();
   /** Communities that a `demo.loaded` marked as holding demo data. */
   readonly demo = new Set<string>();
+  /** Activity per community and 15-minute bucket (start in ms), for the wall's charts. */
+  readonly activity = new Map<string, ActivityDelta>();
 
   add(community: string, key: CountKey, n: number): void {
     const c = this.counts.get(community) ?? {};
@@ -22,6 +24,14 @@ export class BatchEffects {
     t.n += 1;
     this.tested.set(k, t);
   }
+}
+
+export interface ActivityDelta {
+  community: string;
+  bucketStart: number;
+  tests: number;
+  onDuty: number;
+  pending: number;
 }
 
 /** What a handler gets to apply one event. */

@@ -71,7 +71,7 @@ async function moveRequest(c: ApplyContext, requestId: string, action: RequestAc
   if (delta !== 0) {
     c.effects.add(c.community, "pendingRequests", delta);
     if (r.urgent) c.effects.add(c.community, "urgentRequests", delta);
-    await bumpActivity(c, { pending: delta });
+    bumpActivity(c, { pending: delta });
   }
   if (from === "pending" && t.to !== "pending") await resolveRequestAlerts(c, requestId);
   return r;
@@ -154,7 +154,7 @@ export const HANDLERS: Handlers = {
       .returning({ id: roundTests.householdId });
     if (inserted.length > 0) {
       c.effects.addTested(c.community, p.roundId);
-      await bumpActivity(c, { tests: 1 });
+      bumpActivity(c, { tests: 1 });
     }
   },
   async "test.result"(c, p) {
@@ -203,7 +203,7 @@ export const HANDLERS: Handlers = {
       .set({ onDuty: true, post: p.post, since: c.at })
       .where(and(eq(volunteers.community, c.community), eq(volunteers.volunteerId, p.volunteerId)));
     c.effects.add(c.community, "volunteersOnDuty", 1);
-    await bumpActivity(c, { onDuty: 1 });
+    bumpActivity(c, { onDuty: 1 });
   },
   async "volunteer.checked_out"(c, p) {
     const v = await volunteer(c, p.volunteerId);
@@ -213,7 +213,7 @@ export const HANDLERS: Handlers = {
       .set({ onDuty: false, post: null, since: null })
       .where(and(eq(volunteers.community, c.community), eq(volunteers.volunteerId, p.volunteerId)));
     c.effects.add(c.community, "volunteersOnDuty", -1);
-    await bumpActivity(c, { onDuty: -1 });
+    bumpActivity(c, { onDuty: -1 });
   },
   async "request.opened"(c, p) {
     const h = await household(c, p.householdId);
@@ -236,7 +236,7 @@ export const HANDLERS: Handlers = {
     if (inserted.length === 0) throw conflict(`request ${p.requestId} already exists; use a new requestId`, "payload.requestId");
     c.effects.add(c.community, "pendingRequests", 1);
     if (urgent) c.effects.add(c.community, "urgentRequests", 1);
-    await bumpActivity(c, { pending: 1 });
+    bumpActivity(c, { pending: 1 });
     if (urgent) await raiseUrgentAlert(c, p.requestId, h.buildingId);
   },
   async "request.document_added"(c, p) {

@@ -1,27 +1,40 @@
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import type { Db } from "../../drizzle/client";
 import { activityBuckets, alerts, postMinimums } from "../../drizzle/schema";
 import { bucketStart } from "../domain/wall-series";
 import { conflict } from "../errors";
-import type { ApplyContext } from "./batch";
+import type { ApplyContext, BatchEffects } from "./batch";
 
-/** Adds to the 15-minute activity bucket of the event's time, inside the append transaction. */
-export async function bumpActivity(c: ApplyContext, d: { tests?: number; onDuty?: number; pending?: number }): Promise<void> {
-  const row = {
-    community: c.community,
-    bucketStart: new Date(bucketStart(c.at)),
-    tests: d.tests ?? 0,
-    onDutyDelta: d.onDuty ?? 0,
-    pendingDelta: d.pending ?? 0,
-  };
-  await c.tx
+/** Adds to the 15-minute activity bucket of the event's time; the batch writes each bucket once at its end. */
+export function bumpActivity(c: ApplyContext, d: { tests?: number; onDuty?: number; pending?: number }): void {
+  const start = bucketStart(c.at);
+  const key = `${c.community}\u0000${start}`;
+  const a = c.effects.activity.get(key) ?? { community: c.community, bucketStart: start, tests: 0, onDuty: 0, pending: 0 };
+  a.tests += d.tests ?? 0;
+  a.onDuty += d.onDuty ?? 0;
+  a.pending += d.pending ?? 0;
+  c.effects.activity.set(key, a);
+}
+
+/** Writes a batch's activity buckets in one upsert (one row per bucket, so no row is hit twice). */
+export async function writeActivity(tx: Db, effects: BatchEffects): Promise<void> {
+  const rows = [...effects.activity.values()].map((a) => ({
+    community: a.community,
+    bucketStart: new Date(a.bucketStart),
+    tests: a.tests,
+    onDutyDelta: a.onDuty,
+    pendingDelta: a.pending,
+  }));
+  if (rows.length === 0) return;
+  await tx
     .insert(activityBuckets)
-    .values(row)
+    .values(rows)
     .onConflictDoUpdate({
       target: [activityBuckets.community, activityBuckets.bucketStart],
       set: {
-        tests: sql`${activityBuckets.tests} + ${row.tests}`,
-        onDutyDelta: sql`${activityBuckets.onDutyDelta} + ${row.onDutyDelta}`,
-        pendingDelta: sql`${activityBuckets.pendingDelta} + ${row.pendingDelta}`,
+        tests: sql`${activityBuckets.tests} + excluded.tests`,
+        onDutyDelta: sql`${activityBuckets.onDutyDelta} + excluded.on_duty_delta`,
+        pendingDelta: sql`${activityBuckets.pendingDelta} + excluded.pending_delta`,
       },
     });
 }

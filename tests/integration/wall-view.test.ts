@@ -158,4 +158,34 @@ describe.skipIf(!ready)(`WALL: the wall view on ${ENGINE}`, () => {
     expect(at(1)?.onDuty).toBe(1);
     expect(pts.at(-1)?.onDuty).toBe(0);
   });
+
+  it("WALL6b a batch's events in one 15-minute bucket add up, and a later batch adds to the same bucket", async () => {
+    const c = "bucketed";
+    const bucket = Math.floor((Date.now() - 3_600_000) / 900_000) * 900_000;
+    const at = (min: number) => new Date(bucket + min * 60_000).toISOString();
+    const e = (type: string, payload: object, occurredAt?: string) => ({
+      type,
+      community: c,
+      payload,
+      ...(occurredAt ? { occurredAt } : {}),
+    });
+    await ok({
+      events: [
+        e("building.registered", { buildingId: "qb", label: "Q" }),
+        ...Array.from({ length: 5 }, (_, i) =>
+          e("household.registered", { householdId: `q${i}`, buildingId: "qb", unit: `${i}`, residents: 1 }),
+        ),
+        e("round.opened", { roundId: "qr", kind: "pcr" }, at(-30)),
+        e("household.tested", { roundId: "qr", householdId: "q0" }, at(1)),
+        e("household.tested", { roundId: "qr", householdId: "q1" }, at(2)),
+        e("household.tested", { roundId: "qr", householdId: "q1" }, at(3)),
+        e("household.tested", { roundId: "qr", householdId: "q2" }, at(20)),
+      ],
+    });
+    await ok({ events: [e("household.tested", { roundId: "qr", householdId: "q3" }, at(4))] });
+    const pts = (await wall(display, c)).series.points;
+    expect(pts.find((p) => p.t === bucket)?.tests).toBe(3);
+    expect(pts.find((p) => p.t === bucket + 900_000)?.tests).toBe(1);
+    expect(pts.reduce((n, p) => n + p.tests, 0)).toBe(4);
+  });
 });
