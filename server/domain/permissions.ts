@@ -16,7 +16,3 @@ export function mayPost(role: Role, type: EventType): boolean {
   if (role === "volunteer") return VOLUNTEER_TYPES.has(type);
   return false;
 }
-
-export const mayReadPersonalData = (role: Role) => role !== "display";
-export const mayReadFeed = (role: Role) => role === "secretary";
-export const mayMintTokens = (role: Role) => role === "secretary";
