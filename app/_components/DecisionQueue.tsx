@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { readOpenRequests } from "../../server/queries/requests";
 import type { DICTS } from "../_i18n/dict";
 import { postEvent } from "../_live/post-event";
@@ -7,25 +7,37 @@ import { fmtAge } from "./wall-format";
 
 type Item = Awaited<ReturnType<typeof readOpenRequests>>[number];
 type Dict = (typeof DICTS)["en"];
+const READ_EVERY_MS = 1000;
 
 /** The secretary's queue: each open request with its documents and the release rule's verdict, and the decisions. */
 export function DecisionQueue({ seq, now, locale, t }: { seq: number | undefined; now: number; locale: string; t: Dict }) {
   const [items, setItems] = useState<Item[]>([]);
   const [error, setError] = useState<string | null>(null);
-  // Re-read whenever the feed moves: the list is small and the server holds the rule.
+  // Re-read when the feed moves, at most once a second and always after the last move:
+  // the list is small and the server holds the rule.
+  const pending = useRef<{ timer?: ReturnType<typeof setTimeout>; last: number }>({ last: 0 });
   useEffect(() => {
-    if (seq === undefined) return;
-    let stale = false;
-    fetch("/api/requests", { credentials: "same-origin" })
-      .then((r) => (r.ok ? r.json() : null))
-      .then((body: { requests: Item[] } | null) => {
-        if (!stale && body) setItems(body.requests);
-      })
-      .catch(() => {});
-    return () => {
-      stale = true;
-    };
+    const p = pending.current;
+    if (seq === undefined || p.timer) return;
+    p.timer = setTimeout(
+      () => {
+        p.timer = undefined;
+        p.last = Date.now();
+        fetch("/api/requests", { credentials: "same-origin" })
+          .then((r) => (r.ok ? r.json() : null))
+          .then((body: { requests: Item[] } | null) => body && setItems(body.requests))
+          .catch(() => {});
+      },
+      Math.max(0, p.last + READ_EVERY_MS - Date.now()),
+    );
   }, [seq]);
+  useEffect(
+    () => () => {
+      clearTimeout(pending.current.timer);
+      pending.current.timer = undefined;
+    },
+    [],
+  );
   const decide = async (type: string, payload: object) => {
     const r = await postEvent({ type, payload });
     setError(r.ok ? null : r.message);
@@ -72,23 +84,38 @@ export function DecisionQueue({ seq, now, locale, t }: { seq: number | undefined
   );
 }
 
+const TONES = {
+  approve: "bg-emerald-400 text-slate-950",
+  override: "bg-amber-400 text-slate-950",
+  reject: "bg-red-400 text-slate-950",
+  fulfil: "bg-slate-100 text-slate-900",
+} as const;
+
+function Act({ tone, label, disabled, onClick }: { tone: keyof typeof TONES; label: string; disabled?: boolean; onClick: () => void }) {
+  return (
+    <button
+      type="button"
+      disabled={disabled}
+      onClick={onClick}
+      className={`rounded px-3 py-1 text-sm font-semibold disabled:opacity-40 ${TONES[tone]}`}
+    >
+      {label}
+    </button>
+  );
+}
+
+/** The decisions open to a request: fulfil once approved; otherwise approve (with an override reason when the rule is not met) or reject. */
 function Actions({ item, t, decide }: { item: Item; t: Dict; decide: (type: string, payload: object) => Promise<void> }) {
   const [reason, setReason] = useState("");
   const q = t.queue;
-  const button = "rounded px-3 py-1 text-sm font-semibold disabled:opacity-40";
+  const requestId = item.requestId;
   if (item.status === "approved")
     return (
       <div className="mt-2">
-        <button
-          type="button"
-          className={`${button} bg-slate-100 text-slate-900`}
-          onClick={() => decide("request.fulfilled", { requestId: item.requestId })}
-        >
-          {q.fulfilled}
-        </button>
+        <Act tone="fulfil" label={q.fulfilled} onClick={() => decide("request.fulfilled", { requestId })} />
       </div>
     );
-  const reasonText = reason.trim();
+  const text = reason.trim();
   return (
     <div className="mt-2 flex flex-wrap items-center gap-2">
       <input
@@ -99,31 +126,16 @@ function Actions({ item, t, decide }: { item: Item; t: Dict; decide: (type: stri
         className="min-w-64 flex-1 rounded bg-slate-900 px-2 py-1 text-sm"
       />
       {item.release.ok ? (
-        <button
-          type="button"
-          className={`${button} bg-emerald-400 text-slate-950`}
-          onClick={() => decide("request.approved", { requestId: item.requestId })}
-        >
-          {q.approve}
-        </button>
+        <Act tone="approve" label={q.approve} onClick={() => decide("request.approved", { requestId })} />
       ) : (
-        <button
-          type="button"
-          disabled={!reasonText}
-          className={`${button} bg-amber-400 text-slate-950`}
-          onClick={() => decide("request.approved", { requestId: item.requestId, override: { reason: reasonText } })}
-        >
-          {q.override}
-        </button>
+        <Act
+          tone="override"
+          label={q.override}
+          disabled={!text}
+          onClick={() => decide("request.approved", { requestId, override: { reason: text } })}
+        />
       )}
-      <button
-        type="button"
-        disabled={!reasonText}
-        className={`${button} bg-red-400 text-slate-950`}
-        onClick={() => decide("request.rejected", { requestId: item.requestId, reason: reasonText })}
-      >
-        {q.reject}
-      </button>
+      <Act tone="reject" label={q.reject} disabled={!text} onClick={() => decide("request.rejected", { requestId, reason: text })} />
     </div>
   );
 }

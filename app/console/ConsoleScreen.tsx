@@ -21,6 +21,7 @@ export function ConsoleScreen() {
   const c = t.console;
   const round = live.snapshot?.round;
   const posts = t.wall.posts;
+  const labels = { submit: c.submit, ok: c.recorded };
   return (
     <main className="mx-auto flex max-w-md flex-col gap-4 p-4">
       {live.snapshot?.demo && <DemoBanner text={t.demo} />}
@@ -44,8 +45,7 @@ export function ConsoleScreen() {
           <EventForm
             id="tested"
             title={c.tested.title}
-            submit={c.submit}
-            ok={c.recorded}
+            {...labels}
             build={(f) => {
               if (!round) return c.noRound;
               const residents = text(f, "residentsTested");
@@ -65,8 +65,7 @@ export function ConsoleScreen() {
           <EventForm
             id="result"
             title={c.result.title}
-            submit={c.submit}
-            ok={c.recorded}
+            {...labels}
             build={(f) =>
               round
                 ? { type: "test.result", payload: { roundId: round.roundId, householdId: id(f, "householdId"), result: id(f, "result") } }
@@ -79,8 +78,7 @@ export function ConsoleScreen() {
           <EventForm
             id="check-in"
             title={c.checkIn.title}
-            submit={c.submit}
-            ok={c.recorded}
+            {...labels}
             build={(f) => ({ type: "volunteer.checked_in", payload: { volunteerId: id(f, "volunteerId"), post: id(f, "post") } })}
           >
             <Field label={c.volunteer} name="volunteerId" required autoComplete="off" />
@@ -89,8 +87,7 @@ export function ConsoleScreen() {
           <EventForm
             id="check-out"
             title={c.checkOut.title}
-            submit={c.submit}
-            ok={c.recorded}
+            {...labels}
             build={(f) => ({ type: "volunteer.checked_out", payload: { volunteerId: id(f, "volunteerId") } })}
           >
             <Field label={c.volunteer} name="volunteerId" required autoComplete="off" />
@@ -98,8 +95,7 @@ export function ConsoleScreen() {
           <EventForm
             id="request"
             title={c.open.title}
-            submit={c.submit}
-            ok={c.recorded}
+            {...labels}
             build={(f) => ({
               type: "request.opened",
               payload: {
@@ -124,8 +120,7 @@ export function ConsoleScreen() {
           <EventForm
             id="document"
             title={c.document.title}
-            submit={c.submit}
-            ok={c.recorded}
+            {...labels}
             build={(f) => {
               const document = id(f, "document");
               const testedAt = text(f, "testedAt");
