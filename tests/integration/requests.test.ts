@@ -48,10 +48,15 @@ describe.skipIf(!ready)(`QUEUE: the secretary's request queue on ${ENGINE}`, () 
     expect((await queue()).body.requests.map((r) => r.requestId)).toEqual(["nurse"]);
   });
 
-  it("QUEUE2 volunteers read the queue; a display gets 403 and no personal data", async () => {
+  it("QUEUE2 volunteers read the queue; a display gets 403 and no personal data; a bad community is a 400 on every read", async () => {
     expect((await queue(await s.mint("volunteer"))).status).toBe(200);
     const refused = await s.api("/api/requests", { token: await s.mint("display") });
     expect(refused.status).toBe(403);
     expect(await refused.text()).not.toContain(PERSONAL.name);
+    for (const path of ["/api/requests", "/api/registry", "/api/wall", "/api/snapshot"]) {
+      const bad = await s.api(`${path}?community=${encodeURIComponent("no spaces")}`);
+      expect(bad.status, path).toBe(400);
+      expect(((await bad.json()) as { error: { issues: { path: string }[] } }).error.issues[0]?.path).toBe("community");
+    }
   });
 });
