@@ -17,6 +17,15 @@ export default defineConfig({
       },
       {
         test: {
+          name: "faults",
+          include: ["tests/faults/**/*.test.ts"],
+          testTimeout: 180_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
           name: "browser",
           include: ["tests/e2e/**/*.test.ts"],
           testTimeout: 90_000,

@@ -4,9 +4,16 @@ import { AlarmList } from "./_components/AlarmList";
 import { ConnectionBadge } from "./_components/ConnectionBadge";
 import { DecisionQueue } from "./_components/DecisionQueue";
 import { DemoBanner } from "./_components/DemoBanner";
+import { DeskBuildings } from "./_components/DeskBuildings";
+import { DeskCharts } from "./_components/DeskCharts";
+import { DoorKnocking } from "./_components/DoorKnocking";
 import { KpiValue } from "./_components/KpiValue";
 import { PostMinimums } from "./_components/PostMinimums";
+import { RoundControls } from "./_components/RoundControls";
 import { SignInNotice } from "./_components/SignInNotice";
+import { IMPORT } from "./_i18n/import";
+import { PEOPLE } from "./_i18n/people";
+import { REPORT } from "./_i18n/report";
 import { useLang } from "./_i18n/use-lang";
 import { useLive } from "./_live/use-live";
 import { useNow } from "./_live/use-now";
@@ -17,12 +24,23 @@ export function DeskScreen() {
   const now = useNow(15_000);
   const { lang, t, toggle } = useLang();
   const s = live.snapshot;
+  // The wall view follows every event; the snapshot's round only changes on a (re)subscribe.
+  const round = live.wall ? (live.wall.round?.open ? live.wall.round : null) : (s?.round ?? null);
   return (
     <main className="mx-auto max-w-6xl p-6">
       {s?.demo && <DemoBanner text={t.demo} />}
       <header className="flex items-center justify-between py-4">
         <h1 className="text-2xl font-semibold">{t.deskTitle}</h1>
         <div className="flex items-center gap-3">
+          <a href="/people" data-people-link className="text-sm text-sky-300 underline">
+            {PEOPLE[lang].link}
+          </a>
+          <a href="/report" data-report-link className="text-sm text-sky-300 underline">
+            {REPORT[lang].link}
+          </a>
+          <a href="/import" data-import-link className="text-sm text-sky-300 underline">
+            {IMPORT[lang].link}
+          </a>
           <ConnectionBadge live={live} t={t} locale={lang} />
           <button type="button" onClick={toggle} className="rounded px-2 py-1 text-sm ring-1 ring-slate-700">
             {t.language}
@@ -33,7 +51,12 @@ export function DeskScreen() {
         <SignInNotice text={t.signIn} />
       ) : (
         <>
-          <p className="mb-4 text-slate-400">{s?.round ? `${t.round}: ${s.round.roundId} (${s.round.kind})` : t.noRound}</p>
+          <div className="mb-4 flex flex-wrap items-center gap-3">
+            <p className="text-slate-400" data-round={round?.roundId ?? ""}>
+              {round ? `${t.round}: ${round.roundId} (${round.kind})` : t.noRound}
+            </p>
+            <RoundControls round={live.wall ? live.wall.round : undefined} locale={lang} />
+          </div>
           <dl className="grid grid-cols-2 gap-4 md:grid-cols-4">
             {COUNT_KEYS.map((k) => (
               <div key={k} className="rounded-lg bg-slate-900 p-4 ring-1 ring-slate-800">
@@ -44,11 +67,14 @@ export function DeskScreen() {
               </div>
             ))}
           </dl>
+          <DeskBuildings buildings={live.wall?.buildings} locale={lang} t={t} />
+          <DeskCharts points={live.wall?.series.points} locale={lang} t={t} />
           <div className="mt-6 grid gap-4 md:grid-cols-2">
             <AlarmList view={live.wall} now={now} locale={lang} t={t} />
             <PostMinimums posts={live.wall?.posts} t={t} />
           </div>
           <DecisionQueue seq={s?.seq} now={now} locale={lang} t={t} />
+          <DoorKnocking seq={s?.seq} lang={lang} />
         </>
       )}
     </main>

@@ -1,5 +1,5 @@
 // `npm test`: one gate, stopping at the first failing step.
-// format and lint → types → unit → integration on PGlite → on PostgreSQL → build → browser.
+// format and lint → types → unit → integration on PGlite → on PostgreSQL → faults → build → browser.
 import { spawnSync } from "node:child_process";
 
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
@@ -9,7 +9,10 @@ const steps = [
   ["unit", "npx", ["vitest", "run", "--project", "unit"]],
   ["integration (PGlite)", "npx", ["vitest", "run", "--project", "integration"], { TEST_DB: "pglite" }],
   ["integration (PostgreSQL)", "npx", ["vitest", "run", "--project", "integration"], { TEST_DB: "postgres" }],
+  ["faults", "npx", ["vitest", "run", "--project", "faults"], { TEST_DB: "postgres" }],
   ["build", "npx", ["next", "build"]],
+  // The console's service worker, from the pages just built (serwist.config.js; Turbopack has no webpack hook).
+  ["build (service worker)", "npx", ["serwist", "build"]],
   ["browser", "npx", ["vitest", "run", "--project", "browser"]],
 ];
 

@@ -2,7 +2,6 @@ import { readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import { type DatabaseHandle, openPglite, openPostgres } from "../drizzle/client";
 import { migrate } from "../drizzle/migrate";
 import { Authenticator } from "./auth/authenticate";
@@ -12,16 +11,17 @@ import { ensureToken, TokenResolver } from "./auth/tokens";
 import { demoCompound } from "./demo/compound";
 import { Simulator } from "./demo/simulator";
 import type { Env } from "./env";
-import { AppError } from "./errors";
 import { FeedListener } from "./feed/listener";
 import { createApiHandler } from "./http/api";
+import { DoorLimits } from "./http/limits";
 import { handleSignIn } from "./http/sign-in";
 import { appendEvents } from "./ingest/append";
 import type { Logger } from "./log";
 import { lockDataDir } from "./pglite-lock";
 import { readFeedHead, readSnapshot } from "./queries/snapshot";
 import { Broadcaster } from "./realtime/broadcaster";
-import { createIo } from "./realtime/io";
+import { type CordonIo, createIo } from "./realtime/io";
+import { RevocationWatcher } from "./realtime/revocations";
 
 type NextHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
@@ -31,13 +31,15 @@ export interface Cordon {
   handle: DatabaseHandle;
   links: { secretary: string; display: string };
   demo: boolean;
+  /** The Socket.IO server: its rooms and sockets, for operators' tools and tests. */
+  io: CordonIo;
   close(): Promise<void>;
 }
 
 async function loadDemo(handle: DatabaseHandle, log: Logger): Promise<void> {
   const all = demoCompound();
   for (let i = 0; i < all.length; i += 1000)
-    await appendEvents(handle.db, all.slice(i, i + 1000), { role: "secretary", name: "demo" }, { batch: true });
+    await appendEvents(handle.db, all.slice(i, i + 1000), { role: "secretary", name: "demo", internal: true }, { batch: true });
   log.info({ events: all.length }, "demo compound loaded");
 }
 
@@ -54,9 +56,9 @@ async function prepareNext(dev: boolean, log: Logger): Promise<{ handler: NextHa
   return { handler: app.getRequestHandler(), close: async () => app.close?.() };
 }
 
-function buildVersion(): string {
+function buildVersion(distDir: string): string {
   try {
-    return readFileSync(path.resolve(".next/BUILD_ID"), "utf8").trim();
+    return readFileSync(path.resolve(distDir, "BUILD_ID"), "utf8").trim();
   } catch {
     return `dev-${Date.now()}`;
   }
@@ -65,17 +67,22 @@ function buildVersion(): string {
 /** The composition root: database → migrations → auth → demo → pages → HTTP → Socket.IO → feed listener. */
 export async function startCordon(env: Env, log: Logger, opts: { dev?: boolean } = {}): Promise<Cordon> {
   const embedded = !env.DATABASE_URL;
-  const unlock = embedded ? lockDataDir(env.DATA_DIR) : () => {};
-  const handle = env.DATABASE_URL ? openPostgres(env.DATABASE_URL) : await openPglite(env.DATA_DIR);
+  const unlock = embedded ? await lockDataDir(env.DATA_DIR) : () => {};
+  const handle = env.DATABASE_URL
+    ? openPostgres(env.DATABASE_URL, env.DATABASE_POOL, {
+        onDeadConnection: (ms) => log.warn({ silentMs: ms }, "PostgreSQL connection closed as dead"),
+      })
+    : await openPglite(env.DATA_DIR);
   await migrate(handle);
   const db = handle.db;
 
   const secret = await loadSessionSecret(db, env.SESSION_SECRET);
-  const resolver = new TokenResolver(db);
+  const resolver = new TokenResolver(db, log);
   const auth = new Authenticator(resolver, secret);
   if (env.ADMIN_TOKEN) {
-    if (env.ADMIN_TOKEN.length < 16) log.warn("ADMIN_TOKEN is shorter than 16 characters: easy to guess; use a long random value");
-    await ensureToken(db, env.ADMIN_TOKEN, "secretary", "ADMIN_TOKEN");
+    const admin = await ensureToken(db, env.ADMIN_TOKEN, "secretary", "ADMIN_TOKEN");
+    if (admin.revoked)
+      log.warn("ADMIN_TOKEN has been revoked and stays revoked; set a new ADMIN_TOKEN to sign in as the secretary with it");
   }
   const links = await startLinkTokens(db, resolver, env.DATA_DIR, env.ADMIN_TOKEN);
 
@@ -84,32 +91,24 @@ export async function startCordon(env: Env, log: Logger, opts: { dev?: boolean }
   if (demo && isNew) await loadDemo(handle, log);
 
   const next = env.UI === "0" ? null : await prepareNext(opts.dev ?? false, log);
-  const limiter = new RateLimiterMemory({ points: env.RATE_LIMIT, duration: 1 });
-  const api = createApiHandler({
+  const limits = new DoorLimits(
     handle,
-    auth,
-    log,
-    async limit(p) {
-      try {
-        await limiter.consume(p.tokenId);
-      } catch (res) {
-        if (!(res instanceof RateLimiterRes)) throw res;
-        const err = new AppError(
-          "rate_limited",
-          `too many requests for this token (over ${env.RATE_LIMIT} a second); wait and retry, or send events in batches`,
-        );
-        Object.assign(err, { retryAfterS: Math.max(1, Math.ceil(res.msBeforeNext / 1000)) });
-        throw err;
-      }
+    {
+      perToken: env.RATE_LIMIT,
+      authFailuresPerMinute: env.AUTH_FAILURE_LIMIT,
+      healthPerSecond: env.HEALTH_RATE_LIMIT,
+      trustProxy: env.TRUST_PROXY === "1",
     },
-  });
+    log,
+  );
+  const api = createApiHandler({ handle, auth, log, limits, publicUrl: env.PUBLIC_URL, reportTimeZone: env.REPORT_TIME_ZONE });
 
   const http = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://localhost");
     if (url.pathname.startsWith("/api/")) return void api(req, res, url);
     void (async () => {
       try {
-        if (await handleSignIn(req, res, url, auth, secret)) return;
+        if (await handleSignIn(req, res, url, { auth, sessionSecret: secret, limits, publicUrl: env.PUBLIC_URL })) return;
         if (next) return await next.handler(req, res);
         res.writeHead(404, { "content-type": "text/plain" }).end("pages are off (UI=0)");
       } catch (err) {
@@ -119,7 +118,9 @@ export async function startCordon(env: Env, log: Logger, opts: { dev?: boolean }
     })();
   });
 
-  const realtime = createIo(http, db, auth, log, { version: buildVersion() });
+  const realtime = createIo(http, db, auth, log, { version: buildVersion(env.NEXT_DIST_DIR), limits, publicUrl: env.PUBLIC_URL });
+  const revocations = new RevocationWatcher(db, realtime.io, resolver, log);
+  revocations.start();
   const broadcaster = new Broadcaster(realtime.io, db, log);
   const listener = new FeedListener(
     handle,
@@ -145,9 +146,11 @@ export async function startCordon(env: Env, log: Logger, opts: { dev?: boolean }
     handle,
     links,
     demo,
+    io: realtime.io,
     close() {
       closing ??= (async () => {
         simulator?.close();
+        revocations.close();
         await listener.close();
         broadcaster.close();
         await realtime.close();

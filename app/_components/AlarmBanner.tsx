@@ -3,7 +3,8 @@ import type { DICTS } from "../_i18n/dict";
 import { fmtAge } from "./wall-format";
 
 type WallDict = (typeof DICTS)["en"]["wall"];
-export type Shortage = { post: string; onDuty: number; minimum: number };
+/** `name`: what the screen calls the post (its registered name in the screen's language). */
+export type Shortage = { post: string; onDuty: number; minimum: number; name?: string };
 
 /**
  * Pinned alarms: urgent requests and positive results until decided or acknowledged, posts short of
@@ -31,12 +32,14 @@ export function AlarmBanner({
   });
   const short = shortages.map((s) => ({
     key: `p${s.post}`,
-    text: t.short(t.posts[s.post] ?? s.post, s.onDuty, s.minimum),
+    text: t.short(s.name ?? t.posts[s.post] ?? s.post, s.onDuty, s.minimum),
     age: "",
     tone: "warn" as const,
   }));
   const more = alerts.total - lines.length;
   const all = [...lines, ...short];
+  // Past two lines they tighten (20 px text), so the grid below keeps its room.
+  const size = all.length > 2 ? "py-1 text-xl" : "py-2 text-2xl";
   return (
     <div
       role="alert"
@@ -48,7 +51,7 @@ export function AlarmBanner({
         <div
           key={l.key}
           data-alarm={l.tone}
-          className={`flex items-center gap-4 rounded-xl px-5 py-2 text-2xl font-semibold ring-2 ${
+          className={`flex items-center gap-4 rounded-xl px-5 ${size} font-semibold ring-2 ${
             l.tone === "alarm" ? "bg-red-950 text-red-100 ring-red-400" : "bg-amber-950 text-amber-100 ring-amber-400"
           }`}
         >

@@ -2,7 +2,11 @@
 import { useEffect, useRef, useState } from "react";
 import type { readOpenRequests } from "../../server/queries/requests";
 import type { DICTS } from "../_i18n/dict";
+import { historyWords } from "../_i18n/history";
+import { langOf } from "../_i18n/posts";
+import { errorText, type Reasoned } from "../_i18n/reasons";
 import { postEvent } from "../_live/post-event";
+import { DecisionBasis } from "./DecisionBasis";
 import { fmtAge } from "./wall-format";
 
 type Item = Awaited<ReturnType<typeof readOpenRequests>>[number];
@@ -13,6 +17,7 @@ const READ_EVERY_MS = 1000;
 export function DecisionQueue({ seq, now, locale, t }: { seq: number | undefined; now: number; locale: string; t: Dict }) {
   const [items, setItems] = useState<Item[]>([]);
   const [error, setError] = useState<string | null>(null);
+  const lang = langOf(t);
   // Re-read when the feed moves, at most once a second and always after the last move:
   // the list is small and the server holds the rule.
   const pending = useRef<{ timer?: ReturnType<typeof setTimeout>; last: number }>({ last: 0 });
@@ -40,9 +45,11 @@ export function DecisionQueue({ seq, now, locale, t }: { seq: number | undefined
   );
   const decide = async (type: string, payload: object) => {
     const r = await postEvent({ type, payload });
-    setError(r.ok ? null : r.message);
+    setError(r.ok ? null : errorText(r.error, lang, r.message));
   };
   const q = t.queue;
+  const needs = (release: { missingReasons: Reasoned[] }) =>
+    release.missingReasons.map((m) => errorText(m, lang)).join(lang === "zh-CN" ? "；" : "; ");
   return (
     <section className="mt-6 rounded-lg bg-slate-900 p-4 ring-1 ring-slate-800" data-queue={items.length}>
       <h2 className="mb-2 text-lg font-semibold">{q.title}</h2>
@@ -64,18 +71,30 @@ export function DecisionQueue({ seq, now, locale, t }: { seq: number | undefined
               {r.person && <span className="text-slate-200">· {r.person}</span>}
               {r.status === "approved" && <span className="rounded bg-emerald-800 px-2 text-sm">{q.approved}</span>}
               <span className="ml-auto tabular-nums text-slate-400">{fmtAge(now - Date.parse(r.openedAt), locale)}</span>
+              <a
+                href={`/history?entity=request&id=${encodeURIComponent(r.requestId)}`}
+                data-history-link={r.requestId}
+                title={historyWords(locale).linkTitle(r.requestId)}
+                className="text-sm text-sky-300 underline"
+              >
+                {historyWords(locale).link}
+              </a>
             </div>
             {r.note && <p className="mt-1 text-slate-300">{r.note}</p>}
             <p className="mt-1 text-sm text-slate-400">
               {q.letter}: {r.documents.commitmentLetter ? "✓" : "✗"} · {q.report}:{" "}
               {r.documents.testReportAt ? fmtAge(now - Date.parse(r.documents.testReportAt), locale) : q.none}
             </p>
-            <p
-              data-release={r.release.ok ? "ok" : "blocked"}
-              className={`mt-1 text-sm ${r.release.ok ? "text-emerald-300" : "text-amber-300"}`}
-            >
-              {r.release.ok ? q.releasable : `${q.needs}: ${r.release.missing.join("; ")}`}
-            </p>
+            {r.status === "approved" ? (
+              <DecisionBasis decision={r.decision} now={now} locale={locale} />
+            ) : (
+              <p
+                data-release={r.release.ok ? "ok" : "blocked"}
+                className={`mt-1 text-sm ${r.release.ok ? "text-emerald-300" : "text-amber-300"}`}
+              >
+                {r.release.ok ? q.releasable : `${q.needs}${lang === "zh-CN" ? "：" : ": "}${needs(r.release)}`}
+              </p>
+            )}
             <Actions item={r} t={t} decide={decide} />
           </li>
         ))}

@@ -35,7 +35,7 @@ export function RequestQueue({
         <p className="text-lg text-slate-400">{t.queueEmpty}</p>
       ) : (
         <table data-queue className="w-full table-fixed text-lg">
-          <thead className="text-left text-sm text-slate-400">
+          <thead className="text-left text-lg text-slate-300">
             <tr>
               <th className="w-[34%] font-normal">{t.building}</th>
               <th className="font-normal">{t.kind}</th>
@@ -47,7 +47,7 @@ export function RequestQueue({
               <tr key={q.key} data-queue-item data-urgent={q.urgent} className="border-t border-slate-800">
                 <td className="truncate py-0.5">{labels.get(q.buildingId) ?? q.buildingId}</td>
                 <td className="truncate py-0.5">
-                  {q.urgent && <span className="mr-2 rounded bg-red-500/20 px-1.5 text-base font-semibold text-red-300">{t.urgent}</span>}
+                  {q.urgent && <span className="mr-2 rounded bg-red-500/20 px-1.5 font-semibold text-red-200">{t.urgent}</span>}
                   {t.requestKind[q.kind]}
                 </td>
                 <td className="py-0.5 text-right tabular-nums text-slate-300">{fmtAge(now - Date.parse(q.openedAt), locale)}</td>
@@ -56,7 +56,7 @@ export function RequestQueue({
           </tbody>
         </table>
       )}
-      {more > 0 && <p className="mt-1 text-base text-slate-400">{t.more(more)}</p>}
+      {more > 0 && <p className="mt-1 text-lg text-slate-300">{t.more(more)}</p>}
     </section>
   );
 }

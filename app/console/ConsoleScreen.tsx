@@ -4,9 +4,23 @@ import { ConnectionBadge } from "../_components/ConnectionBadge";
 import { DemoBanner } from "../_components/DemoBanner";
 import { KpiValue } from "../_components/KpiValue";
 import { SignInNotice } from "../_components/SignInNotice";
+import { DOORS } from "../_i18n/doors";
+import { OUTBOX } from "../_i18n/outbox";
 import { useLang } from "../_i18n/use-lang";
 import { useLive } from "../_live/use-live";
+import { DocumentFields } from "./DocumentFields";
+import { DoorList } from "./DoorList";
 import { Choice, EventForm, Field } from "./EventForm";
+import { HouseholdPicker } from "./HouseholdPicker";
+import { useKeptRound } from "./kept";
+import { OfflineInstall } from "./OfflineInstall";
+import { OutboxPanel } from "./OutboxPanel";
+import { PostField } from "./PostField";
+import { RequestNumber } from "./RequestNumber";
+import { setLastRequest } from "./request-number";
+import { useSession } from "./use-session";
+import { VolunteerField } from "./VolunteerField";
+import { WhoAmI } from "./WhoAmI";
 
 const text = (f: FormData, name: string) => {
   const v = String(f.get(name) ?? "").trim();
@@ -17,21 +31,29 @@ const id = (f: FormData, name: string) => text(f, name) ?? "";
 /** Volunteers' phones: quick forms for the operations of the role, with the round's live progress on top. */
 export function ConsoleScreen() {
   const live = useLive();
+  const session = useSession(live.snapshot?.seq);
   const { lang, t, toggle } = useLang();
   const c = t.console;
-  const round = live.snapshot?.round;
+  // Opened without a connection: the round last seen on this phone.
+  const round = useKeptRound(live.snapshot);
   const posts = t.wall.posts;
-  const labels = { submit: c.submit, ok: c.recorded };
+  const labels = { submit: c.submit, ok: c.recorded, lang };
+  const pick = DOORS[lang].pickFirst;
   return (
     <main className="mx-auto flex max-w-md flex-col gap-4 p-4">
       {live.snapshot?.demo && <DemoBanner text={t.demo} />}
       <header className="flex items-center justify-between gap-2">
-        <h1 className="text-xl font-semibold">{t.consoleTitle}</h1>
+        <div>
+          <h1 className="text-xl font-semibold">{t.consoleTitle}</h1>
+          <WhoAmI session={session} lang={lang} />
+        </div>
         <button type="button" onClick={toggle} className="rounded px-2 py-1 text-sm ring-1 ring-slate-700">
           {t.language}
         </button>
       </header>
       <ConnectionBadge live={live} t={t} locale={lang} />
+      <OfflineInstall />
+      <OutboxPanel lang={lang} />
       {live.authError && !live.snapshot ? (
         <SignInNotice text={t.signIn} />
       ) : (
@@ -42,12 +64,14 @@ export function ConsoleScreen() {
             <KpiValue name="householdsTotal" counts={live.snapshot?.counts} locale={lang} />
             {round ? ` · ${round.roundId}` : ""}
           </p>
+          <DoorList lang={lang} />
           <EventForm
             id="tested"
             title={c.tested.title}
             {...labels}
             build={(f) => {
               if (!round) return c.noRound;
+              if (!text(f, "householdId")) return pick;
               const residents = text(f, "residentsTested");
               return {
                 type: "household.tested",
@@ -59,7 +83,7 @@ export function ConsoleScreen() {
               };
             }}
           >
-            <Field label={c.household} name="householdId" required autoComplete="off" />
+            <HouseholdPicker name="householdId" label={c.household} lang={lang} />
             <Field label={c.tested.residents} name="residentsTested" type="number" min={0} max={50} inputMode="numeric" />
           </EventForm>
           <EventForm
@@ -67,12 +91,14 @@ export function ConsoleScreen() {
             title={c.result.title}
             {...labels}
             build={(f) =>
-              round
+              round && text(f, "householdId")
                 ? { type: "test.result", payload: { roundId: round.roundId, householdId: id(f, "householdId"), result: id(f, "result") } }
-                : c.noRound
+                : round
+                  ? pick
+                  : c.noRound
             }
           >
-            <Field label={c.household} name="householdId" required autoComplete="off" />
+            <HouseholdPicker name="householdId" label={c.household} lang={lang} />
             <Choice label={c.result.title} name="result" options={{ negative: c.result.negative, positive: c.result.positive }} />
           </EventForm>
           <EventForm
@@ -81,8 +107,8 @@ export function ConsoleScreen() {
             {...labels}
             build={(f) => ({ type: "volunteer.checked_in", payload: { volunteerId: id(f, "volunteerId"), post: id(f, "post") } })}
           >
-            <Field label={c.volunteer} name="volunteerId" required autoComplete="off" />
-            <Choice label={c.checkIn.post} name="post" options={posts} />
+            <VolunteerField label={c.volunteer} session={session} lang={lang} />
+            <PostField label={c.checkIn.post} lang={lang} fallback={posts} />
           </EventForm>
           <EventForm
             id="check-out"
@@ -90,32 +116,41 @@ export function ConsoleScreen() {
             {...labels}
             build={(f) => ({ type: "volunteer.checked_out", payload: { volunteerId: id(f, "volunteerId") } })}
           >
-            <Field label={c.volunteer} name="volunteerId" required autoComplete="off" />
+            <VolunteerField label={c.volunteer} session={session} lang={lang} />
           </EventForm>
           <EventForm
             id="request"
             title={c.open.title}
             {...labels}
-            build={(f) => ({
-              type: "request.opened",
-              payload: {
-                requestId: text(f, "requestId") ?? `r-${crypto.randomUUID().slice(0, 8)}`,
-                householdId: id(f, "householdId"),
-                kind: id(f, "kind"),
-                urgent: f.get("urgent") === "on",
-                ...(text(f, "note") ? { note: text(f, "note") } : {}),
-                ...(text(f, "person") ? { person: text(f, "person") } : {}),
-              },
-            })}
+            build={(f) =>
+              !text(f, "householdId")
+                ? pick
+                : {
+                    type: "request.opened",
+                    payload: {
+                      requestId: id(f, "requestId"),
+                      householdId: id(f, "householdId"),
+                      kind: id(f, "kind"),
+                      urgent: f.get("urgent") === "on",
+                      ...(text(f, "note") ? { note: text(f, "note") } : {}),
+                      ...(text(f, "person") ? { person: text(f, "person") } : {}),
+                    },
+                  }
+            }
+            onMade={(e) => {
+              // Straight on to the request's documents, with its number already filled in.
+              setLastRequest(String(e.event.payload.requestId));
+              document.querySelector('form[data-form="document"]')?.scrollIntoView({ block: "start", behavior: "smooth" });
+            }}
           >
-            <Field label={c.household} name="householdId" required autoComplete="off" />
+            <RequestNumber label={OUTBOX[lang].requestNumber} />
+            <HouseholdPicker name="householdId" label={c.household} lang={lang} />
             <Choice label={c.open.kind} name="kind" options={Object.fromEntries(REQUEST_KINDS.map((k) => [k, t.wall.requestKind[k]]))} />
             <label className="flex items-center gap-2 text-lg">
               <input type="checkbox" name="urgent" className="size-5" /> {c.open.urgent}
             </label>
             <Field label={c.open.person} name="person" />
             <Field label={c.open.note} name="note" />
-            <Field label={c.request} name="requestId" placeholder="r-…" autoComplete="off" />
           </EventForm>
           <EventForm
             id="document"
@@ -134,13 +169,7 @@ export function ConsoleScreen() {
               };
             }}
           >
-            <Field label={c.request} name="requestId" required autoComplete="off" />
-            <Choice
-              label={c.document.kind}
-              name="document"
-              options={{ commitment_letter: c.document.letter, test_report: c.document.report }}
-            />
-            <Field label={c.document.testedAt} name="testedAt" type="datetime-local" />
+            <DocumentFields lang={lang} />
           </EventForm>
         </>
       )}

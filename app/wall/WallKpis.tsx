@@ -4,7 +4,8 @@ import { KpiCard } from "../_components/KpiCard";
 import { KpiValue } from "../_components/KpiValue";
 import { ProgressRing } from "../_components/ProgressRing";
 import { fmtAge, fmtClock, fmtNumber, percent } from "../_components/wall-format";
-import type { DICTS } from "../_i18n/dict";
+import type { DICTS, Lang } from "../_i18n/dict";
+import { postName } from "../_i18n/posts";
 
 type Dict = (typeof DICTS)["en"];
 const BIG = "text-7xl font-bold leading-none";
@@ -69,8 +70,8 @@ export function WallKpis({
         <ul className="mt-auto flex flex-wrap gap-x-4 gap-y-0.5 text-lg text-slate-300" data-posts>
           {wall?.posts.map((p) => (
             <li key={p.post} className={p.minimum !== null && p.onDuty < p.minimum ? "font-semibold text-amber-300" : ""}>
-              {w.posts[p.post] ?? p.post} <span className="tabular-nums">{p.onDuty}</span>
-              {p.minimum !== null && <span className="text-slate-500">/{p.minimum}</span>}
+              {postName(p, locale as Lang)} <span className="tabular-nums">{p.onDuty}</span>
+              {p.minimum !== null && <span className="text-slate-400">{`/${p.minimum}`}</span>}
             </li>
           ))}
         </ul>

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { bigint, index, jsonb, pgTable, smallint, text, timestamp } from "drizzle-orm/pg-core";
 
 /** One row: the last seq handed out. Updated under a row lock inside each append transaction. */
@@ -20,7 +21,17 @@ export const events = pgTable(
     payload: jsonb("payload").notNull(),
     fingerprint: text("fingerprint").notNull(),
   },
-  (t) => [index("events_community_seq").on(t.community, t.seq), index("events_type_occurred").on(t.type, t.occurredAt)],
+  (t) => [
+    index("events_community_seq").on(t.community, t.seq),
+    index("events_type_occurred").on(t.type, t.occurredAt),
+    // An entity's history (GET /api/history): one partial index per id a payload may name, in feed order.
+    ...(["requestId", "householdId", "buildingId", "volunteerId"] as const).map((key) => {
+      const value = sql`(${sql.raw(`"payload" ->> '${key}'`)})`;
+      return index(`events_${key.replace("Id", "")}_history`)
+        .on(t.community, value, t.seq)
+        .where(sql`${value} is not null`);
+    }),
+  ],
 );
 
 /** Small server-wide settings (the session secret). */

@@ -43,6 +43,8 @@ export const requests = pgTable(
     openedAt: timestamp("opened_at", { withTimezone: true }).notNull(),
     hasCommitmentLetter: boolean("has_commitment_letter").notNull().default(false),
     testReportAt: timestamp("test_report_at", { withTimezone: true }),
+    /** occurredAt of the last document added: an approval may not be dated before it. */
+    lastDocumentAt: timestamp("last_document_at", { withTimezone: true }),
     decidedAt: timestamp("decided_at", { withTimezone: true }),
     decisionNote: text("decision_note"),
     overrideReason: text("override_reason"),

@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import { sealData, unsealData } from "iron-session";
 import type { Db } from "../../drizzle/client";
 import { settings } from "../../drizzle/schema";
+import { fail } from "../errors";
 
 export const SESSION_COOKIE = "cordon_session";
 /** Browsers cap cookie lifetimes near 400 days; a wall display renews it on every sign-in link. */
@@ -33,7 +34,13 @@ export function readCookie(header: string | undefined, name: string): string | u
   if (!header) return undefined;
   for (const part of header.split(";")) {
     const i = part.indexOf("=");
-    if (i > 0 && part.slice(0, i).trim() === name) return decodeURIComponent(part.slice(i + 1).trim());
+    if (i > 0 && part.slice(0, i).trim() === name) {
+      try {
+        return decodeURIComponent(part.slice(i + 1).trim());
+      } catch {
+        throw fail("bad_request", "cookie_malformed", { name });
+      }
+    }
   }
   return undefined;
 }

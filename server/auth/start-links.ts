@@ -1,8 +1,8 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import type { Db } from "../../drizzle/client";
-import { mintToken, type TokenResolver } from "./tokens";
+import { mintToken, revokeSecret, type TokenResolver } from "./tokens";
 
 const Saved = z.object({ secretary: z.string().optional(), display: z.string().optional() });
 
@@ -24,13 +24,17 @@ export async function startLinkTokens(
     saved = {};
   }
   const reuse = async (t: string | undefined, role: string) => (t && (await resolver.resolve(t))?.role === role ? t : undefined);
+  // ADMIN_TOKEN replaces a secretary link minted before it was set: that old link stops working.
+  if (adminToken && saved.secretary && saved.secretary !== adminToken) await revokeSecret(db, saved.secretary);
   const keep = {
     // ADMIN_TOKEN is never written down: it lives in the environment already.
     secretary: adminToken
-      ? saved.secretary
+      ? undefined
       : ((await reuse(saved.secretary, "secretary")) ?? (await mintToken(db, "secretary", "start-up link: secretary")).token),
     display: (await reuse(saved.display, "display")) ?? (await mintToken(db, "display", "start-up link: wall display")).token,
   };
+  // With DATABASE_URL nothing else creates DATA_DIR.
+  mkdirSync(dataDir, { recursive: true });
   writeFileSync(file, JSON.stringify(keep), { mode: 0o600 });
   return { secretary: adminToken ?? keep.secretary ?? "", display: keep.display };
 }

@@ -1,38 +1,60 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "../../drizzle/client";
 import { tokens } from "../../drizzle/schema";
 import type { Role } from "../../drizzle/schema/constants";
+import type { Logger } from "../log";
 
 export interface Principal {
   tokenId: string;
   role: Role;
   label: string;
+  /** Set when the token belongs to one volunteer of one community. */
+  volunteer?: { community: string; volunteerId: string };
 }
 
 /** Tokens are random, so a plain sha256 is enough to keep them unreadable at rest. */
 export const hashToken = (token: string) => createHash("sha256").update(token).digest("base64url");
 
 /** Creates a token and returns its secret: the only time the secret is seen. */
-export async function mintToken(db: Db, role: Role, label: string): Promise<{ id: string; token: string; role: Role }> {
+export async function mintToken(
+  db: Db,
+  role: Role,
+  label: string,
+  volunteer?: { community: string; volunteerId: string },
+): Promise<{ id: string; token: string; role: Role }> {
   const token = randomBytes(24).toString("base64url");
   const id = randomUUID();
-  await db.insert(tokens).values({ id, hash: hashToken(token), role, label });
+  await db.insert(tokens).values({ id, hash: hashToken(token), role, label, ...volunteer });
   return { id, token, role };
 }
 
-/** Makes sure a known secret (ADMIN_TOKEN) exists as a live token of `role`. */
-export async function ensureToken(db: Db, token: string, role: Role, label: string): Promise<void> {
-  await db
-    .insert(tokens)
-    .values({ id: randomUUID(), hash: hashToken(token), role, label })
-    .onConflictDoUpdate({ target: tokens.hash, set: { role, revokedAt: null } });
+/**
+ * Makes sure a known secret (ADMIN_TOKEN) exists as a token of `role`. A revoked one stays
+ * revoked across restarts: the answer says so, and the operator sets a new secret.
+ */
+export async function ensureToken(db: Db, token: string, role: Role, label: string): Promise<{ revoked: boolean }> {
+  const hash = hashToken(token);
+  await db.insert(tokens).values({ id: randomUUID(), hash, role, label }).onConflictDoNothing({ target: tokens.hash });
+  const [row] = await db.select({ revokedAt: tokens.revokedAt }).from(tokens).where(eq(tokens.hash, hash));
+  return { revoked: Boolean(row?.revokedAt) };
+}
+
+/** Revokes the token behind a secret, if it exists and is live. */
+export async function revokeSecret(db: Db, token: string): Promise<boolean> {
+  const rows = await db
+    .update(tokens)
+    .set({ revokedAt: sql`now()` })
+    .where(and(eq(tokens.hash, hashToken(token)), isNull(tokens.revokedAt)))
+    .returning({ id: tokens.id });
+  return rows.length > 0;
 }
 
 export async function revokeToken(db: Db, id: string): Promise<boolean> {
+  // The database's clock: every node compares revocation times against it.
   const rows = await db
     .update(tokens)
-    .set({ revokedAt: new Date() })
+    .set({ revokedAt: sql`now()` })
     .where(and(eq(tokens.id, id), isNull(tokens.revokedAt)))
     .returning({ id: tokens.id });
   return rows.length > 0;
@@ -40,17 +62,51 @@ export async function revokeToken(db: Db, id: string): Promise<boolean> {
 
 export async function listTokens(db: Db) {
   return db
-    .select({ id: tokens.id, role: tokens.role, label: tokens.label, createdAt: tokens.createdAt, revokedAt: tokens.revokedAt })
+    .select({
+      id: tokens.id,
+      role: tokens.role,
+      label: tokens.label,
+      volunteerId: tokens.volunteerId,
+      community: tokens.community,
+      createdAt: tokens.createdAt,
+      revokedAt: tokens.revokedAt,
+      lastSeenAt: tokens.lastSeenAt,
+    })
     .from(tokens)
     .orderBy(tokens.createdAt);
 }
 
-const CACHE_MS = 2000;
+/** With the revocation watcher's 0.5 s poll, a revoked token is refused everywhere within 2 s. */
+const CACHE_MS = 1000;
+/** `last_seen_at` is written at most this often per token (and node): a busy phone costs one write a minute. */
+export const SEEN_EVERY_MS = 60_000;
 
 /** Resolves secrets to principals, caching briefly so a revocation takes effect within two seconds. */
 export class TokenResolver {
   private cache = new Map<string, { at: number; principal: Principal | null }>();
-  constructor(private readonly db: Db) {}
+  /** When this node last wrote each token's `last_seen_at`. */
+  private seenWritten = new Map<string, number>();
+  /** The seen-writes run one after another, so they land in the order the tokens were used. */
+  private seenWrites: Promise<void> = Promise.resolve();
+  constructor(
+    private readonly db: Db,
+    private readonly log?: Pick<Logger, "warn">,
+  ) {}
+
+  /** Notes that a token was used; writes `last_seen_at` in the background, at most once a minute per token. */
+  seen(tokenId: string): void {
+    const now = Date.now();
+    const last = this.seenWritten.get(tokenId);
+    if (last !== undefined && now - last < SEEN_EVERY_MS) return;
+    if (this.seenWritten.size > 10_000) this.seenWritten.clear();
+    this.seenWritten.set(tokenId, now);
+    this.seenWrites = this.seenWrites
+      .then(() => this.db.update(tokens).set({ lastSeenAt: sql`now()` }).where(eq(tokens.id, tokenId)))
+      .then(
+        () => {},
+        (err: Error) => this.log?.warn({ err: err.message, tokenId }, "could not record when a token was last seen"),
+      );
+  }
 
   async resolve(token: string | undefined | null): Promise<Principal | null> {
     if (!token || token.length > 200) return null;
@@ -58,12 +114,18 @@ export class TokenResolver {
     const hit = this.cache.get(hash);
     if (hit && Date.now() - hit.at < CACHE_MS) return hit.principal;
     const [row] = await this.db
-      .select({ id: tokens.id, role: tokens.role, label: tokens.label })
+      .select({ id: tokens.id, role: tokens.role, label: tokens.label, volunteerId: tokens.volunteerId, community: tokens.community })
       .from(tokens)
       .where(and(eq(tokens.hash, hash), isNull(tokens.revokedAt)));
-    const principal = row ? { tokenId: row.id, role: row.role as Role, label: row.label } : null;
+    const principal: Principal | null = row ? { tokenId: row.id, role: row.role as Role, label: row.label } : null;
+    if (principal && row?.volunteerId && row.community) principal.volunteer = { community: row.community, volunteerId: row.volunteerId };
     if (this.cache.size > 10_000) this.cache.clear();
     this.cache.set(hash, { at: Date.now(), principal });
     return principal;
+  }
+
+  /** Drops cached answers for these token ids (just revoked) so the next check reads the database. */
+  forget(ids: ReadonlySet<string>): void {
+    for (const [hash, hit] of this.cache) if (hit.principal && ids.has(hit.principal.tokenId)) this.cache.delete(hash);
   }
 }

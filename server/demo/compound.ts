@@ -27,6 +27,14 @@ const GIVEN = [
   "桂英",
 ];
 export const POSTS = ["testing", "gate", "delivery", "medicine", "registry"] as const;
+/** The demo's posts as a compound names them (`post.registered`). */
+const POST_NAMES: Record<(typeof POSTS)[number], { nameZh: string; nameEn: string }> = {
+  testing: { nameZh: "核酸采样", nameEn: "Testing" },
+  gate: { nameZh: "门岗", nameEn: "Gate" },
+  delivery: { nameZh: "物资配送", nameEn: "Delivery" },
+  medicine: { nameZh: "送药", nameEn: "Medicine" },
+  registry: { nameZh: "登记", nameEn: "Registry" },
+};
 
 const name = (r: Random) => `${r.pick(SURNAMES)}${r.pick(GIVEN)}`;
 const phone = (r: Random) => `13${r.int(0, 9)}${String(r.int(0, 99_999_999)).padStart(8, "0")}`;
@@ -46,6 +54,7 @@ export function demoCompound(now = new Date()): EventInput[] {
   const at = hoursAgo(6);
   for (let b = 1; b <= DEMO_SIZE.buildings; b++)
     out.push({ type: "building.registered", occurredAt: at, payload: { buildingId: `b${b}`, label: `${b}号楼` } });
+  for (const post of POSTS) out.push({ type: "post.registered", occurredAt: at, payload: { post, ...POST_NAMES[post] } });
   for (let h = 0; h < DEMO_SIZE.households; h++) {
     const b = (h % DEMO_SIZE.buildings) + 1;
     const floor = Math.floor(h / DEMO_SIZE.buildings / 2) + 1;

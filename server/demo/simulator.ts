@@ -1,16 +1,29 @@
 import { randomUUID } from "node:crypto";
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { type AnyColumn, and, eq, isNull, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../drizzle/client";
 import { buildings, households, requests, rounds, roundTests, volunteers } from "../../drizzle/schema";
 import { AppError } from "../errors";
 import { type Actor, appendEvents } from "../ingest/append";
 import type { Logger } from "../log";
 import type { EventInput } from "../protocol/events";
-import { POSTS } from "./compound";
+import { DEMO_ROUND, DEMO_SIZE, POSTS } from "./compound";
 import { seeded } from "./random";
 
 const ACTOR: Actor = { role: "secretary", name: "demo simulator" };
 const COMMUNITY = "default";
+
+/**
+ * The demo's own entities, and only them: ids are unique in a community, so an id the demo
+ * compound registered (b1…b41, h1…h1383, v1…v162) is the demo's, and the simulator's rounds and
+ * requests carry its prefixes. Whatever a secretary registers beside the demo is never touched.
+ */
+const own = (column: SQL.Aliased | AnyColumn, prefix: string, max: number) =>
+  sql`(case when ${column} ~ ${`^${prefix}[1-9][0-9]{0,5}$`} then substr(${column}, ${prefix.length + 1})::int <= ${max} else false end)`;
+const ownBuilding = own(buildings.buildingId, "b", DEMO_SIZE.buildings);
+const ownHousehold = own(households.householdId, "h", DEMO_SIZE.households);
+const ownVolunteer = own(volunteers.volunteerId, "v", DEMO_SIZE.volunteers);
+const ownRound = sql`(${rounds.roundId} = ${DEMO_ROUND} or ${rounds.roundId} like 'sim-%')`;
+const ownRequest = sql`(${requests.requestId} like 'demo-r%' or ${requests.requestId} like 'sim-%')`;
 
 /**
  * The simulated feed: swabs in waves, volunteers changing shifts, a few requests an hour and
@@ -51,6 +64,25 @@ export class Simulator {
     }
   }
 
+  /** One action of a given kind, posted as the simulator would: for tests of what it may touch. */
+  async act(kind: "swab" | "shift" | "open" | "decide" | "seal"): Promise<EventInput | undefined> {
+    this.tick++;
+    const make = { swab: this.swab, shift: this.shift, open: this.openRequest, decide: this.decide, seal: this.seal }[kind];
+    const event = await make.call(this);
+    if (event) await appendEvents(this.db, [{ ...event, id: randomUUID() }], ACTOR);
+    return event;
+  }
+
+  private async isOwnRound(roundId: string): Promise<boolean> {
+    const r = await this.one(
+      this.db
+        .select({ id: rounds.roundId })
+        .from(rounds)
+        .where(and(eq(rounds.community, COMMUNITY), eq(rounds.roundId, roundId), ownRound)),
+    );
+    return Boolean(r);
+  }
+
   private async one<T>(rows: Promise<T[]>): Promise<T | undefined> {
     return (await rows)[0];
   }
@@ -85,6 +117,7 @@ export class Simulator {
         .from(rounds)
         .where(and(eq(rounds.community, COMMUNITY), isNull(rounds.closedAt))),
     );
+    if (open && !(await this.isOwnRound(open.roundId))) return undefined;
     if (!open) {
       const n = this.tick;
       return { type: "round.opened", payload: { roundId: `sim-${n}`, kind: n % 2 ? "antigen" : "pcr", label: `第${n}轮` } };
@@ -94,7 +127,7 @@ export class Simulator {
         .select({ id: households.householdId })
         .from(households)
         .where(
-          sql`${households.community} = ${COMMUNITY} and not exists (select 1 from ${roundTests} t where t.community = ${COMMUNITY} and t.round_id = ${open.roundId} and t.household_id = ${households.householdId})`,
+          sql`${households.community} = ${COMMUNITY} and ${ownHousehold} and not exists (select 1 from ${roundTests} t where t.community = ${COMMUNITY} and t.round_id = ${open.roundId} and t.household_id = ${households.householdId})`,
         )
         .orderBy(sql`random()`)
         .limit(1),
@@ -105,7 +138,14 @@ export class Simulator {
         this.db
           .select({ id: roundTests.householdId })
           .from(roundTests)
-          .where(and(eq(roundTests.community, COMMUNITY), eq(roundTests.roundId, open.roundId), isNull(roundTests.result)))
+          .where(
+            and(
+              eq(roundTests.community, COMMUNITY),
+              eq(roundTests.roundId, open.roundId),
+              isNull(roundTests.result),
+              own(roundTests.householdId, "h", DEMO_SIZE.households),
+            ),
+          )
           .limit(1),
       );
       if (tested)
@@ -123,7 +163,7 @@ export class Simulator {
       this.db
         .select({ id: volunteers.volunteerId })
         .from(volunteers)
-        .where(and(eq(volunteers.community, COMMUNITY), eq(volunteers.onDuty, !checkIn)))
+        .where(and(eq(volunteers.community, COMMUNITY), eq(volunteers.onDuty, !checkIn), ownVolunteer))
         .orderBy(sql`random()`)
         .limit(1),
     );
@@ -138,7 +178,7 @@ export class Simulator {
       this.db
         .select({ id: households.householdId })
         .from(households)
-        .where(eq(households.community, COMMUNITY))
+        .where(and(eq(households.community, COMMUNITY), ownHousehold))
         .orderBy(sql`random()`)
         .limit(1),
     );
@@ -161,7 +201,7 @@ export class Simulator {
       this.db
         .select({ id: requests.requestId, status: requests.status, kind: requests.kind, urgent: requests.urgent })
         .from(requests)
-        .where(and(eq(requests.community, COMMUNITY), sql`${requests.status} in ('pending','approved')`))
+        .where(and(eq(requests.community, COMMUNITY), sql`${requests.status} in ('pending','approved')`, ownRequest))
         .orderBy(requests.openedAt)
         .limit(1),
     );
@@ -178,7 +218,7 @@ export class Simulator {
       this.db
         .select({ id: buildings.buildingId, sealed: buildings.sealed })
         .from(buildings)
-        .where(eq(buildings.community, COMMUNITY))
+        .where(and(eq(buildings.community, COMMUNITY), ownBuilding))
         .orderBy(sql`random()`)
         .limit(1),
     );

@@ -1,14 +1,19 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { AppError, toAppError } from "../errors";
+import { fail, toAppError } from "../errors";
 import type { ApiDeps, Route, RouteContext } from "./context";
 import { forbidden, unauthorized } from "./context";
+import { cookieWriteProblem } from "./origin";
 import { sendError } from "./respond";
 import { eventRoutes } from "./routes/events";
 import { healthRoutes } from "./routes/health";
+import { historyRoutes } from "./routes/history";
 import { registryRoutes } from "./routes/registry";
+import { registryImportRoutes } from "./routes/registry-import";
+import { reportRoutes } from "./routes/reports";
 import { requestRoutes } from "./routes/requests";
 import { snapshotRoutes } from "./routes/snapshot";
 import { tokenRoutes } from "./routes/tokens";
+import { untestedRoutes } from "./routes/untested";
 import { wallRoutes } from "./routes/wall";
 
 const ROUTES: Route[] = [
@@ -17,9 +22,21 @@ const ROUTES: Route[] = [
   ...eventRoutes,
   ...tokenRoutes,
   ...registryRoutes,
+  ...registryImportRoutes,
   ...requestRoutes,
   ...wallRoutes,
+  ...untestedRoutes,
+  ...historyRoutes,
+  ...reportRoutes,
 ];
+
+function decodePart(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    throw fail("bad_request", "bad_escape", { part: part.slice(0, 40) });
+  }
+}
 
 /** Answers /api/* in the custom server, before Next: one database instance, one place for errors. */
 export function createApiHandler(deps: ApiDeps) {
@@ -32,7 +49,7 @@ export function createApiHandler(deps: ApiDeps) {
         if (!m) continue;
         pathMatched = true;
         if (r.method !== method) continue;
-        const params = Object.fromEntries(r.keys.map((k, i) => [k, decodeURIComponent(m[i + 1] ?? "")]));
+        const params = Object.fromEntries(r.keys.map((k, i) => [k, decodePart(m[i + 1] ?? "")]));
         const ctx: RouteContext = {
           req,
           res,
@@ -40,10 +57,22 @@ export function createApiHandler(deps: ApiDeps) {
           deps,
           params,
           async require(...roles) {
-            const principal = await deps.auth.fromHeaders({ authorization: req.headers.authorization, cookie: req.headers.cookie });
-            if (!principal) throw unauthorized();
-            if (roles.length > 0 && !roles.includes(principal.role)) throw forbidden(principal.role, `use ${method} ${url.pathname}`);
-            await deps.limit(principal);
+            const address = deps.limits.address(req);
+            deps.limits.assertOpen(address);
+            const { principal, via } = await deps.auth.fromRequest({
+              authorization: req.headers.authorization,
+              cookie: req.headers.cookie,
+            });
+            if (!principal) {
+              if (via !== "none") await deps.limits.failed(address);
+              throw unauthorized();
+            }
+            if (via === "cookie" && method !== "GET" && method !== "HEAD") {
+              const problem = cookieWriteProblem(req.headers, deps.publicUrl);
+              if (problem) throw fail("forbidden", problem.reason, problem.params);
+            }
+            if (roles.length > 0 && !roles.includes(principal.role)) throw forbidden(principal.role, method, url.pathname);
+            await deps.limits.token(principal);
             return principal;
           },
         };
@@ -51,8 +80,8 @@ export function createApiHandler(deps: ApiDeps) {
         return;
       }
       throw pathMatched
-        ? new AppError("bad_request", `${method} is not supported on ${url.pathname}`)
-        : new AppError("not_found", `no API at ${url.pathname}; see the README for the endpoints`);
+        ? fail("bad_request", "method_not_supported", { method, path: url.pathname })
+        : fail("not_found", "no_api", { path: url.pathname });
     } catch (err) {
       const e = toAppError(err);
       if (e.code === "internal") deps.log.error({ err, path: url.pathname }, "request failed");
@@ -61,8 +90,9 @@ export function createApiHandler(deps: ApiDeps) {
         return;
       }
       const headers: Record<string, string> = {};
-      const retry = (err as { retryAfterS?: number }).retryAfterS;
+      const retry = (err as { retryAfterS?: number }).retryAfterS ?? (e.code === "unavailable" ? 2 : undefined);
       if (retry) headers["retry-after"] = String(retry);
+      if (e.code === "unavailable") deps.log.warn({ err: (err as Error).message, path: url.pathname }, "database unavailable");
       sendError(res, e, headers);
     }
   };

@@ -3,15 +3,19 @@ import type { DatabaseHandle } from "../../drizzle/client";
 import type { Role } from "../../drizzle/schema/constants";
 import type { Authenticator } from "../auth/authenticate";
 import type { Principal } from "../auth/tokens";
-import { AppError } from "../errors";
+import { fail } from "../errors";
 import type { Logger } from "../log";
+import type { DoorLimits } from "./limits";
 
 export interface ApiDeps {
   handle: DatabaseHandle;
   auth: Authenticator;
   log: Logger;
-  /** Consumes one request from the token's budget; throws a 429 AppError when it is spent. */
-  limit(principal: Principal): Promise<void>;
+  limits: DoorLimits;
+  /** The public address (PUBLIC_URL): the only origin allowed to use the session cookie when set. */
+  publicUrl?: string;
+  /** The compound's time zone (REPORT_TIME_ZONE) for the daily report; default Asia/Shanghai. */
+  reportTimeZone?: string;
 }
 
 export interface RouteContext {
@@ -42,6 +46,5 @@ export function route(spec: string, handle: Route["handle"]): Route {
   return { method, pattern: new RegExp(`^${source}$`), keys, handle };
 }
 
-export const unauthorized = () =>
-  new AppError("unauthorized", "no valid token: send Authorization: Bearer <token>, or open a sign-in link with ?token=");
-export const forbidden = (role: Role, what: string) => new AppError("forbidden", `the ${role} role may not ${what}`);
+export const unauthorized = () => fail("unauthorized", "no_token");
+export const forbidden = (role: Role, method: string, path: string) => fail("forbidden", "role_forbidden", { role, method, path });

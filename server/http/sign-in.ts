@@ -1,6 +1,9 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Authenticator } from "../auth/authenticate";
 import { sealSession, sessionCookie } from "../auth/session";
+import { AppError } from "../errors";
+import type { DoorLimits } from "./limits";
+import { secureCookie } from "./origin";
 
 /**
  * `?token=` on any screen: a valid token becomes an HttpOnly session cookie and the browser
@@ -10,29 +13,45 @@ export async function handleSignIn(
   req: IncomingMessage,
   res: ServerResponse,
   url: URL,
-  auth: Authenticator,
-  sessionSecret: string,
+  deps: { auth: Authenticator; sessionSecret: string; limits: DoorLimits; publicUrl?: string },
 ): Promise<boolean> {
   const token = url.searchParams.get("token");
   if (token === null) return false;
-  const principal = await auth.resolveToken(token);
+  const address = deps.limits.address(req);
+  try {
+    deps.limits.assertOpen(address);
+    const principal = await deps.auth.resolveToken(token);
+    if (!principal) await deps.limits.failed(address);
+    answer(req, res, url, principal !== null, await sealSession(token, deps.sessionSecret), deps.publicUrl);
+  } catch (err) {
+    if (!(err instanceof AppError) || err.code !== "rate_limited") throw err;
+    const retry = (err as { retryAfterS?: number }).retryAfterS ?? 60;
+    res.writeHead(429, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store", "retry-after": String(retry) });
+    res.end(
+      `<!doctype html><meta charset="utf-8"><title>Cordon: too many sign-in attempts</title>` +
+        `<p>Too many sign-in attempts from this network. Wait a minute, then open your link again.</p>` +
+        `<p>此网络登录尝试过多。请等待一分钟后再打开您的链接。</p>`,
+    );
+  }
+  return true;
+}
+
+function answer(req: IncomingMessage, res: ServerResponse, url: URL, valid: boolean, seal: string, publicUrl: string | undefined): void {
   url.searchParams.delete("token");
   const target = `${url.pathname}${url.search}`;
-  if (!principal) {
+  if (!valid) {
     res.writeHead(401, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" });
     res.end(
       `<!doctype html><meta charset="utf-8"><title>Cordon: sign-in link not valid</title>` +
         `<p>This sign-in link is not valid or has been revoked. Ask the secretary for a new one.</p>` +
         `<p>此登录链接无效或已被撤销。请向书记索取新的链接。</p>`,
     );
-    return true;
+    return;
   }
-  const secure = (req.headers["x-forwarded-proto"] ?? "") === "https";
   res.writeHead(303, {
     location: target,
-    "set-cookie": sessionCookie(await sealSession(token, sessionSecret), secure),
+    "set-cookie": sessionCookie(seal, secureCookie(publicUrl, req.headers["x-forwarded-proto"])),
     "cache-control": "no-store",
   });
   res.end();
-  return true;
 }

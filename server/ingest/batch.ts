@@ -38,7 +38,10 @@ export interface ActivityDelta {
 export interface ApplyContext {
   tx: Tx;
   community: string;
+  /** The event's occurredAt (the caller's date, or now). */
   at: Date;
+  /** When the server records it: taken under the feed lock, so it rises with seq. */
+  recordedAt: Date;
   seq: number;
   effects: BatchEffects;
 }

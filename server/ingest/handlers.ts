@@ -5,6 +5,7 @@ import { checkRelease, countsAsPending, type RequestAction, transition } from ".
 import { conflict } from "../errors";
 import type { EventType, Payload } from "../protocol/events";
 import type { ApplyContext } from "./batch";
+import { registerPost, resolvePost } from "./posts";
 import { acknowledgeAlert, bumpActivity, raiseUrgentAlert, resolveRequestAlerts, setPostMinimum } from "./wall-effects";
 
 type Handler<T extends EventType> = (c: ApplyContext, p: Payload<T>) => Promise<void>;
@@ -15,7 +16,7 @@ async function building(c: ApplyContext, buildingId: string) {
     .select()
     .from(buildings)
     .where(and(eq(buildings.community, c.community), eq(buildings.buildingId, buildingId)));
-  if (!b) throw conflict(`building ${buildingId} is not registered; register it first (building.registered)`, "payload.buildingId");
+  if (!b) throw conflict("building_unknown", { buildingId }, "payload.buildingId");
   return b;
 }
 
@@ -24,7 +25,7 @@ async function household(c: ApplyContext, householdId: string) {
     .select({ householdId: households.householdId, buildingId: households.buildingId })
     .from(households)
     .where(and(eq(households.community, c.community), eq(households.householdId, householdId)));
-  if (!h) throw conflict(`household ${householdId} is not registered; register it first (household.registered)`, "payload.householdId");
+  if (!h) throw conflict("household_unknown", { householdId }, "payload.householdId");
   return h;
 }
 
@@ -33,7 +34,7 @@ async function volunteer(c: ApplyContext, volunteerId: string) {
     .select({ onDuty: volunteers.onDuty })
     .from(volunteers)
     .where(and(eq(volunteers.community, c.community), eq(volunteers.volunteerId, volunteerId)));
-  if (!v) throw conflict(`volunteer ${volunteerId} is not registered; register them first (volunteer.registered)`, "payload.volunteerId");
+  if (!v) throw conflict("volunteer_unknown", { volunteerId }, "payload.volunteerId");
   return v;
 }
 
@@ -42,7 +43,7 @@ async function round(c: ApplyContext, roundId: string) {
     .select({ closedAt: rounds.closedAt })
     .from(rounds)
     .where(and(eq(rounds.community, c.community), eq(rounds.roundId, roundId)));
-  if (!r) throw conflict(`round ${roundId} is unknown; open it first (round.opened)`, "payload.roundId");
+  if (!r) throw conflict("round_unknown", { roundId }, "payload.roundId");
   return r;
 }
 
@@ -51,7 +52,7 @@ async function request(c: ApplyContext, requestId: string) {
     .select()
     .from(requests)
     .where(and(eq(requests.community, c.community), eq(requests.requestId, requestId)));
-  if (!r) throw conflict(`request ${requestId} is unknown; open it first (request.opened)`, "payload.requestId");
+  if (!r) throw conflict("request_unknown", { requestId }, "payload.requestId");
   return r;
 }
 
@@ -62,7 +63,7 @@ async function moveRequest(c: ApplyContext, requestId: string, action: RequestAc
   const r = await request(c, requestId);
   const from = r.status as RequestStatus;
   const t = transition(from, action);
-  if (!t.ok) throw conflict(`request ${requestId}: ${t.message}`, "payload.requestId");
+  if (!t.ok) throw conflict(t.reason, { requestId, ...t.params }, "payload.requestId");
   await c.tx
     .update(requests)
     .set({ status: t.to, ...extra })
@@ -85,7 +86,7 @@ export const HANDLERS: Handlers = {
       .values({ community: c.community, buildingId: p.buildingId, label: p.label })
       .onConflictDoNothing()
       .returning({ id: buildings.buildingId });
-    if (inserted.length === 0) throw conflict(`building ${p.buildingId} is already registered`, "payload.buildingId");
+    if (inserted.length === 0) throw conflict("building_already_registered", { buildingId: p.buildingId }, "payload.buildingId");
     c.effects.add(c.community, "buildingsTotal", 1);
   },
   async "household.registered"(c, p) {
@@ -103,7 +104,7 @@ export const HANDLERS: Handlers = {
       })
       .onConflictDoNothing()
       .returning({ id: households.householdId });
-    if (inserted.length === 0) throw conflict(`household ${p.householdId} is already registered`, "payload.householdId");
+    if (inserted.length === 0) throw conflict("household_already_registered", { householdId: p.householdId }, "payload.householdId");
     c.effects.add(c.community, "householdsTotal", 1);
   },
   async "volunteer.registered"(c, p) {
@@ -112,26 +113,48 @@ export const HANDLERS: Handlers = {
       .values({ community: c.community, volunteerId: p.volunteerId, name: p.name, phone: p.phone ?? null, skills: p.skills })
       .onConflictDoNothing()
       .returning({ id: volunteers.volunteerId });
-    if (inserted.length === 0) throw conflict(`volunteer ${p.volunteerId} is already registered`, "payload.volunteerId");
+    if (inserted.length === 0) throw conflict("volunteer_already_registered", { volunteerId: p.volunteerId }, "payload.volunteerId");
     c.effects.add(c.community, "volunteersTotal", 1);
+  },
+  /** Replaces unit, residents and contact; no count moves. A household stays in its building. */
+  async "household.updated"(c, p) {
+    const h = await household(c, p.householdId);
+    if (h.buildingId !== p.buildingId)
+      throw conflict(
+        "household_other_building",
+        { householdId: p.householdId, buildingId: h.buildingId, asked: p.buildingId },
+        "payload.buildingId",
+      );
+    await c.tx
+      .update(households)
+      .set({ unit: p.unit, residents: p.residents, contactName: p.contact?.name ?? null, contactPhone: p.contact?.phone ?? null })
+      .where(and(eq(households.community, c.community), eq(households.householdId, p.householdId)));
+  },
+  /** Replaces name, phone and skills; duty (on duty, post) and the counts are untouched. */
+  async "volunteer.updated"(c, p) {
+    await volunteer(c, p.volunteerId);
+    await c.tx
+      .update(volunteers)
+      .set({ name: p.name, phone: p.phone ?? null, skills: p.skills })
+      .where(and(eq(volunteers.community, c.community), eq(volunteers.volunteerId, p.volunteerId)));
   },
   async "round.opened"(c, p) {
     const [open] = await c.tx
       .select({ roundId: rounds.roundId })
       .from(rounds)
       .where(and(eq(rounds.community, c.community), isNull(rounds.closedAt)));
-    if (open) throw conflict(`round ${open.roundId} is still open; close it first (round.closed)`, "payload.roundId");
+    if (open) throw conflict("round_still_open", { roundId: open.roundId }, "payload.roundId");
     const inserted = await c.tx
       .insert(rounds)
       .values({ community: c.community, roundId: p.roundId, kind: p.kind, label: p.label ?? null, openedAt: c.at })
       .onConflictDoNothing()
       .returning({ id: rounds.roundId });
-    if (inserted.length === 0) throw conflict(`round ${p.roundId} was already opened once; use a new roundId`, "payload.roundId");
+    if (inserted.length === 0) throw conflict("round_already_opened", { roundId: p.roundId }, "payload.roundId");
     c.effects.currentRound.set(c.community, p.roundId);
   },
   async "round.closed"(c, p) {
     const r = await round(c, p.roundId);
-    if (r.closedAt) throw conflict(`round ${p.roundId} is already closed`, "payload.roundId");
+    if (r.closedAt) throw conflict("round_already_closed", { roundId: p.roundId }, "payload.roundId");
     await c.tx
       .update(rounds)
       .set({ closedAt: c.at })
@@ -139,7 +162,7 @@ export const HANDLERS: Handlers = {
   },
   async "household.tested"(c, p) {
     const r = await round(c, p.roundId);
-    if (r.closedAt) throw conflict(`round ${p.roundId} is closed; tests go into the open round`, "payload.roundId");
+    if (r.closedAt) throw conflict("round_closed", { roundId: p.roundId }, "payload.roundId");
     await household(c, p.householdId);
     const inserted = await c.tx
       .insert(roundTests)
@@ -166,7 +189,7 @@ export const HANDLERS: Handlers = {
       .where(and(eq(roundTests.community, c.community), eq(roundTests.roundId, p.roundId), eq(roundTests.householdId, p.householdId)))
       .returning({ id: roundTests.householdId });
     if (updated.length === 0)
-      throw conflict(`household ${p.householdId} has no test in round ${p.roundId}; record household.tested first`, "payload.householdId");
+      throw conflict("household_not_tested", { householdId: p.householdId, roundId: p.roundId }, "payload.householdId");
     if (p.result === "positive") {
       await c.tx.insert(alerts).values({
         seq: c.seq,
@@ -188,7 +211,7 @@ export const HANDLERS: Handlers = {
   },
   async "building.unsealed"(c, p) {
     const b = await building(c, p.buildingId);
-    if (!b.sealed) throw conflict(`building ${p.buildingId} is not sealed`, "payload.buildingId");
+    if (!b.sealed) throw conflict("building_not_sealed", { buildingId: p.buildingId }, "payload.buildingId");
     await c.tx
       .update(buildings)
       .set({ sealed: false, sealedReason: null, sealedAt: null })
@@ -197,7 +220,9 @@ export const HANDLERS: Handlers = {
   },
   async "volunteer.checked_in"(c, p) {
     const v = await volunteer(c, p.volunteerId);
-    if (v.onDuty) throw conflict(`volunteer ${p.volunteerId} is already on duty; check them out first`, "payload.volunteerId");
+    if (v.onDuty) throw conflict("volunteer_already_on_duty", { volunteerId: p.volunteerId }, "payload.volunteerId");
+    // 门岗, Gate or gate: the registered post's id, in the projection and in the feed (append.ts writes the payload after this).
+    p.post = await resolvePost(c, p.post);
     await c.tx
       .update(volunteers)
       .set({ onDuty: true, post: p.post, since: c.at })
@@ -207,7 +232,7 @@ export const HANDLERS: Handlers = {
   },
   async "volunteer.checked_out"(c, p) {
     const v = await volunteer(c, p.volunteerId);
-    if (!v.onDuty) throw conflict(`volunteer ${p.volunteerId} is not on duty`, "payload.volunteerId");
+    if (!v.onDuty) throw conflict("volunteer_not_on_duty", { volunteerId: p.volunteerId }, "payload.volunteerId");
     await c.tx
       .update(volunteers)
       .set({ onDuty: false, post: null, since: null })
@@ -233,7 +258,7 @@ export const HANDLERS: Handlers = {
       })
       .onConflictDoNothing()
       .returning({ id: requests.requestId });
-    if (inserted.length === 0) throw conflict(`request ${p.requestId} already exists; use a new requestId`, "payload.requestId");
+    if (inserted.length === 0) throw conflict("request_already_exists", { requestId: p.requestId }, "payload.requestId");
     c.effects.add(c.community, "pendingRequests", 1);
     if (urgent) c.effects.add(c.community, "urgentRequests", 1);
     bumpActivity(c, { pending: 1 });
@@ -242,27 +267,34 @@ export const HANDLERS: Handlers = {
   async "request.document_added"(c, p) {
     const r = await request(c, p.requestId);
     const t = transition(r.status as RequestStatus, "document_added");
-    if (!t.ok) throw conflict(`request ${p.requestId}: ${t.message}`, "payload.requestId");
+    if (!t.ok) throw conflict(t.reason, { requestId: p.requestId, ...t.params }, "payload.requestId");
+    const lastDocumentAt = r.lastDocumentAt && r.lastDocumentAt.getTime() > c.at.getTime() ? r.lastDocumentAt : c.at;
     if (p.document === "commitment_letter") {
-      await c.tx.update(requests).set({ hasCommitmentLetter: true }).where(requestKey(c, p.requestId));
+      await c.tx.update(requests).set({ hasCommitmentLetter: true, lastDocumentAt }).where(requestKey(c, p.requestId));
       return;
     }
     const testedAt = new Date(p.testedAt);
-    if (testedAt.getTime() > c.at.getTime() + 5 * 60_000)
-      throw conflict("the test report's testedAt is later than the event itself; check the date", "payload.testedAt");
-    if (!r.testReportAt || r.testReportAt.getTime() < testedAt.getTime())
-      await c.tx.update(requests).set({ testReportAt: testedAt }).where(requestKey(c, p.requestId));
+    if (testedAt.getTime() > c.at.getTime() + 5 * 60_000) throw conflict("test_report_after_event", {}, "payload.testedAt");
+    const newest = !r.testReportAt || r.testReportAt.getTime() < testedAt.getTime() ? testedAt : r.testReportAt;
+    await c.tx.update(requests).set({ testReportAt: newest, lastDocumentAt }).where(requestKey(c, p.requestId));
   },
   async "request.approved"(c, p) {
     const r = await request(c, p.requestId);
     const t = transition(r.status as RequestStatus, "approved");
-    if (!t.ok) throw conflict(`request ${p.requestId}: ${t.message}`, "payload.requestId");
+    if (!t.ok) throw conflict(t.reason, { requestId: p.requestId, ...t.params }, "payload.requestId");
     const release = checkRelease(
-      { kind: r.kind as never, urgent: r.urgent, hasCommitmentLetter: r.hasCommitmentLetter, testReportAt: r.testReportAt },
-      c.at,
+      {
+        kind: r.kind as never,
+        urgent: r.urgent,
+        hasCommitmentLetter: r.hasCommitmentLetter,
+        testReportAt: r.testReportAt,
+        openedAt: r.openedAt,
+        lastDocumentAt: r.lastDocumentAt,
+      },
+      { recordedAt: c.recordedAt, occurredAt: c.at },
       p.override?.reason,
     );
-    if (!release.ok) throw conflict(`request ${p.requestId}: ${release.message}`, "payload.override");
+    if (!release.ok) throw conflict(release.reason.reason, { requestId: p.requestId, ...release.reason.params }, "payload.override");
     await moveRequest(c, p.requestId, "approved", {
       decidedAt: c.at,
       decisionNote: p.note ?? null,
@@ -280,7 +312,11 @@ export const HANDLERS: Handlers = {
     await moveRequest(c, p.requestId, "cancelled", { decidedAt: c.at });
   },
   "alert.acknowledged": acknowledgeAlert,
-  "post.minimum_set": setPostMinimum,
+  async "post.minimum_set"(c, p) {
+    p.post = await resolvePost(c, p.post);
+    await setPostMinimum(c, p);
+  },
+  "post.registered": registerPost,
   async "demo.loaded"(c) {
     c.effects.demo.add(c.community);
   },

@@ -3,6 +3,7 @@ import type { Db } from "../../drizzle/client";
 import { activityBuckets, alerts, postMinimums } from "../../drizzle/schema";
 import { bucketStart } from "../domain/wall-series";
 import { conflict } from "../errors";
+import type { Params } from "../protocol/reasons";
 import type { ApplyContext, BatchEffects } from "./batch";
 
 /** Adds to the 15-minute activity bucket of the event's time; the batch writes each bucket once at its end. */
@@ -61,11 +62,11 @@ export async function acknowledgeAlert(c: ApplyContext, p: { alertId: number } |
     .where(and(eq(alerts.community, c.community), byId ? eq(alerts.seq, p.alertId) : eq(alerts.requestId, p.requestId)))
     .orderBy(desc(alerts.seq))
     .limit(1);
-  const what = byId ? `alert ${p.alertId}` : `the alert for request ${p.requestId}`;
+  const which: Params = byId ? { alertId: p.alertId } : { requestId: p.requestId };
   const path = byId ? "payload.alertId" : "payload.requestId";
-  if (!a) throw conflict(`${what} does not exist`, path);
-  if (a.acknowledgedAt) throw conflict(`${what} is already acknowledged`, path);
-  if (a.resolvedAt) throw conflict(`${what} is already resolved: its request was decided`, path);
+  if (!a) throw conflict("alert_unknown", which, path);
+  if (a.acknowledgedAt) throw conflict("alert_already_acknowledged", which, path);
+  if (a.resolvedAt) throw conflict("alert_already_resolved", which, path);
   await c.tx.update(alerts).set({ acknowledgedAt: c.at }).where(eq(alerts.seq, a.seq));
 }
 

@@ -11,26 +11,43 @@ const Post = z
     /^[\p{L}\p{N}][\p{L}\p{N} _-]{0,31}$/u,
     "must be a short name of letters, digits, spaces, '-' or '_', such as testing, gate or 门岗",
   );
-const Instant = z.iso.datetime({ offset: true, message: "must be an ISO 8601 date-time with a time zone, e.g. 2026-04-05T09:12:00+08:00" });
+/** A registered post's id: a subset of both `Id` and `Post`, so the id itself may be typed where a post is asked for. */
+const PostId = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$/, "must be 1–32 letters, digits, '-' or '_', starting with a letter or digit, such as gate");
+/** A post's name in one language: trimmed, and shaped like `Post` so a volunteer may type it. */
+const PostName = z.string().trim().pipe(Post);
+/** The earliest instant an event may carry: nothing this board records happened before it. */
+export const EARLIEST = "2000-01-01T00:00:00Z";
+const Instant = z.iso
+  .datetime({ offset: true, message: "must be an ISO 8601 date-time with a time zone, e.g. 2026-04-05T09:12:00+08:00" })
+  .refine((v) => Date.parse(v) >= Date.parse(EARLIEST), "must be in the year 2000 or later; check the date");
 
 const obj = <T extends z.ZodRawShape>(shape: T) => z.strictObject(shape);
+
+const Household = obj({
+  householdId: Id,
+  buildingId: Id,
+  unit: z.union([Text(32), z.number().int().min(0).transform(String)]),
+  residents: z.number().int().min(1).max(50),
+  contact: obj({ name: Text(100), phone: Phone }).optional(),
+});
+const Volunteer = obj({
+  volunteerId: Id,
+  name: Text(100),
+  phone: Phone.optional(),
+  skills: z.array(Text(40)).max(20).default([]),
+});
 
 /** Every event type and its payload, as in the contract (section 3). */
 export const PAYLOADS = {
   "building.registered": obj({ buildingId: Id, label: Text(100) }),
-  "household.registered": obj({
-    householdId: Id,
-    buildingId: Id,
-    unit: z.union([Text(32), z.number().int().min(0).transform(String)]),
-    residents: z.number().int().min(1).max(50),
-    contact: obj({ name: Text(100), phone: Phone }).optional(),
-  }),
-  "volunteer.registered": obj({
-    volunteerId: Id,
-    name: Text(100),
-    phone: Phone.optional(),
-    skills: z.array(Text(40)).max(20),
-  }),
+  "household.registered": Household,
+  /** A registered household as it is now (secretary; e.g. a changed row of an imported registry): replaces unit, residents and contact. */
+  "household.updated": Household,
+  "volunteer.registered": Volunteer,
+  /** A registered volunteer as they are now (secretary): replaces name, phone and skills; duty is untouched. */
+  "volunteer.updated": Volunteer,
   "round.opened": obj({ roundId: Id, kind: z.enum(ROUND_KINDS), label: Text(100).optional() }),
   "round.closed": obj({ roundId: Id }),
   "household.tested": obj({ roundId: Id, householdId: Id, residentsTested: z.number().int().min(0).max(50).optional() }),
@@ -62,6 +79,11 @@ export const PAYLOADS = {
   "alert.acknowledged": z.union([obj({ alertId: z.number().int().min(1) }), obj({ requestId: Id })]),
   /** The fewest volunteers a post should have on duty; 0 turns the alarm for that post off. */
   "post.minimum_set": obj({ post: Post, minimum: z.number().int().min(0).max(1000) }),
+  /**
+   * Registers one of the compound's posts with its Chinese and English names (secretary): 409 when the id, or a name,
+   * is already another post's. `post` in check-ins and minimums is then resolved to this id from the id or either name.
+   */
+  "post.registered": obj({ post: PostId, nameZh: PostName, nameEn: PostName }),
   /** Marks the community as holding demo data: every screen then says so. */
   "demo.loaded": obj({}),
 } as const;

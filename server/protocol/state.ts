@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Id } from "./events";
+import type { Params, Reason } from "./reasons";
 import type { WallView } from "./wall";
 
 /** The eight numbers every live screen shows. */
@@ -49,7 +50,8 @@ export interface ServerToClientEvents {
   snapshot: (s: Snapshot) => void;
   counts: (m: CountsMessage) => void;
   heartbeat: (h: Heartbeat) => void;
-  problem: (e: { code: string; message: string }) => void;
+  /** A refused `subscribe`: the code, the reason and its parameters (v1.2) for a screen to translate, and the English. */
+  problem: (e: { code: string; reason: Reason; params: Params; message: string }) => void;
   wall: (v: WallView) => void;
 }
 

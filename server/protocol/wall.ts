@@ -18,7 +18,10 @@ export const WallView = z.strictObject({
   counts: z.strictObject(Object.fromEntries(COUNT_KEYS.map((k) => [k, n])) as Record<(typeof COUNT_KEYS)[number], typeof n>),
   round: z.strictObject({ roundId: z.string(), kind: z.enum(ROUND_KINDS), openedAt: time, open: z.boolean() }).nullable(),
   progress: z.strictObject({ perHour: z.number().min(0), etaAt: time.nullable() }),
-  posts: z.array(z.strictObject({ post: z.string(), onDuty: n, minimum: n.nullable() })),
+  /** `nameZh`/`nameEn`: a registered post's names (`post.registered`), absent for a post only ever typed as free text. */
+  posts: z.array(
+    z.strictObject({ post: z.string(), onDuty: n, minimum: n.nullable(), nameZh: z.string().optional(), nameEn: z.string().optional() }),
+  ),
   buildings: z.array(
     z.strictObject({ buildingId: z.string(), label: z.string(), sealed: z.boolean(), households: n, tested: n, positives: n }),
   ),

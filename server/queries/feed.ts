@@ -3,30 +3,33 @@ import type { Db } from "../../drizzle/client";
 import { events } from "../../drizzle/schema";
 import type { FeedEvent } from "../protocol/events";
 
+/** The columns of a feed event as GET /api/events shows it (history and verify read the same). */
+export const FEED_COLUMNS = {
+  seq: events.seq,
+  id: events.id,
+  type: events.type,
+  community: events.community,
+  occurredAt: events.occurredAt,
+  recordedAt: events.recordedAt,
+  actor: events.actor,
+  payload: events.payload,
+};
+
+type FeedRow = { [K in keyof typeof FEED_COLUMNS]: (typeof FEED_COLUMNS)[K]["_"]["data"] };
+
+/** A row read with FEED_COLUMNS, in the wire shape. */
+export const toFeedEvent = (r: FeedRow): FeedEvent => ({
+  ...r,
+  type: r.type as FeedEvent["type"],
+  occurredAt: r.occurredAt.toISOString(),
+  recordedAt: r.recordedAt.toISOString(),
+  payload: (r.payload ?? {}) as Record<string, unknown>,
+});
+
 /** A page of the feed after `after`, in seq order. */
 export async function readFeed(db: Db, after: number, limit: number): Promise<{ events: FeedEvent[]; next: number | null }> {
-  const rows = await db
-    .select({
-      seq: events.seq,
-      id: events.id,
-      type: events.type,
-      community: events.community,
-      occurredAt: events.occurredAt,
-      recordedAt: events.recordedAt,
-      actor: events.actor,
-      payload: events.payload,
-    })
-    .from(events)
-    .where(gt(events.seq, after))
-    .orderBy(asc(events.seq))
-    .limit(limit);
-  const list: FeedEvent[] = rows.map((r) => ({
-    ...r,
-    type: r.type as FeedEvent["type"],
-    occurredAt: r.occurredAt.toISOString(),
-    recordedAt: r.recordedAt.toISOString(),
-    payload: r.payload as Record<string, unknown>,
-  }));
+  const rows = await db.select(FEED_COLUMNS).from(events).where(gt(events.seq, after)).orderBy(asc(events.seq)).limit(limit);
+  const list = rows.map(toFeedEvent);
   const lastRow = list[list.length - 1];
   return { events: list, next: list.length === limit && lastRow ? lastRow.seq : null };
 }

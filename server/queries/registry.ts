@@ -1,10 +1,16 @@
 import { asc, eq } from "drizzle-orm";
 import type { Db } from "../../drizzle/client";
-import { buildings, households, volunteers } from "../../drizzle/schema";
+import { buildings, households, posts, volunteers } from "../../drizzle/schema";
+import { type Masking, maskName, maskPhone } from "../domain/masking";
 
-/** The compound as registered, with personal data: for the secretary and volunteers, never a display. */
-export async function readRegistry(db: Db, community: string) {
-  const [b, h, v] = await Promise.all([
+/**
+ * The compound as registered, with personal data: for the secretary (whole) and volunteers
+ * (residents' names and phones masked), never a display.
+ */
+export async function readRegistry(db: Db, community: string, masking: Masking = "whole") {
+  const name = masking === "whole" ? (s: string) => s : maskName;
+  const phone = masking === "whole" ? (s: string) => s : maskPhone;
+  const [b, h, v, p] = await Promise.all([
     db
       .select({ buildingId: buildings.buildingId, label: buildings.label, sealed: buildings.sealed, sealedReason: buildings.sealedReason })
       .from(buildings)
@@ -12,6 +18,11 @@ export async function readRegistry(db: Db, community: string) {
       .orderBy(asc(buildings.buildingId)),
     db.select().from(households).where(eq(households.community, community)).orderBy(asc(households.householdId)),
     db.select().from(volunteers).where(eq(volunteers.community, community)).orderBy(asc(volunteers.volunteerId)),
+    db
+      .select({ post: posts.post, nameZh: posts.nameZh, nameEn: posts.nameEn })
+      .from(posts)
+      .where(eq(posts.community, community))
+      .orderBy(asc(posts.seq)),
   ]);
   return {
     community,
@@ -21,7 +32,7 @@ export async function readRegistry(db: Db, community: string) {
       buildingId: x.buildingId,
       unit: x.unit,
       residents: x.residents,
-      contact: x.contactName ? { name: x.contactName, phone: x.contactPhone } : null,
+      contact: x.contactName ? { name: name(x.contactName), phone: x.contactPhone ? phone(x.contactPhone) : null } : null,
     })),
     volunteers: v.map((x) => ({
       volunteerId: x.volunteerId,
@@ -31,5 +42,7 @@ export async function readRegistry(db: Db, community: string) {
       onDuty: x.onDuty,
       post: x.post,
     })),
+    /** The compound's posts (`post.registered`), in the order registered: what check-in pickers offer. */
+    posts: p,
   };
 }

@@ -1,28 +1,25 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../drizzle/client";
 import { buildings, households, requests } from "../../drizzle/schema";
 import type { RequestKind } from "../../drizzle/schema/constants";
-import { checkRelease } from "../domain/requests";
+import { type Masking, maskName } from "../domain/masking";
+import { checkRelease, type ReleaseBasis } from "../domain/requests";
 
 /**
  * Open requests with what the secretary decides on: the person and note, the building, the
  * documents, and whether the release rule would let it go now (and if not, what is missing).
  */
-export async function readOpenRequests(db: Db, community: string, now = new Date()) {
+export async function readOpenRequests(db: Db, community: string, masking: Masking = "whole", now = new Date()) {
   const rows = await db
     .select({ r: requests, unit: households.unit, buildingId: households.buildingId, building: buildings.label })
     .from(requests)
     .innerJoin(households, and(eq(households.community, requests.community), eq(households.householdId, requests.householdId)))
     .leftJoin(buildings, and(eq(buildings.community, households.community), eq(buildings.buildingId, households.buildingId)))
     .where(and(eq(requests.community, community), inArray(requests.status, ["pending", "approved"])))
-    .orderBy(asc(requests.openedAt));
+    // Urgent first, then the longest waiting: the order the secretary works through them.
+    .orderBy(desc(requests.urgent), asc(requests.openedAt), asc(requests.requestId));
   return rows.map(({ r, unit, buildingId, building }) => {
-    const release = checkRelease(
-      { kind: r.kind as RequestKind, urgent: r.urgent, hasCommitmentLetter: r.hasCommitmentLetter, testReportAt: r.testReportAt },
-      now,
-      undefined,
-    );
-    return {
+    const base = {
       requestId: r.requestId,
       householdId: r.householdId,
       buildingId,
@@ -30,12 +27,41 @@ export async function readOpenRequests(db: Db, community: string, now = new Date
       unit,
       kind: r.kind,
       urgent: r.urgent,
-      status: r.status,
-      person: r.person,
+      person: r.person && masking === "masked" ? maskName(r.person) : r.person,
       note: r.note,
       openedAt: r.openedAt.toISOString(),
       documents: { commitmentLetter: r.hasCommitmentLetter, testReportAt: r.testReportAt?.toISOString() ?? null },
-      release: release.ok ? { ok: true as const, basis: release.basis } : { ok: false as const, missing: release.missing },
+    };
+    // Approved and not yet fulfilled: what was decided and why, not the rule's verdict now.
+    if (r.status === "approved") return { ...base, status: "approved" as const, decision: decisionOf(r) };
+    const release = checkRelease(
+      {
+        kind: r.kind as RequestKind,
+        urgent: r.urgent,
+        hasCommitmentLetter: r.hasCommitmentLetter,
+        testReportAt: r.testReportAt,
+        openedAt: r.openedAt,
+        lastDocumentAt: r.lastDocumentAt,
+      },
+      { recordedAt: now, occurredAt: now },
+      undefined,
+    );
+    return {
+      ...base,
+      status: "pending" as const,
+      release: release.ok
+        ? { ok: true as const, basis: release.basis }
+        : { ok: false as const, missing: release.missing, missingReasons: release.missingReasons },
     };
   });
+}
+
+/** The decision kept with an approved request: the release rule's basis, the override's reason, when, and the note. */
+function decisionOf(r: typeof requests.$inferSelect) {
+  return {
+    basis: r.releaseBasis as ReleaseBasis | null,
+    overrideReason: r.overrideReason,
+    decidedAt: r.decidedAt?.toISOString() ?? null,
+    note: r.decisionNote,
+  };
 }

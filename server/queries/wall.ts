@@ -7,14 +7,16 @@ import {
   communityState,
   households,
   postMinimums,
+  posts,
   requests,
   rounds,
   roundTests,
   volunteers,
 } from "../../drizzle/schema";
+import { mergePosts } from "../domain/wall-posts";
 import { estimateCompletion, ratePerHour, rateWindowMs } from "../domain/wall-progress";
 import { BUCKET_MS, buildSeries, windowStart } from "../domain/wall-series";
-import { WALL_ALERT_LIMIT, WALL_QUEUE_LIMIT, type WallView } from "../protocol/wall";
+import { WALL_ALERT_LIMIT, WALL_QUEUE_LIMIT, WallView } from "../protocol/wall";
 import { readSnapshot } from "./snapshot";
 
 type Reader = Pick<Db, "select">;
@@ -66,10 +68,16 @@ async function readPosts(tx: Reader, community: string): Promise<WallView["posts
     .select({ post: postMinimums.post, minimum: postMinimums.minimum })
     .from(postMinimums)
     .where(eq(postMinimums.community, community));
-  const posts = new Map<string, WallView["posts"][number]>();
-  for (const r of onDuty) if (r.post) posts.set(r.post, { post: r.post, onDuty: Number(r.n), minimum: null });
-  for (const m of mins) posts.set(m.post, { post: m.post, onDuty: posts.get(m.post)?.onDuty ?? 0, minimum: m.minimum });
-  return [...posts.values()].sort((a, b) => a.post.localeCompare(b.post));
+  const registered = await tx
+    .select({ post: posts.post, nameZh: posts.nameZh, nameEn: posts.nameEn })
+    .from(posts)
+    .where(eq(posts.community, community))
+    .orderBy(asc(posts.seq));
+  return mergePosts(
+    registered,
+    onDuty.flatMap((r) => (r.post ? [{ post: r.post, n: Number(r.n) }] : [])),
+    mins,
+  );
 }
 
 async function readQueue(tx: Reader, community: string, total: number): Promise<WallView["queue"]> {
@@ -111,8 +119,22 @@ async function readAlerts(tx: Reader, community: string): Promise<WallView["aler
   };
 }
 
-/** The display-safe view of a community, read in one read-only transaction: aggregates and anonymised items only. */
+/**
+ * The display-safe view of a community, checked against the strict schema here, on the server,
+ * before anything sends it: a field that is not in the schema stops the view instead of reaching a display.
+ */
 export async function readWallView(db: Db, community: string, now = Date.now()): Promise<WallView> {
+  const view = await buildWallView(db, community, now);
+  const checked = WallView.safeParse(view);
+  if (!checked.success)
+    throw new Error(
+      `wall view for ${community} failed its privacy schema: ${checked.error.issues.map((i) => i.path.join(".")).join(", ")}`,
+    );
+  return checked.data;
+}
+
+/** The view read in one read-only transaction: aggregates and anonymised items only. */
+async function buildWallView(db: Db, community: string, now: number): Promise<unknown> {
   return db.transaction(
     async (txn) => {
       const tx = txn as unknown as Db;

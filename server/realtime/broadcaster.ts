@@ -42,12 +42,13 @@ export class Broadcaster {
 
   /** Marks a community changed; its counts go out now or at the end of the current interval. */
   changed(community: string): void {
-    this.mark("counts", community);
-    if (this.hasWallSubscribers(community)) this.mark("wall", community);
+    // Nobody here watches it: no read. A later subscriber reads a fresh snapshot when it joins.
+    if (this.watchers(communityRoom(community)) > 0) this.mark("counts", community);
+    if (this.watchers(wallRoom(community)) > 0) this.mark("wall", community);
   }
 
-  private hasWallSubscribers(community: string): boolean {
-    return (this.io.sockets.adapter.rooms.get(wallRoom(community))?.size ?? 0) > 0;
+  private watchers(room: string): number {
+    return this.io.sockets.adapter.rooms.get(room)?.size ?? 0;
   }
 
   private refreshWalls(): void {

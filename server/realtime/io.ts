@@ -1,10 +1,17 @@
 import type { Server as HttpServer } from "node:http";
+import { RateLimiterMemory } from "rate-limiter-flexible";
 import { Server } from "socket.io";
 import type { Db } from "../../drizzle/client";
 import type { Authenticator } from "../auth/authenticate";
+import { readCookie, SESSION_COOKIE } from "../auth/session";
 import type { Principal } from "../auth/tokens";
+import { AppError, english } from "../errors";
+import type { DoorLimits } from "../http/limits";
+import { originAllowed } from "../http/origin";
 import type { Logger } from "../log";
+import type { Params, Reason } from "../protocol/reasons";
 import { type ClientToServerEvents, type ServerToClientEvents, SubscribeInput } from "../protocol/state";
+import { communityExists } from "../queries/communities";
 import { readSnapshot } from "../queries/snapshot";
 import { readWallView } from "../queries/wall";
 import { communityRoom, wallRoom } from "./broadcaster";
@@ -20,17 +27,26 @@ export type CordonIo = Server<ClientToServerEvents, ServerToClientEvents, Record
 export interface IoOptions {
   heartbeatMs?: number;
   version: string;
+  limits: DoorLimits;
+  /** PUBLIC_URL: the only origin whose pages may use the session cookie here, when set. */
+  publicUrl?: string;
 }
 
-/** Browsers may use the cookie only from our own pages; scripts use a token in `auth`. */
-function sameOrigin(origin: string | undefined, host: string | undefined): boolean {
-  if (!origin || !host) return true;
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
-  }
+/** `subscribe` calls one socket may make in SUBSCRIBE_WINDOW_S seconds: each one reads the state (the wall view a dozen queries). */
+const SUBSCRIBES = 10;
+const SUBSCRIBE_WINDOW_S = 10;
+
+/**
+ * Browsers may use the cookie only from our own pages; scripts use a token in `auth`. A browser
+ * sends Origin on a cross-site handshake; a same-origin polling GET may carry none.
+ */
+function cookieAllowed(origin: string | undefined, host: string | undefined, publicUrl: string | undefined): boolean {
+  return !origin || originAllowed(origin, host, publicUrl);
 }
+
+/** A refused handshake: Socket.IO hands `data` to the client's connect_error, so a screen can translate the reason. */
+const refusal = (message: string, code: string, reason: Reason, params: Params = {}) =>
+  Object.assign(new Error(message), { data: { code, reason, params } });
 
 /** Socket.IO on the shared HTTP server: authenticated handshake, `subscribe`, server heartbeat. */
 export function createIo(http: HttpServer, db: Db, auth: Authenticator, log: Logger, opts: IoOptions) {
@@ -40,33 +56,58 @@ export function createIo(http: HttpServer, db: Db, auth: Authenticator, log: Log
     pingTimeout: 5_000,
     maxHttpBufferSize: 16 * 1024,
   });
+  const subscribes = new RateLimiterMemory({ points: SUBSCRIBES, duration: SUBSCRIBE_WINDOW_S });
 
   io.use(async (socket, next) => {
+    const address = opts.limits.address(socket.request);
     try {
+      opts.limits.assertOpen(address);
       const token = (socket.handshake.auth as { token?: unknown })?.token;
+      const headers = socket.handshake.headers;
       let principal: Principal | null = null;
-      if (typeof token === "string") principal = await auth.resolveToken(token);
-      else if (sameOrigin(socket.handshake.headers.origin, socket.handshake.headers.host))
-        principal = await auth.fromCookie(socket.handshake.headers.cookie);
-      if (!principal) return next(new Error("unauthorized: give auth.token or open a sign-in link first"));
+      let tried = false;
+      if (typeof token === "string") {
+        tried = true;
+        principal = await auth.resolveToken(token);
+      } else if (headers.cookie && cookieAllowed(headers.origin, headers.host, opts.publicUrl)) {
+        tried = readCookie(headers.cookie, SESSION_COOKIE) !== undefined;
+        principal = await auth.fromCookie(headers.cookie);
+      }
+      if (!principal) {
+        if (tried) await opts.limits.failed(address);
+        return next(refusal("unauthorized: give auth.token or open a sign-in link first", "unauthorized", "no_token"));
+      }
       socket.data.principal = principal;
       next();
     } catch (err) {
+      if (err instanceof AppError && err.code === "rate_limited")
+        return next(refusal(`rate_limited: ${err.message}`, err.code, err.reason, err.params));
+      if (err instanceof AppError) return next(refusal(`unauthorized: ${err.message}`, "unauthorized", err.reason, err.params));
       log.warn({ err: (err as Error).message }, "socket auth failed");
-      next(new Error("unavailable: try again"));
+      next(refusal("unavailable: try again", "unavailable", "db_retrying"));
     }
   });
 
   io.on("connection", (socket) => {
     socket.on("subscribe", async (input, ack) => {
-      const parsed = SubscribeInput.safeParse(input ?? {});
-      if (!parsed.success) {
-        const message = `subscribe needs {"community": id}: ${parsed.error.issues[0]?.message}`;
-        socket.emit("problem", { code: "validation", message });
+      const refuse = (code: string, reason: Reason, params: Params = {}) => {
+        const message = english(reason, params);
+        socket.emit("problem", { code, reason, params, message });
         if (typeof ack === "function") ack({ ok: false, error: message });
-        return;
+      };
+      try {
+        await subscribes.consume(socket.id);
+      } catch {
+        return refuse("rate_limited", "too_many_subscribes", { limit: SUBSCRIBES, seconds: SUBSCRIBE_WINDOW_S });
       }
+      const parsed = SubscribeInput.safeParse(input ?? {});
+      if (!parsed.success) return refuse("validation", "subscribe_invalid", { detail: parsed.error.issues[0]?.message ?? "" });
       const { community, wall } = parsed.data;
+      try {
+        if (!(await communityExists(db, community))) return refuse("not_found", "community_unknown", { community });
+      } catch {
+        return refuse("unavailable", "db_retrying");
+      }
       if (socket.data.community && socket.data.community !== community) await socket.leave(communityRoom(socket.data.community));
       if (socket.data.community && socket.data.wall && (socket.data.community !== community || !wall))
         await socket.leave(wallRoom(socket.data.community));
@@ -81,8 +122,7 @@ export function createIo(http: HttpServer, db: Db, auth: Authenticator, log: Log
         if (typeof ack === "function") ack({ ok: true });
       } catch (err) {
         log.warn({ err: (err as Error).message }, "snapshot for subscriber failed");
-        socket.emit("problem", { code: "unavailable", message: "the database cannot be reached; retrying" });
-        if (typeof ack === "function") ack({ ok: false, error: "unavailable" });
+        refuse("unavailable", "db_retrying");
       }
     });
   });

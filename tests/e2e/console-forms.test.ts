@@ -18,8 +18,11 @@ describe.skipIf(!ready)("CONSOLE: a volunteer's phone", () => {
     await page.locator('[data-connection="live"]').waitFor({ timeout: 15_000 });
 
     const tested = page.locator('form[data-form="tested"]');
-    await tested.locator('input[name="householdId"]').fill("h2");
-    await tested.getByRole("button").click();
+    // The household picker: the building, then the unit, never an id typed in.
+    await tested.locator('[data-pick-building="b1"]').click();
+    await tested.locator('[data-household="h2"]').click();
+    expect(await tested.locator('input[name="householdId"]').inputValue()).toBe("h2");
+    await tested.locator('button[type="submit"]').click();
     await tested.locator('[data-status="ok"]').waitFor({ timeout: 5000 });
     await expect.poll(async () => (await app.server.api("/api/snapshot")).body.counts.householdsTested).toBe(1);
     await expect.poll(() => page.locator('[data-kpi="householdsTested"]').textContent()).toBe("1");
@@ -34,10 +37,11 @@ describe.skipIf(!ready)("CONSOLE: a volunteer's phone", () => {
     await expect.poll(() => checkIn.locator('[data-status="error"]').textContent()).toMatch(/already on duty/);
 
     const request = page.locator('form[data-form="request"]');
-    await request.locator('input[name="householdId"]').fill("h3");
+    await request.locator('[data-pick-building="b2"]').click();
+    await request.locator('[data-household="h3"]').click();
     await request.locator('select[name="kind"]').selectOption("medical");
     await request.locator('input[name="urgent"]').check();
-    await request.getByRole("button").click();
+    await request.locator('button[type="submit"]').click();
     await request.locator('[data-status="ok"]').waitFor({ timeout: 5000 });
     const snap = (await app.server.api("/api/snapshot")).body;
     expect(snap.counts).toMatchObject({ volunteersOnDuty: 1, pendingRequests: 1, urgentRequests: 1 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashToken } from "../../server/auth/tokens";
+import { maskName } from "../../server/domain/masking";
 import { ENGINE, engineReady } from "../support/db";
 import { PERSONAL, smallCompound } from "../support/fixtures";
 import { startTestServer, type TestServer } from "../support/server";
@@ -89,7 +90,7 @@ describe.skipIf(!ready)(`AUTH: roles and tokens on ${ENGINE}`, () => {
     }
   });
 
-  it("AUTH5 the registry with contacts is readable by the secretary and volunteers, and refused to a display", async () => {
+  it("AUTH5 the registry with contacts is readable by the secretary (whole) and volunteers (residents masked), and refused to a display", async () => {
     const r = await s.api("/api/registry", { token: volunteer });
     expect(r.status).toBe(200);
     const reg = (await r.json()) as {
@@ -98,8 +99,15 @@ describe.skipIf(!ready)(`AUTH: roles and tokens on ${ENGINE}`, () => {
       volunteers: { name: string }[];
     };
     expect(reg.buildings).toHaveLength(2);
-    expect(reg.households.find((h) => h.householdId === "h1")?.contact?.name).toBe(PERSONAL.name);
+    // A volunteer sees residents' names and phones masked (v1.1); the secretary sees them whole.
+    const contact = reg.households.find((h) => h.householdId === "h1")?.contact as { name: string; phone: string };
+    expect(contact.name).toBe(maskName(PERSONAL.name));
+    expect(contact.name).not.toBe(PERSONAL.name);
+    expect(contact.phone).toMatch(/^\*+\d{4}$/);
+    expect(JSON.stringify(reg)).not.toContain(PERSONAL.phone);
     expect(reg.volunteers.map((v) => v.name)).toContain("Li Na 李娜");
+    const whole = (await (await s.api("/api/registry")).json()) as typeof reg;
+    expect(whole.households.find((h) => h.householdId === "h1")?.contact).toEqual({ name: PERSONAL.name, phone: PERSONAL.phone });
     const refused = await s.api("/api/registry", { token: display });
     expect(refused.status).toBe(403);
     expect(await refused.text()).not.toContain(PERSONAL.name);
@@ -123,5 +131,31 @@ describe.skipIf(!ready)(`AUTH: roles and tokens on ${ENGINE}`, () => {
     const frames = JSON.stringify(socket.received);
     for (const secret of [PERSONAL.name, PERSONAL.phone, PERSONAL.note, "Li Na"]) expect(frames).not.toContain(secret);
     socket.close();
+  });
+  it("AUTH6 a volunteer's own token: what it posts is recorded as that volunteer, it checks only them in and out, and the phone can say who it is", async () => {
+    const mint = (body: object) => s.api("/api/tokens", { method: "POST", json: body });
+    expect((await mint({ role: "volunteer", label: "nobody", volunteerId: "v404" })).status).toBe(409);
+    expect((await mint({ role: "display", label: "wall", volunteerId: "v1" })).status).toBe(400);
+    expect((await s.post({ type: "volunteer.registered", payload: { volunteerId: "v9", name: "Zhao Min 赵敏" } })).status).toBe(201);
+    const minted = await mint({ role: "volunteer", label: "Zhao Min's phone", volunteerId: "v9" });
+    expect(minted.status).toBe(201);
+    const own = ((await minted.json()) as { token: string }).token;
+
+    const session = await (await s.api("/api/session", { token: own })).json();
+    expect(session).toMatchObject({ role: "volunteer", volunteer: { volunteerId: "v9", community: "default", name: "Zhao Min 赵敏" } });
+
+    const before = await s.snapshot();
+    const other = await s.post({ type: "volunteer.checked_in", payload: { volunteerId: "v2", post: "gate" } }, own);
+    expect(other.status).toBe(403);
+    expect(other.body.error.message).toMatch(/checks only them in and out/);
+    const elsewhere = await s.post({ type: "household.tested", community: "north", payload: { roundId: "r1", householdId: "h1" } }, own);
+    expect(elsewhere.status).toBe(403);
+    expect(await s.snapshot()).toEqual(before);
+
+    const self = await s.post({ type: "volunteer.checked_in", payload: { volunteerId: "v9", post: "gate" } }, own);
+    expect(self.status).toBe(201);
+    const feed = await (await s.api(`/api/events?after=${self.body.accepted[0].seq - 1}&limit=1`)).json();
+    expect(feed.events[0]).toMatchObject({ type: "volunteer.checked_in", actor: "volunteer:v9" });
+    expect((await s.post({ type: "volunteer.checked_out", payload: { volunteerId: "v9" } }, own)).status).toBe(201);
   });
 });

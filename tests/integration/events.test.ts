@@ -156,12 +156,52 @@ describe.skipIf(!ready)(`ING/RULE: events on ${ENGINE}`, () => {
     expect(row).toMatchObject({ status: "approved", releaseBasis: "documents", overrideReason: null });
   });
 
-  it("REL8 an approval is judged at its own occurredAt: a report 47 h before it passes even when posted later", async () => {
-    await ok("request.opened", { requestId: "late", householdId: "h2", kind: "leave" }, { occurredAt: hoursBefore(10) });
-    await ok("request.document_added", { requestId: "late", document: "commitment_letter" });
-    await ok("request.document_added", { requestId: "late", document: "test_report", testedAt: hoursBefore(53) });
-    await refused("request.approved", { requestId: "late" }, /53 hours old/);
-    await ok("request.approved", { requestId: "late" }, { occurredAt: hoursBefore(6) });
+  it("REL8 a backdated approval is judged when it is recorded: a 5-day-old report does not pass by dating the approval 20 hours after it", async () => {
+    await ok("request.opened", { requestId: "old", householdId: "h2", kind: "leave" }, { occurredAt: hoursBefore(125) });
+    await ok("request.document_added", { requestId: "old", document: "commitment_letter" }, { occurredAt: hoursBefore(124) });
+    await ok(
+      "request.document_added",
+      { requestId: "old", document: "test_report", testedAt: hoursBefore(120) },
+      { occurredAt: hoursBefore(119) },
+    );
+    await refused("request.approved", { requestId: "old" }, /120 hours old/, { occurredAt: hoursBefore(100) });
+    await refused("request.approved", { requestId: "old" }, /before its request was opened/, { occurredAt: hoursBefore(126) });
+    await refused("request.approved", { requestId: "old", override: { reason: "x" } }, /before the request's documents were added/, {
+      occurredAt: hoursBefore(123),
+    });
+    const before = await s.snapshot();
+    expect(before.counts.pendingRequests).toBeGreaterThan(0);
+    // Fresh documents, but the approval dated two hours back: only with a reason, and then the basis is the override.
+    await ok(
+      "request.document_added",
+      { requestId: "old", document: "test_report", testedAt: hoursBefore(3) },
+      { occurredAt: hoursBefore(2.5) },
+    );
+    await refused("request.approved", { requestId: "old" }, /2 hours in the past.*override\.reason/, { occurredAt: hoursBefore(2) });
+    await ok(
+      "request.approved",
+      { requestId: "old", override: { reason: "decided by phone at the gate, entered late" } },
+      {
+        occurredAt: hoursBefore(2),
+      },
+    );
+    const [row] = await s.app.handle.db.query.requests.findMany({ where: (r, { eq }) => eq(r.requestId, "old") });
+    expect(row).toMatchObject({
+      status: "approved",
+      releaseBasis: "override",
+      overrideReason: "decided by phone at the gate, entered late",
+    });
+    // Dated within the five-minute slack: the documents are the basis.
+    await ok("request.opened", { requestId: "slack", householdId: "h2", kind: "leave" }, { occurredAt: hoursBefore(1) });
+    await ok("request.document_added", { requestId: "slack", document: "commitment_letter" }, { occurredAt: hoursBefore(0.5) });
+    await ok(
+      "request.document_added",
+      { requestId: "slack", document: "test_report", testedAt: hoursBefore(20) },
+      { occurredAt: hoursBefore(0.25) },
+    );
+    await ok("request.approved", { requestId: "slack" }, { occurredAt: hoursBefore(2 / 60) });
+    const [slack] = await s.app.handle.db.query.requests.findMany({ where: (r, { eq }) => eq(r.requestId, "slack") });
+    expect(slack).toMatchObject({ releaseBasis: "documents", overrideReason: null });
   });
 
   it("REL9 override.reason releases anything else and is kept; a rejection needs a reason", async () => {

@@ -38,7 +38,7 @@ describe.skipIf(!ready)(`FEED: the feed on ${ENGINE}`, () => {
     expect((await s.api("/api/events?limit=1001")).status).toBe(400);
   });
 
-  it("FEED2 eight concurrent writers: every accepted event is read back by cursor once, seq gap-free", async () => {
+  it("FEED2 eight concurrent writers: every accepted event is read back by cursor once, seq gap-free, recordedAt rising with seq", async () => {
     const token = await s.mint("volunteer", "writer");
     const writers = 8;
     const per = 25;
@@ -63,7 +63,7 @@ describe.skipIf(!ready)(`FEED: the feed on ${ENGINE}`, () => {
         }
       }),
     );
-    const seen: { seq: number; id: string }[] = [];
+    const seen: { seq: number; id: string; recordedAt: string }[] = [];
     let after = 0;
     for (;;) {
       const page = await (await s.api(`/api/events?after=${after}&limit=37`)).json();
@@ -75,6 +75,9 @@ describe.skipIf(!ready)(`FEED: the feed on ${ENGINE}`, () => {
     const seenIds = seen.map((e) => e.id);
     for (const id of ids) expect(seenIds.filter((x) => x === id)).toHaveLength(1);
     expect((await s.snapshot()).seq).toBe(seen.length);
+    // FEED7: the record time is taken under the feed lock, so it never goes back as seq goes up.
+    const backwards = seen.filter((e, i) => i > 0 && Date.parse(e.recordedAt) < Date.parse(seen[i - 1]?.recordedAt ?? ""));
+    expect(backwards.map((e) => e.seq)).toEqual([]);
   });
 });
 
@@ -141,7 +144,7 @@ describe.skipIf(ENGINE !== "postgres" || !ready)("FEED5/FEED6: PostgreSQL server
     await db.dispose();
   });
 
-  it("FEED6 /api/health is 200 with the seq, and 503 once the database is gone", async () => {
+  it("FEED6 /api/health is 200 with the seq, and 503 once the database is gone; so is an API route", async () => {
     const s = await startTestServer();
     const ok = await (await fetch(`${s.url}/api/health`)).json();
     expect(ok).toEqual({ ok: true, db: "postgres", seq: 0 });
@@ -153,6 +156,14 @@ describe.skipIf(ENGINE !== "postgres" || !ready)("FEED5/FEED6: PostgreSQL server
     const r = await fetch(`${s.url}/api/health`);
     expect(r.status).toBe(503);
     expect(((await r.json()) as { error: { message: string } }).error.message).toMatch(/database/);
+    // An API route answers 503 with the error model and Retry-After, not a 500.
+    const post = await s.api("/api/events", {
+      method: "POST",
+      json: { type: "building.registered", payload: { buildingId: "x", label: "x" } },
+    });
+    expect(post.status).toBe(503);
+    expect(post.headers.get("retry-after")).toBe("2");
+    expect(((await post.json()) as { error: { code: string } }).error.code).toBe("unavailable");
     await s.close().catch(() => {});
   });
 });

@@ -26,8 +26,9 @@ describe.skipIf(!ready)(`QUEUE: the secretary's request queue on ${ENGINE}`, () 
     ).toBe(201);
     expect((await post("request.opened", { requestId: "labour", householdId: "h3", kind: "medical", urgent: true })).status).toBe(201);
     let list = (await queue()).body.requests;
-    expect(list.map((r) => r.requestId)).toEqual(["nurse", "labour"]);
-    expect(list[0]).toMatchObject({
+    // Urgent first (QUEUE3): the later urgent request heads the list.
+    expect(list.map((r) => r.requestId)).toEqual(["labour", "nurse"]);
+    expect(list[1]).toMatchObject({
       building: "Building 1",
       unit: "101",
       person: PERSONAL.name,
@@ -36,14 +37,14 @@ describe.skipIf(!ready)(`QUEUE: the secretary's request queue on ${ENGINE}`, () 
       documents: { commitmentLetter: false, testReportAt: null },
       release: { ok: false, missing: ["a signed commitment letter", "a test report"] },
     });
-    expect(list[1].release).toEqual({ ok: true, basis: "urgent_medical" });
+    expect(list[0].release).toEqual({ ok: true, basis: "urgent_medical" });
 
     expect((await post("request.document_added", { requestId: "nurse", document: "commitment_letter" })).status).toBe(201);
     expect((await post("request.document_added", { requestId: "nurse", document: "test_report", testedAt: hoursBefore(3) })).status).toBe(
       201,
     );
     list = (await queue()).body.requests;
-    expect(list[0].release).toEqual({ ok: true, basis: "documents" });
+    expect(list[1].release).toEqual({ ok: true, basis: "documents" });
     expect((await post("request.rejected", { requestId: "labour", reason: "ambulance came" })).status).toBe(201);
     expect((await queue()).body.requests.map((r) => r.requestId)).toEqual(["nurse"]);
   });

@@ -56,6 +56,7 @@ export async function spawnServer(env: Record<string, string>, timeoutMs = 60_00
   };
 }
 
-let nextPort = 20_000 + (process.pid % 1000) * 20;
+// Below Linux's ephemeral range (32768 and up), so a server restarted at once gets its port back.
+let nextPort = 20_000 + (process.pid % 600) * 20;
 /** A port for a spawned server, distinct per test process. */
 export const freePort = () => String(nextPort++);

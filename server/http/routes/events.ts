@@ -1,8 +1,9 @@
 import { z } from "zod";
-import { AppError } from "../../errors";
+import { AppError, fail } from "../../errors";
 import { appendEvents } from "../../ingest/append";
-import { BatchBody } from "../../protocol/events";
+import { BatchBody, MAX_BATCH } from "../../protocol/events";
 import { readFeed } from "../../queries/feed";
+import { invalid, zodIssues } from "../../zod-issues";
 import { route } from "../context";
 import { readJson, sendJson } from "../respond";
 
@@ -15,27 +16,37 @@ export const eventRoutes = [
   route("POST /api/events", async ({ req, res, deps, require }) => {
     const principal = await require("secretary", "volunteer");
     const body = await readJson(req);
-    if (!body || typeof body !== "object" || Array.isArray(body))
-      throw new AppError("validation", 'send one event {"type":…,"payload":{…}}, or {"events":[…]} with 1 to 1,000 events');
+    if (!body || typeof body !== "object" || Array.isArray(body)) throw fail("validation", "body_not_event");
     const batch = "events" in body;
     let list: unknown[] = [body];
     if (batch) {
       const parsed = BatchBody.safeParse(body);
       if (!parsed.success) {
-        const issues = parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
-        throw new AppError("validation", `events: ${issues[0]?.message}`, issues);
+        const issues = zodIssues(parsed.error.issues);
+        const first = parsed.error.issues[0];
+        const sized = first?.path.join(".") === "events" && (first.code === "too_big" || first.code === "too_small");
+        const reason = first?.code === "too_big" ? ("batch_too_large" as const) : ("batch_empty" as const);
+        const message = `events: ${issues[0]?.message}`;
+        throw sized ? new AppError("validation", reason, { max: MAX_BATCH }, { message, issues }) : invalid(message, issues);
       }
       list = parsed.data.events;
     }
-    const accepted = await appendEvents(deps.handle.db, list, { role: principal.role, name: principal.label }, { batch });
+    const accepted = await appendEvents(
+      deps.handle.db,
+      list,
+      { role: principal.role, name: principal.label, volunteer: principal.volunteer },
+      {
+        batch,
+      },
+    );
     sendJson(res, accepted.some((a) => !a.duplicate) ? 201 : 200, { accepted });
   }),
   route("GET /api/events", async ({ res, url, deps, require }) => {
     await require("secretary");
     const q = FeedQuery.safeParse(Object.fromEntries(url.searchParams));
     if (!q.success) {
-      const issues = q.error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
-      throw new AppError("validation", `query: ${issues.map((i) => `${i.path} ${i.message}`).join("; ")}`, issues);
+      const issues = zodIssues(q.error.issues);
+      throw invalid(`query: ${issues.map((i) => `${i.path} ${i.message}`).join("; ")}`, issues);
     }
     sendJson(res, 200, await readFeed(deps.handle.db, q.data.after, q.data.limit));
   }),

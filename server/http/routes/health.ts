@@ -5,7 +5,8 @@ import { sendJson } from "../respond";
 const TIMEOUT_MS = 2000;
 
 export const healthRoutes = [
-  route("GET /api/health", async ({ res, deps }) => {
+  route("GET /api/health", async ({ req, res, deps }) => {
+    await deps.limits.healthCheck(deps.limits.address(req));
     try {
       const seq = await Promise.race([
         readFeedHead(deps.handle.db),
@@ -18,6 +19,8 @@ export const healthRoutes = [
         db: deps.handle.kind,
         error: {
           code: "unavailable",
+          reason: "db_unavailable",
+          params: {},
           message: `the database cannot be reached (${(err as Error).message}); events are not taken until it is back`,
         },
       });

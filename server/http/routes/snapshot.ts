@@ -1,13 +1,34 @@
+import { and, eq } from "drizzle-orm";
+import type { Db } from "../../../drizzle/client";
+import { volunteers } from "../../../drizzle/schema";
 import { AppError } from "../../errors";
 import { Id } from "../../protocol/events";
 import { readSnapshot } from "../../queries/snapshot";
 import { route } from "../context";
 import { sendJson } from "../respond";
 
+/** The volunteer a phone is signed in as: their id, name and community, for the phone's header. */
+async function whoIs(db: Db, v: { community: string; volunteerId: string }) {
+  const [row] = await db
+    .select({ name: volunteers.name, onDuty: volunteers.onDuty, post: volunteers.post })
+    .from(volunteers)
+    .where(and(eq(volunteers.community, v.community), eq(volunteers.volunteerId, v.volunteerId)));
+  return { ...v, name: row?.name ?? null, onDuty: row?.onDuty ?? false, post: row?.post ?? null };
+}
+
 export function communityParam(url: URL): string {
   const raw = url.searchParams.get("community") ?? "default";
   const r = Id.safeParse(raw);
-  if (!r.success) throw new AppError("validation", `community: ${r.error.issues[0]?.message}`, [{ path: "community", message: "invalid" }]);
+  if (!r.success)
+    throw new AppError(
+      "validation",
+      "not_an_id",
+      { path: "community" },
+      {
+        message: `community: ${r.error.issues[0]?.message}`,
+        issues: [{ path: "community", message: "invalid", reason: "not_an_id", params: { path: "community" } }],
+      },
+    );
   return r.data;
 }
 
@@ -16,8 +37,8 @@ export const snapshotRoutes = [
     await require();
     sendJson(res, 200, await readSnapshot(deps.handle.db, communityParam(url)));
   }),
-  route("GET /api/session", async ({ res, require }) => {
+  route("GET /api/session", async ({ res, deps, require }) => {
     const p = await require();
-    sendJson(res, 200, { role: p.role, label: p.label });
+    sendJson(res, 200, { role: p.role, label: p.label, ...(p.volunteer ? { volunteer: await whoIs(deps.handle.db, p.volunteer) } : {}) });
   }),
 ];

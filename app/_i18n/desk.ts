@@ -1,0 +1,131 @@
+// The desk's words for its controls: sealing, rounds, the decisions' basis and the confirmations, in both languages.
+import type { ReleaseBasis } from "../../server/domain/requests";
+import type { Lang } from "./dict";
+
+type RoundKind = "pcr" | "antigen";
+
+type DeskDict = {
+  confirm: string;
+  cancel: string;
+  working: string;
+  close: string;
+  building: {
+    hint: string;
+    sealed: string;
+    open: string;
+    seal: string;
+    unseal: string;
+    reason: string;
+    sealTitle: (b: string) => string;
+    sealBody: (b: string) => string;
+    unsealTitle: (b: string) => string;
+    unsealBody: (b: string) => string;
+  };
+  round: {
+    open: string;
+    close: string;
+    kind: string;
+    kinds: Record<RoundKind, string>;
+    label: string;
+    id: string;
+    openTitle: string;
+    openBody: (id: string, kind: string, label: string) => string;
+    closeTitle: (id: string) => string;
+    closeBody: (id: string) => string;
+  };
+  decision: {
+    basis: Record<ReleaseBasis, string>;
+    /** The line on an approved request: why it was released. */
+    approvedBecause: (basis: string) => string;
+    overrideReason: string;
+    decided: (age: string) => string;
+    note: string;
+  };
+  charts: string;
+};
+
+export const DESK: Record<Lang, DeskDict> = {
+  en: {
+    confirm: "Confirm",
+    cancel: "Cancel",
+    working: "Sending…",
+    close: "Close",
+    building: {
+      hint: "Click a building to seal or unseal it, or to see its history.",
+      sealed: "Sealed",
+      open: "Not sealed",
+      seal: "Seal…",
+      unseal: "Unseal…",
+      reason: "Reason (optional, kept in the history)",
+      sealTitle: (b) => `Seal ${b}?`,
+      sealBody: (b) =>
+        `${b} will be sealed now: its residents stay at home until it is unsealed. Every screen, the wall included, shows it sealed.`,
+      unsealTitle: (b) => `Unseal ${b}?`,
+      unsealBody: (b) => `${b} will be unsealed now and shown open on every screen, the wall included.`,
+    },
+    round: {
+      open: "Open a round…",
+      close: "Close the round…",
+      kind: "Kind",
+      kinds: { pcr: "PCR", antigen: "Antigen" },
+      label: "Label (optional)",
+      id: "Round id",
+      openTitle: "Open a testing round?",
+      openBody: (id, kind, label) =>
+        `Round ${id} (${kind}${label ? `, “${label}”` : ""}) opens now. Tests recorded from now on count in it, and the share tested starts again from zero.`,
+      closeTitle: (id) => `Close round ${id}?`,
+      closeBody: (id) =>
+        `Round ${id} closes now: no more tests can be recorded in it. Its figures stay on the screens until a new round opens.`,
+    },
+    decision: {
+      basis: { documents: "the release rule is met", urgent_medical: "urgent medical", override: "override" },
+      approvedBecause: (basis) => `Approved: ${basis}`,
+      overrideReason: "Override reason",
+      decided: (age) => `decided ${age} ago`,
+      note: "Note",
+    },
+    charts: "Today",
+  },
+  "zh-CN": {
+    confirm: "确认",
+    cancel: "取消",
+    working: "提交中…",
+    close: "关闭",
+    building: {
+      hint: "点击楼栋可封控或解封，或查看其记录。",
+      sealed: "已封控",
+      open: "未封控",
+      seal: "封控…",
+      unseal: "解封…",
+      reason: "理由（可不填，记入记录）",
+      sealTitle: (b) => `封控${b}？`,
+      sealBody: (b) => `${b}将立即封控：居民须居家，直至解封。所有屏幕（包括大屏）都将显示其为封控状态。`,
+      unsealTitle: (b) => `解封${b}？`,
+      unsealBody: (b) => `${b}将立即解封，所有屏幕（包括大屏）都将显示其为未封控。`,
+    },
+    round: {
+      open: "开启检测轮次…",
+      close: "结束本轮检测…",
+      kind: "类型",
+      kinds: { pcr: "核酸", antigen: "抗原" },
+      label: "名称（可不填）",
+      id: "轮次编号",
+      openTitle: "开启新的检测轮次？",
+      openBody: (id, kind, label) =>
+        `轮次 ${id}（${kind}${label ? `，“${label}”` : ""}）将立即开启。此后登记的采样计入本轮，已检测比例从零重新开始。`,
+      closeTitle: (id) => `结束检测轮次 ${id}？`,
+      closeBody: (id) => `轮次 ${id} 将立即结束，之后不能再登记采样。在新一轮开启前，各屏幕仍显示本轮数据。`,
+    },
+    decision: {
+      basis: { documents: "符合放行规则", urgent_medical: "紧急就医", override: "特批" },
+      approvedBecause: (basis) => `已批准：${basis}`,
+      overrideReason: "特批理由",
+      decided: (age) => `${age}前批准`,
+      note: "备注",
+    },
+    charts: "今日",
+  },
+};
+
+/** The desk's words in the language of a `locale` string as the components receive it. */
+export const deskWords = (locale: string) => DESK[locale === "zh-CN" ? "zh-CN" : "en"];

@@ -1,0 +1,153 @@
+// The words of the history page (/history): who did what and when to one request, household, building or volunteer.
+import type { EventType } from "../../server/protocol/events";
+import type { HistoryEntity } from "../../server/protocol/history";
+import type { Lang } from "./dict";
+import { DICTS } from "./dict";
+
+type P = Record<string, any>;
+/** Readable names for the ids a payload holds, from the registry; an id stands in when it is unknown. */
+export interface Names {
+  building(id: string): string;
+  household(id: string): string;
+  volunteer(id: string): string;
+}
+type Sentence = (p: P, n: Names) => string;
+
+type HistoryDict = {
+  link: string;
+  linkTitle: (id: string) => string;
+  title: Record<HistoryEntity, (name: string) => string>;
+  back: string;
+  loading: string;
+  empty: string;
+  secretaryOnly: string;
+  failed: (why: string) => string;
+  recorded: string;
+  occurred: string;
+  actor: string;
+  what: string;
+  /** Shown when the event says it happened at another time than it was recorded. */
+  dated: string;
+  count: (n: number) => string;
+  /** A sentence for every event type: a new type fails the type check until it has one. */
+  sentence: Record<EventType, Sentence>;
+};
+
+const kind = (lang: Lang, k: unknown) => DICTS[lang].wall.requestKind[k as "leave"] ?? String(k);
+const post = (lang: Lang, p: unknown) => DICTS[lang].wall.posts[String(p)] ?? String(p);
+
+export const HISTORY: Record<Lang, HistoryDict> = {
+  en: {
+    link: "history",
+    linkTitle: (id) => `Everything recorded about ${id}`,
+    title: {
+      request: (n) => `History of request ${n}`,
+      household: (n) => `History of household ${n}`,
+      building: (n) => `History of ${n}`,
+      volunteer: (n) => `History of volunteer ${n}`,
+    },
+    back: "Back to the desk",
+    loading: "Loading…",
+    empty: "Nothing has been recorded about it.",
+    secretaryOnly: "The history is for the secretary only.",
+    failed: (why) => `Could not load the history: ${why}`,
+    recorded: "Recorded",
+    occurred: "Happened",
+    actor: "By",
+    what: "What",
+    dated: "dated",
+    count: (n) => `${n} event${n === 1 ? "" : "s"}, oldest first`,
+    sentence: {
+      "building.registered": (p) => `Building ${p.label} registered (${p.buildingId})`,
+      "household.registered": (p, n) =>
+        `Household ${p.unit} registered in ${n.building(p.buildingId)}, ${p.residents} resident${p.residents === 1 ? "" : "s"}${p.contact ? `, contact ${p.contact.name} ${p.contact.phone}` : ""}`,
+      "household.updated": (p, n) =>
+        `Household ${p.unit} in ${n.building(p.buildingId)} updated: ${p.residents} residents${p.contact ? `, contact ${p.contact.name} ${p.contact.phone}` : ""}`,
+      "volunteer.registered": (p) => `Volunteer ${p.name} registered${p.phone ? `, phone ${p.phone}` : ""}`,
+      "volunteer.updated": (p) =>
+        `Volunteer ${p.name} updated${p.phone ? `, phone ${p.phone}` : ""}${p.skills?.length ? `, skills ${p.skills.join(", ")}` : ""}`,
+      "round.opened": (p) => `Round ${p.label ?? p.roundId} (${String(p.kind).toUpperCase()}) opened`,
+      "round.closed": (p) => `Round ${p.roundId} closed`,
+      "household.tested": (p, n) =>
+        `${n.household(p.householdId)} tested in round ${p.roundId}${p.residentsTested !== undefined ? ` (${p.residentsTested} swabbed)` : ""}`,
+      "test.result": (p, n) => `${n.household(p.householdId)}: ${p.result} result in round ${p.roundId}`,
+      "building.sealed": (p, n) => `${n.building(p.buildingId)} sealed${p.reason ? `: ${p.reason}` : ""}`,
+      "building.unsealed": (p, n) => `${n.building(p.buildingId)} unsealed`,
+      "volunteer.checked_in": (p, n) => `${n.volunteer(p.volunteerId)} checked in at ${post("en", p.post)}`,
+      "volunteer.checked_out": (p, n) => `${n.volunteer(p.volunteerId)} checked out`,
+      "request.opened": (p, n) =>
+        `${p.urgent ? "Urgent " : ""}${p.urgent ? kind("en", p.kind).toLowerCase() : kind("en", p.kind)} request ${p.requestId} opened for ${n.household(p.householdId)}${p.person ? ` (${p.person})` : ""}${p.note ? `: ${p.note}` : ""}`,
+      "request.document_added": (p) =>
+        p.document === "test_report"
+          ? `Test report added to ${p.requestId}, taken ${new Date(p.testedAt).toLocaleString("en")}`
+          : `Commitment letter added to ${p.requestId}`,
+      "request.approved": (p) =>
+        `Request ${p.requestId} approved${p.override ? ` with an override: ${p.override.reason}` : ""}${p.note ? ` (${p.note})` : ""}`,
+      "request.rejected": (p) => `Request ${p.requestId} rejected: ${p.reason}`,
+      "request.fulfilled": (p) => `Request ${p.requestId} fulfilled`,
+      "request.cancelled": (p) => `Request ${p.requestId} cancelled`,
+      "alert.acknowledged": (p) => `Alarm ${p.requestId ? `for request ${p.requestId}` : `#${p.alertId}`} acknowledged`,
+      "post.minimum_set": (p) => `At least ${p.minimum} volunteers wanted at ${post("en", p.post)}`,
+      "post.registered": (p) => `Post ${p.nameEn} (${p.nameZh}) registered as ${p.post}`,
+      "demo.loaded": () => "Demo compound loaded",
+    },
+  },
+  "zh-CN": {
+    link: "记录",
+    linkTitle: (id) => `${id} 的全部记录`,
+    title: {
+      request: (n) => `申请 ${n} 的记录`,
+      household: (n) => `住户 ${n} 的记录`,
+      building: (n) => `${n} 的记录`,
+      volunteer: (n) => `志愿者 ${n} 的记录`,
+    },
+    back: "返回工作台",
+    loading: "加载中…",
+    empty: "暂无任何记录。",
+    secretaryOnly: "记录仅限书记查看。",
+    failed: (why) => `无法加载记录：${why}`,
+    recorded: "记录时间",
+    occurred: "发生时间",
+    actor: "操作人",
+    what: "事项",
+    dated: "注明时间",
+    count: (n) => `共 ${n} 条，按时间先后`,
+    sentence: {
+      "building.registered": (p) => `登记楼栋 ${p.label}（${p.buildingId}）`,
+      "household.registered": (p, n) =>
+        `登记住户：${n.building(p.buildingId)} ${p.unit} 室，${p.residents} 人${p.contact ? `，联系人 ${p.contact.name} ${p.contact.phone}` : ""}`,
+      "household.updated": (p, n) =>
+        `更新住户：${n.building(p.buildingId)} ${p.unit} 室，${p.residents} 人${p.contact ? `，联系人 ${p.contact.name} ${p.contact.phone}` : ""}`,
+      "volunteer.registered": (p) => `登记志愿者 ${p.name}${p.phone ? `，电话 ${p.phone}` : ""}`,
+      "volunteer.updated": (p) =>
+        `更新志愿者 ${p.name}${p.phone ? `，电话 ${p.phone}` : ""}${p.skills?.length ? `，技能 ${p.skills.join("、")}` : ""}`,
+      "round.opened": (p) => `开始检测轮次 ${p.label ?? p.roundId}（${p.kind === "pcr" ? "核酸" : "抗原"}）`,
+      "round.closed": (p) => `结束检测轮次 ${p.roundId}`,
+      "household.tested": (p, n) =>
+        `${n.household(p.householdId)} 已采样（轮次 ${p.roundId}）${p.residentsTested !== undefined ? `，${p.residentsTested} 人` : ""}`,
+      "test.result": (p, n) => `${n.household(p.householdId)} 检测结果：${p.result === "positive" ? "阳性" : "阴性"}（轮次 ${p.roundId}）`,
+      "building.sealed": (p, n) => `${n.building(p.buildingId)} 封控${p.reason ? `：${p.reason}` : ""}`,
+      "building.unsealed": (p, n) => `${n.building(p.buildingId)} 解封`,
+      "volunteer.checked_in": (p, n) => `${n.volunteer(p.volunteerId)} 到岗：${post("zh-CN", p.post)}`,
+      "volunteer.checked_out": (p, n) => `${n.volunteer(p.volunteerId)} 离岗`,
+      "request.opened": (p, n) =>
+        `${n.household(p.householdId)} 提出${p.urgent ? "紧急" : ""}${kind("zh-CN", p.kind)}申请 ${p.requestId}${p.person ? `（${p.person}）` : ""}${p.note ? `：${p.note}` : ""}`,
+      "request.document_added": (p) =>
+        p.document === "test_report"
+          ? `申请 ${p.requestId} 补交检测报告，采样于 ${new Date(p.testedAt).toLocaleString("zh-CN")}`
+          : `申请 ${p.requestId} 补交承诺书`,
+      "request.approved": (p) =>
+        `批准申请 ${p.requestId}${p.override ? `（特批：${p.override.reason}）` : ""}${p.note ? `，备注：${p.note}` : ""}`,
+      "request.rejected": (p) => `驳回申请 ${p.requestId}：${p.reason}`,
+      "request.fulfilled": (p) => `申请 ${p.requestId} 已办结`,
+      "request.cancelled": (p) => `申请 ${p.requestId} 已撤销`,
+      "alert.acknowledged": (p) => `确认警报${p.requestId ? `（申请 ${p.requestId}）` : ` #${p.alertId}`}`,
+      "post.minimum_set": (p) => `${post("zh-CN", p.post)} 岗位至少需要 ${p.minimum} 人`,
+      "post.registered": (p) => `登记岗位 ${p.nameZh}（${p.nameEn}），编号 ${p.post}`,
+      "demo.loaded": () => "载入演示小区",
+    },
+  },
+};
+
+/** The language of a `locale` string as the desk passes it. */
+export const historyWords = (locale: string) => HISTORY[locale === "zh-CN" ? "zh-CN" : "en"];

@@ -1,0 +1,108 @@
+// Why: the words of the phone's outbox, request numbers and documents, beside dict.ts (same languages, same shape rules).
+import type { Lang } from "./dict";
+
+type OutboxDict = {
+  title: string;
+  empty: string;
+  waiting: (n: number) => string;
+  refused: (n: number) => string;
+  sentRecently: (n: number) => string;
+  sending: string;
+  nextTry: (seconds: number) => string;
+  offline: string;
+  signedOut: string;
+  sendNow: string;
+  fix: string;
+  drop: string;
+  confirmDrop: string;
+  made: (time: string) => string;
+  attempts: (n: number) => string;
+  states: { waiting: string; sent: string; refused: string };
+  kinds: Record<string, string>;
+  /** A form's answer when the action is kept on the phone and not yet confirmed. */
+  queued: string;
+  photo: string;
+  photoHint: string;
+  photoKept: string;
+  requestNumber: string;
+  requestOpened: (id: string) => string;
+  addDocuments: string;
+  otherRequest: string;
+  thisRequest: string;
+  testedAtHint: string;
+};
+
+export const OUTBOX: Record<Lang, OutboxDict> = {
+  en: {
+    title: "On this phone",
+    empty: "Everything made on this phone has been sent.",
+    waiting: (n) => `${n} waiting to be sent`,
+    refused: (n) => `${n} refused`,
+    sentRecently: (n) => `${n} sent today`,
+    sending: "Sending…",
+    nextTry: (s) => `Next try in ${s} s`,
+    offline: "No connection: actions are kept on this phone and sent, in order, when it returns.",
+    signedOut: "Signed out: open your sign-in link again to send what is waiting.",
+    sendNow: "Send now",
+    fix: "Fix",
+    drop: "Drop",
+    confirmDrop: "Drop this action? It will not be sent.",
+    made: (t) => `made ${t}`,
+    attempts: (n) => `${n} ${n === 1 ? "try" : "tries"}`,
+    states: { waiting: "waiting", sent: "sent", refused: "refused" },
+    kinds: {
+      "household.tested": "Test recorded",
+      "test.result": "Test result",
+      "volunteer.checked_in": "Check in",
+      "volunteer.checked_out": "Check out",
+      "request.opened": "Request opened",
+      "request.document_added": "Document added",
+    },
+    queued: "Saved on this phone: it is sent when the connection returns.",
+    photo: "Photo of the document (optional)",
+    photoHint: "The photo stays on this phone as a small picture beside the action; it is not sent.",
+    photoKept: "photo on this phone",
+    requestNumber: "Request number",
+    requestOpened: (id) => `Request ${id} opened: now add its documents.`,
+    addDocuments: "Add its documents",
+    otherRequest: "Another request",
+    thisRequest: "For request",
+    testedAtHint: "When the swab was taken",
+  },
+  "zh-CN": {
+    title: "本机记录",
+    empty: "本机的操作均已发送。",
+    waiting: (n) => `${n} 条待发送`,
+    refused: (n) => `${n} 条被拒绝`,
+    sentRecently: (n) => `今日已发送 ${n} 条`,
+    sending: "正在发送…",
+    nextTry: (s) => `${s} 秒后重试`,
+    offline: "没有网络：操作已保存在本机，恢复连接后按顺序发送。",
+    signedOut: "已退出登录：请重新打开登录链接，待发送的操作随后发出。",
+    sendNow: "立即发送",
+    fix: "修改",
+    drop: "删除",
+    confirmDrop: "删除这条操作？删除后不会发送。",
+    made: (t) => `${t} 记录`,
+    attempts: (n) => `已尝试 ${n} 次`,
+    states: { waiting: "待发送", sent: "已发送", refused: "被拒绝" },
+    kinds: {
+      "household.tested": "登记采样",
+      "test.result": "检测结果",
+      "volunteer.checked_in": "上岗签到",
+      "volunteer.checked_out": "下岗签退",
+      "request.opened": "提交请求",
+      "request.document_added": "补充材料",
+    },
+    queued: "已保存在本机：恢复连接后自动发送。",
+    photo: "材料照片（可选）",
+    photoHint: "照片只以缩略图保存在本机，附在这条记录旁，不会上传。",
+    photoKept: "照片保存在本机",
+    requestNumber: "请求编号",
+    requestOpened: (id) => `请求 ${id} 已提交：请补充材料。`,
+    addDocuments: "补充材料",
+    otherRequest: "其他请求",
+    thisRequest: "所属请求",
+    testedAtHint: "采样的时间",
+  },
+};

@@ -1,0 +1,122 @@
+// Why: the outbox's rules (what an answer means, the order of sending, when to try again) kept pure, so they are tested without a browser.
+
+/** An event as the phone made it: the id and the time are fixed when the volunteer acts, never when it is sent. */
+export interface OutboxEvent {
+  type: string;
+  occurredAt: string;
+  payload: Record<string, unknown>;
+}
+
+export type OutboxState = "waiting" | "sent" | "refused";
+
+/** One action on the phone, kept in IndexedDB until it is sent (and a while after, to show what went). */
+export interface OutboxEntry {
+  /** The event id: the server's idempotency key, the same on every attempt. */
+  id: string;
+  /** Creation order on this phone: sending follows it. */
+  order: number;
+  madeAt: number;
+  event: OutboxEvent;
+  /** The form that made it, so a refused action can be re-opened there. */
+  form?: string;
+  /** The form's fields as they were filled in, to re-open it with them ("fix"). */
+  fields?: Record<string, string>;
+  /** A small thumbnail (data URL) of a photo taken with the action: kept on this phone only, never sent. */
+  photo?: string;
+  state: OutboxState;
+  attempts: number;
+  seq?: number;
+  duplicate?: boolean;
+  sentAt?: number;
+  refusal?: Refusal;
+  /** Why the last attempt did not get an answer (network, 5xx, 429, signed out). */
+  lastError?: string;
+}
+
+export interface Refusal {
+  status: number;
+  code: string;
+  message: string;
+  /** v1.2: the reason and its parameters, shown with errorText in the phone's language (absent in entries kept before). */
+  reason?: string;
+  params?: Record<string, unknown>;
+}
+
+/** What one attempt's answer means for the action. */
+export type Outcome =
+  | { kind: "sent"; seq: number; duplicate: boolean }
+  | { kind: "refused"; refusal: Refusal }
+  | { kind: "retry"; reason: string; signedOut?: boolean };
+
+type ErrorBody = { error?: { code?: unknown; message?: unknown; reason?: unknown; params?: unknown } } | null;
+type AcceptedBody = { accepted?: { id?: unknown; seq?: unknown; duplicate?: unknown }[] } | null;
+
+/**
+ * Reads the API's answer to one event: 201/200 are sent (200 = the server already had it, a
+ * duplicate, which is success), 400/403/409/413 and other 4xx are refusals to show, and 401
+ * (signed out), 408, 429 and 5xx are tried again later with the same id.
+ */
+export function classify(status: number, body: unknown): Outcome {
+  if (status === 200 || status === 201) {
+    const first = (body as AcceptedBody)?.accepted?.[0];
+    const seq = typeof first?.seq === "number" ? first.seq : 0;
+    return { kind: "sent", seq, duplicate: first?.duplicate === true || status === 200 };
+  }
+  const err = (body as ErrorBody)?.error;
+  const message = typeof err?.message === "string" ? err.message : `HTTP ${status}`;
+  if (status === 401) return { kind: "retry", reason: message, signedOut: true };
+  if (status === 408 || status === 429 || status >= 500 || status < 200) return { kind: "retry", reason: message };
+  const refusal: Refusal = { status, code: typeof err?.code === "string" ? err.code : "refused", message };
+  if (typeof err?.reason === "string") refusal.reason = err.reason;
+  if (err?.params && typeof err.params === "object") refusal.params = err.params as Record<string, unknown>;
+  return { kind: "refused", refusal };
+}
+
+/** The entry after an attempt's outcome. */
+export function applyOutcome(e: OutboxEntry, o: Outcome, now: number): OutboxEntry {
+  const attempts = e.attempts + 1;
+  if (o.kind === "sent") return { ...e, attempts, state: "sent", seq: o.seq, duplicate: o.duplicate, sentAt: now, lastError: undefined };
+  if (o.kind === "refused") return { ...e, attempts, state: "refused", refusal: o.refusal, lastError: undefined };
+  return { ...e, attempts, lastError: o.reason };
+}
+
+/** The actions still to send, in the order they were made. */
+export const waiting = (entries: readonly OutboxEntry[]): OutboxEntry[] =>
+  entries.filter((e) => e.state === "waiting").sort((a, b) => a.order - b.order);
+
+/**
+ * Sends the waiting actions one at a time in the order made. A refusal does not hold back the
+ * actions after it; an attempt without an answer stops the round (the rest keep their order).
+ */
+export async function drain(
+  entries: readonly OutboxEntry[],
+  send: (e: OutboxEntry) => Promise<Outcome>,
+  save: (e: OutboxEntry) => Promise<void>,
+  now: () => number = Date.now,
+): Promise<{ sent: number; refused: number; stopped: Outcome | null }> {
+  let sent = 0;
+  let refused = 0;
+  for (const e of waiting(entries)) {
+    const outcome = await send(e);
+    await save(applyOutcome(e, outcome, now()));
+    if (outcome.kind === "retry") return { sent, refused, stopped: outcome };
+    if (outcome.kind === "sent") sent++;
+    else refused++;
+  }
+  return { sent, refused, stopped: null };
+}
+
+/** Waiting before the next try after `failures` rounds without an answer: 1 s doubling to 30 s, with up to 20 % jitter. */
+export function backoff(failures: number, random: () => number = Math.random): number {
+  const base = Math.min(30_000, 1000 * 2 ** Math.max(0, failures - 1));
+  return Math.round(base * (1 + 0.2 * random()));
+}
+
+/** Sent actions are kept to be seen for a day, at most `keep` of them; waiting and refused ones until the volunteer acts. */
+export function expired(entries: readonly OutboxEntry[], now: number, keep = 30, dayMs = 24 * 60 * 60 * 1000): string[] {
+  const sent = entries.filter((e) => e.state === "sent").sort((a, b) => b.order - a.order);
+  return sent.filter((e, i) => i >= keep || now - (e.sentAt ?? e.madeAt) > dayMs).map((e) => e.id);
+}
+
+/** The next creation order: after every entry on the phone, and after the clock (so it also rises across reloads). */
+export const nextOrder = (entries: readonly OutboxEntry[], now: number): number => Math.max(now, ...entries.map((e) => e.order + 1));

@@ -1,0 +1,57 @@
+"use client";
+// Loads an entity's history and the registry's names for its ids: the secretary's only.
+import { useEffect, useState } from "react";
+import type { FeedEvent } from "../../server/protocol/events";
+import type { HistoryEntity } from "../../server/protocol/history";
+import type { Names } from "../_i18n/history";
+import type { Reasoned } from "../_i18n/reasons";
+
+type Registry = {
+  buildings: { buildingId: string; label: string }[];
+  households: { householdId: string; buildingId: string; unit: string }[];
+  volunteers: { volunteerId: string; name: string }[];
+};
+
+export type HistoryState =
+  | { status: "loading" | "signed-out" | "forbidden" }
+  | { status: "failed"; message: string; error?: Reasoned }
+  | { status: "ready"; events: FeedEvent[]; names: Names };
+
+/** Names for ids from the registry; an id the registry does not know stands for itself. */
+export function namesFrom(reg: Registry | null): Names {
+  const label = new Map(reg?.buildings.map((b) => [b.buildingId, b.label]));
+  const home = new Map(reg?.households.map((h) => [h.householdId, `${label.get(h.buildingId) ?? h.buildingId} ${h.unit}`]));
+  const person = new Map(reg?.volunteers.map((v) => [v.volunteerId, v.name]));
+  return {
+    building: (id) => label.get(id) ?? id,
+    household: (id) => home.get(id) ?? id,
+    volunteer: (id) => person.get(id) ?? id,
+  };
+}
+
+export function useHistory(community: string, entity: HistoryEntity, id: string, enabled: boolean): HistoryState {
+  const [state, setState] = useState<HistoryState>({ status: "loading" });
+  useEffect(() => {
+    if (!enabled) return;
+    let live = true;
+    const q = new URLSearchParams({ community, entity, id });
+    const read = (path: string) => fetch(path, { credentials: "same-origin", cache: "no-store" });
+    Promise.all([read(`/api/history?${q}`), read(`/api/registry?${new URLSearchParams({ community })}`)])
+      .then(async ([h, reg]) => {
+        if (!live) return;
+        if (h.status === 401) return setState({ status: "signed-out" });
+        if (h.status === 403) return setState({ status: "forbidden" });
+        const body = (await h.json()) as { events: FeedEvent[]; error?: { message: string; reason?: string; params?: object } };
+        if (!h.ok) return setState({ status: "failed", message: body.error?.message ?? `HTTP ${h.status}`, error: body.error });
+        const names = namesFrom(reg.ok ? ((await reg.json()) as Registry) : null);
+        if (live) setState({ status: "ready", events: body.events, names });
+      })
+      .catch(
+        () => live && setState({ status: "failed", message: "the server cannot be reached", error: { reason: "server_unreachable" } }),
+      );
+    return () => {
+      live = false;
+    };
+  }, [community, entity, id, enabled]);
+  return state;
+}

@@ -1,0 +1,81 @@
+// Why: the preview a secretary checks before importing: counts, every bad row with its line and reason, and what changes.
+
+import type { ImportKind, ImportSummary } from "../../server/domain/registry-import/types";
+import type { Lang } from "../_i18n/dict";
+import type { IMPORT } from "../_i18n/import";
+import { errorText } from "../_i18n/reasons";
+
+type Dict = (typeof IMPORT)["en"];
+
+/** The summary of a dry run (or of the import itself): new, changed and unchanged, then the bad and changed rows. */
+export function ImportPreview({
+  summary,
+  kind,
+  skip,
+  t,
+  lang,
+}: {
+  summary: ImportSummary;
+  kind: ImportKind;
+  skip: boolean;
+  t: Dict;
+  /** The screen's language: each bad row's reason is written in it. */
+  lang: Lang;
+}) {
+  const rows = kind === "households" ? (["buildings", "households"] as const) : (["volunteers"] as const);
+  return (
+    <div className="space-y-4">
+      {summary.file && <p className="text-sm text-slate-400">{t.fileAs(summary.file.format, summary.file.encoding, summary.file.rows)}</p>}
+      <table className="w-full max-w-md text-left tabular-nums">
+        <thead className="text-sm text-slate-400">
+          <tr>
+            <th className="py-1">{t.columns.what}</th>
+            <th className="py-1 text-right">{t.columns.new}</th>
+            <th className="py-1 text-right">{t.columns.changed}</th>
+            <th className="py-1 text-right">{t.columns.unchanged}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((w) => (
+            <tr key={w} className="border-t border-slate-800">
+              <th className="py-1 font-normal">{t.counted[w]}</th>
+              {(["new", "changed", "unchanged"] as const).map((c) => (
+                <td key={c} data-count={`${c}.${w}`} className="py-1 text-right text-lg font-semibold">
+                  {summary[c][w]}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {summary.errors.length > 0 ? (
+        <div data-bad-rows={summary.errors.length} className="rounded bg-red-950/60 p-3 ring-1 ring-red-800">
+          <p className="font-semibold text-red-200">{skip ? t.skipped(summary.errors.length) : t.badRows(summary.errors.length)}</p>
+          <ul className="mt-2 max-h-72 space-y-1 overflow-auto text-sm">
+            {summary.errors.map((e) => (
+              <li key={`${e.line}:${e.message}`} data-bad-line={e.line}>
+                <span className="mr-2 font-mono text-red-300">{t.line(e.line)}</span>
+                {errorText(e, lang)}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : (
+        <p className="text-sm text-emerald-300">{t.noBadRows}</p>
+      )}
+      {summary.changes.length > 0 && (
+        <div>
+          <p className="text-sm font-semibold">{t.changedRows}</p>
+          <ul className="mt-1 max-h-48 space-y-1 overflow-auto text-sm text-slate-300">
+            {summary.changes.map((c) => (
+              <li key={c.id} data-changed-line={c.line}>
+                <span className="mr-2 font-mono text-amber-300">{t.line(c.line)}</span>
+                {c.fields.map((f) => t.fields[f] ?? f).join(", ")}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+"use client";
+// Loads what the people page shows: who is signed in here, the volunteers, and every sign-in with when it was last seen.
+import { useCallback, useEffect, useState } from "react";
+import type { Role } from "../../drizzle/schema/constants";
+
+export interface Volunteer {
+  volunteerId: string;
+  name: string;
+  skills: string[];
+  onDuty: boolean;
+  post: string | null;
+}
+
+export interface SignIn {
+  id: string;
+  role: Role;
+  label: string;
+  volunteerId: string | null;
+  createdAt: string;
+  revokedAt: string | null;
+  lastSeenAt: string | null;
+}
+
+export type PeopleState =
+  | { status: "loading" | "signed-out" | "forbidden" }
+  | { status: "failed"; message: string }
+  | { status: "ready"; volunteers: Volunteer[]; signIns: SignIn[] };
+
+/** Last-seen times move at most once a minute, so the sign-ins are read again this often (the registry, which is large, only on demand). */
+const REREAD_MS = 15_000;
+
+async function read<T>(path: string): Promise<{ status: number; body: T | null }> {
+  const r = await fetch(path, { credentials: "same-origin", cache: "no-store" });
+  return { status: r.status, body: r.ok ? ((await r.json()) as T) : null };
+}
+
+/** The page's data, for the secretary only: a volunteer or display gets "forbidden", no session "signed-out". */
+export function usePeople(community = "default") {
+  const [state, setState] = useState<PeopleState>({ status: "loading" });
+  const load = useCallback(
+    async (registryToo = true) => {
+      try {
+        const session = await read<{ role: Role }>("/api/session");
+        if (session.status === 401) return setState({ status: "signed-out" });
+        if (session.body?.role !== "secretary") return setState({ status: "forbidden" });
+        const [registry, tokens] = await Promise.all([
+          registryToo ? read<{ volunteers: Volunteer[] }>(`/api/registry?community=${encodeURIComponent(community)}`) : null,
+          read<{ tokens: SignIn[] }>("/api/tokens"),
+        ]);
+        const signIns = tokens.body?.tokens;
+        if (!signIns || (registry && !registry.body))
+          return setState({ status: "failed", message: `HTTP ${registry?.status}/${tokens.status}` });
+        setState((s) => {
+          const volunteers = registry?.body?.volunteers ?? (s.status === "ready" ? s.volunteers : null);
+          return volunteers ? { status: "ready", volunteers, signIns } : s;
+        });
+      } catch {
+        setState((s) => (s.status === "ready" ? s : { status: "failed", message: "the server cannot be reached" }));
+      }
+    },
+    [community],
+  );
+  useEffect(() => {
+    void load();
+    const timer = setInterval(() => void load(false), REREAD_MS);
+    return () => clearInterval(timer);
+  }, [load]);
+  return { state, reload: load };
+}

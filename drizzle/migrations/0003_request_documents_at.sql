@@ -1,0 +1,1 @@
+ALTER TABLE "requests" ADD COLUMN "last_document_at" timestamp with time zone;

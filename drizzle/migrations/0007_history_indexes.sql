@@ -1,0 +1,4 @@
+CREATE INDEX "events_request_history" ON "events" USING btree ("community",("payload" ->> 'requestId'),"seq") WHERE ("payload" ->> 'requestId') is not null;--> statement-breakpoint
+CREATE INDEX "events_household_history" ON "events" USING btree ("community",("payload" ->> 'householdId'),"seq") WHERE ("payload" ->> 'householdId') is not null;--> statement-breakpoint
+CREATE INDEX "events_building_history" ON "events" USING btree ("community",("payload" ->> 'buildingId'),"seq") WHERE ("payload" ->> 'buildingId') is not null;--> statement-breakpoint
+CREATE INDEX "events_volunteer_history" ON "events" USING btree ("community",("payload" ->> 'volunteerId'),"seq") WHERE ("payload" ->> 'volunteerId') is not null;

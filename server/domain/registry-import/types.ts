@@ -1,0 +1,78 @@
+// Why: the shapes a registry file becomes on its way to events, shared by the parser, the diff, the route and the screens.
+import type { Params, Reason } from "../../protocol/reasons";
+
+export const IMPORT_KINDS = ["households", "volunteers"] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+
+/** One bad row: `line` counts the header as line 1 (a CSV's physical line, a sheet's row number). */
+export interface RowError {
+  line: number;
+  message: string;
+  /** v1.2: what is wrong, for a screen to translate (several problems: `row_problems` with `params.problems`). */
+  reason: Reason;
+  params: Params;
+}
+
+/** A cell grid as read from the file, before any meaning is given to it. */
+export interface Table {
+  format: "csv" | "xlsx";
+  /** The text encoding a CSV was read in (utf-8, gb18030, …); `null` for a workbook. */
+  encoding: string | null;
+  header: { line: number; cells: string[] };
+  rows: { line: number; cells: string[] }[];
+}
+
+export interface HouseholdRow {
+  line: number;
+  building: string;
+  unit: string;
+  residents: number;
+  /** `undefined`: the file has no contact columns, so the registered contact is kept; `null`: the cells are empty. */
+  contact: { name: string; phone: string } | null | undefined;
+}
+
+export interface VolunteerRow {
+  line: number;
+  name: string;
+  /** `undefined`: the file has no phone column. */
+  phone: string | null | undefined;
+  /** `undefined`: the file has no skills column, so the registered skills are kept. */
+  skills: string[] | undefined;
+}
+
+export type Counts = { buildings: number; households: number; volunteers: number };
+
+/** One row that changes a registered household or volunteer, and the fields that differ. */
+export interface Change {
+  line: number;
+  id: string;
+  fields: string[];
+}
+
+/** The answer to an import or a preview (contract section 5), with what the file was read as. */
+export interface ImportSummary {
+  new: Counts;
+  changed: Counts;
+  unchanged: Counts;
+  errors: RowError[];
+  /** Extension: the rows that change something, with the fields that differ (at most MAX_CHANGES listed). */
+  changes: Change[];
+  /** Extension: how the file was read (`null` when it could not be); `rows` counts the data rows. */
+  file: { format: "csv" | "xlsx"; encoding: string | null; rows: number } | null;
+  /** Extension: the community holds the demo compound, so an import into it is refused (its counts would mix). */
+  demo: boolean;
+}
+
+export const MAX_CHANGES = 200;
+export const zeroCounts = (): Counts => ({ buildings: 0, households: 0, volunteers: 0 });
+
+/** The media type of the streamed answer: one JSON object a line, progress first, the answer last. */
+export const PROGRESS_TYPE = "application/x-ndjson";
+
+/**
+ * A line of the streamed answer (`Accept: application/x-ndjson`): progress while the rows are recorded, then the
+ * status and body the plain answer would have had.
+ */
+export type ImportStreamLine =
+  | { progress: { done: number; total: number } }
+  | { status: number; body: ImportSummary | { error: { code: string; message: string; summary?: ImportSummary } } };

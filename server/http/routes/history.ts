@@ -1,0 +1,28 @@
+// Why: the audit history of one request, household, building or volunteer (contract section 5), for the secretary.
+import { z } from "zod";
+import { Id } from "../../protocol/events";
+import { HISTORY_ENTITIES } from "../../protocol/history";
+import { readHistory } from "../../queries/history";
+import { invalid, zodIssues } from "../../zod-issues";
+import { route } from "../context";
+import { sendJson } from "../respond";
+
+const HistoryQuery = z.strictObject({
+  community: Id.default("default"),
+  entity: z.enum(HISTORY_ENTITIES, { message: `must be one of ${HISTORY_ENTITIES.join(", ")}` }),
+  id: Id,
+});
+
+export const historyRoutes = [
+  /** Every event about the entity, oldest first, in the shape of GET /api/events; an unknown id has an empty history. */
+  route("GET /api/history", async ({ res, url, deps, require }) => {
+    await require("secretary");
+    const q = HistoryQuery.safeParse(Object.fromEntries(url.searchParams));
+    if (!q.success) {
+      const issues = zodIssues(q.error.issues);
+      throw invalid(`query: ${issues.map((i) => `${i.path} ${i.message}`).join("; ")}`, issues);
+    }
+    const { community, entity, id } = q.data;
+    sendJson(res, 200, { events: await readHistory(deps.handle.db, community, entity, id) });
+  }),
+];

@@ -1,0 +1,37 @@
+// Why: the daily report's shape (contract section 5, extended), shared by the API, the CSV and the printed page.
+import type { RequestKind } from "../../drizzle/schema/constants";
+
+/** What let an approval through: the release rule's three bases. */
+export const RELEASE_BASES = ["documents", "urgent_medical", "override"] as const;
+export type ReleaseBasis = (typeof RELEASE_BASES)[number];
+
+export interface DailyReport {
+  /** The day, `YYYY-MM-DD`, on the compound's clock. */
+  date: string;
+  timeZone: string;
+  /** The day's first instant and the next day's, ISO 8601. */
+  from: string;
+  to: string;
+  /** False while the day is still under way: its figures run to now. */
+  complete: boolean;
+  /** Households with a counted test on the day (each household once, whatever the rounds). */
+  householdsTested: number;
+  /** Households with a positive result recorded on the day. */
+  positives: number;
+  buildingsSealed: number;
+  buildingsUnsealed: number;
+  /** Hours on duty within the day, by post, to the hundredth. */
+  volunteerHours: Record<string, number>;
+  requests: {
+    opened: Record<RequestKind, number>;
+    decided: { approved: number; rejected: number };
+    /** From opening to the decision, over the decisions of the day; null when there were none. */
+    medianMinutesToDecision: number | null;
+  };
+  /** The day's approvals with what let each through. */
+  releases: { requestId: string; kind: string; basis: ReleaseBasis | null; reason: string | null }[];
+  rounds: { roundId: string; kind: string; tested: number }[];
+  buildings: { buildingId: string; label: string; tested: number; positives: number }[];
+  /** Tests counted in each hour of the local clock, 0–23. */
+  testedByHour: number[];
+}

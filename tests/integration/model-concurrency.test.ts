@@ -1,0 +1,51 @@
+// Why: PROP1–PROP2: random interleavings of posts, checked against a pure model of the rules replayed over the feed.
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ENGINE, engineReady } from "../support/db";
+import { fcOptions } from "../support/fc-options";
+import { compound, type Step, step } from "../support/ops-arbitraries";
+import { checkRun } from "../support/ops-check";
+import { type Posted, runClients } from "../support/ops-runner";
+import { ADMIN, startTestServer, type TestServer } from "../support/server";
+
+const ready = await engineReady();
+
+describe.skipIf(!ready)(`PROP: the rules under random interleavings on ${ENGINE}`, () => {
+  let s: TestServer;
+  let tokens: string[];
+  let runs = 0;
+
+  beforeAll(async () => {
+    s = await startTestServer();
+    tokens = await Promise.all(Array.from({ length: 8 }, (_, i) => s.mint("secretary", `client ${i}`)));
+  });
+  afterAll(() => s?.close());
+
+  /** One run on a community of its own: the compound, then the clients' scripts, then every check. */
+  async function run(scripts: Step[][]): Promise<void> {
+    const community = `m${++runs}`;
+    const head0 = ((await (await s.api("/api/health")).json()) as { seq: number }).seq;
+    const events = compound();
+    const r = await s.post({ events: events.map((e) => ({ ...e, community })) }, ADMIN);
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    const setup: Posted = { client: -1, events, batch: true, sentAt: 0, answeredAt: 0, status: r.status, body: r.body };
+    const log = await runClients(s, community, scripts, tokens, head0);
+    await checkRun(s, community, head0, [setup, ...log]);
+  }
+
+  it("PROP1 one client: each answer (201/200/409) is the model's at that point, the feed replays to what the server shows", async () => {
+    const scripts = fc.limitShrink(fc.array(step, { minLength: 10, maxLength: 40 }), 60);
+    await fc.assert(
+      fc.asyncProperty(scripts, (steps) => run([steps])),
+      fcOptions(25),
+    );
+  });
+
+  it("PROP2 4–8 concurrent clients: no 5xx, seq gap-free, each 201 in the feed once, every answer explained by the model in its window", async () => {
+    const scripts = fc.limitShrink(fc.array(fc.array(step, { minLength: 3, maxLength: 12 }), { minLength: 4, maxLength: 8 }), 20);
+    await fc.assert(
+      fc.asyncProperty(scripts, (all) => run(all)),
+      fcOptions(30),
+    );
+  });
+});

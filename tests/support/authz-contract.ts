@@ -1,0 +1,180 @@
+// Why: contract section 2 as data: who may call each route and post each event type, and how a credential may travel.
+import { randomUUID } from "node:crypto";
+import { ROLES, type Role } from "../../drizzle/schema/constants";
+import { registrationEventId, volunteerId } from "../../server/domain/registry-import/ids";
+import type { EventType } from "../../server/protocol/events";
+import { type Expectation, status, success } from "./authz-matrix";
+import type { TestServer } from "./server";
+
+export type Caller = "none" | "bad" | "revoked" | Role;
+export const CALLERS: readonly Caller[] = ["none", "bad", "revoked", "display", "volunteer", "secretary"];
+export const isRole = (c: Caller): c is Role => (ROLES as readonly string[]).includes(c);
+export const COMMUNITY = "authz";
+export const FOREIGN = "http://evil.example";
+
+export type Allowed = readonly Role[] | "public" | "internal";
+const ANY_ROLE: Allowed = ["secretary", "volunteer", "display"];
+const STAFF: Allowed = ["secretary", "volunteer"];
+const SECRETARY: Allowed = ["secretary"];
+
+/** What an accepted call leaves behind, checked after the matrix: refused calls must leave nothing. */
+export type Effect = { kind: "events"; ids: string[] } | { kind: "minted"; label: string } | { kind: "revoked"; tokenId: string };
+export type Call = { method: string; path: string; json?: unknown; effect?: Effect };
+export type RouteRow = { spec: string; allowed: Allowed; call(n: number, s: TestServer): Call | Promise<Call> };
+
+export const get = (path: string) => () => ({ method: "GET", path });
+export async function mintId(s: TestServer, role: Role, label: string): Promise<{ id: string; token: string }> {
+  return (await s.api("/api/tokens", { method: "POST", json: { role, label } })).json() as Promise<{ id: string; token: string }>;
+}
+
+/** Contract section 2 (with SPEC AUTH5, QUEUE2, WALL1) for every route: the test fails until a new route has its row. */
+export const ROUTE_TABLE: RouteRow[] = [
+  { spec: "GET /api/health", allowed: "public", call: get("/api/health") },
+  { spec: "GET /api/snapshot", allowed: ANY_ROLE, call: get(`/api/snapshot?community=${COMMUNITY}`) },
+  { spec: "GET /api/session", allowed: ANY_ROLE, call: get("/api/session") },
+  {
+    spec: "POST /api/events",
+    allowed: STAFF,
+    call: (n) => {
+      const id = randomUUID();
+      const payload = { requestId: `cell-${n}`, householdId: "h2", kind: "supplies" };
+      return {
+        method: "POST",
+        path: "/api/events",
+        json: { id, type: "request.opened", community: COMMUNITY, payload },
+        effect: { kind: "events", ids: [id] },
+      };
+    },
+  },
+  { spec: "GET /api/events", allowed: SECRETARY, call: get("/api/events?after=0&limit=5") },
+  {
+    spec: "POST /api/tokens",
+    allowed: SECRETARY,
+    call: (n) => ({
+      method: "POST",
+      path: "/api/tokens",
+      json: { role: "display", label: `cell ${n}` },
+      effect: { kind: "minted", label: `cell ${n}` },
+    }),
+  },
+  { spec: "GET /api/tokens", allowed: SECRETARY, call: get("/api/tokens") },
+  {
+    spec: "DELETE /api/tokens/:id",
+    allowed: SECRETARY,
+    call: async (n, s) => {
+      const { id } = await mintId(s, "display", `target ${n}`);
+      return { method: "DELETE", path: `/api/tokens/${id}`, effect: { kind: "revoked", tokenId: id } };
+    },
+  },
+  { spec: "GET /api/registry", allowed: STAFF, call: get(`/api/registry?community=${COMMUNITY}`) },
+  { spec: "GET /api/requests", allowed: STAFF, call: get(`/api/requests?community=${COMMUNITY}`) },
+  { spec: "GET /api/wall", allowed: ANY_ROLE, call: get(`/api/wall?community=${COMMUNITY}`) },
+  {
+    spec: "POST /api/registry/import",
+    allowed: SECRETARY,
+    call: (n) => {
+      const name = `Matrix Cell ${n}`;
+      const id = registrationEventId(COMMUNITY, "volunteer.registered", volunteerId(name, null));
+      return {
+        method: "POST",
+        path: `/api/registry/import?community=${COMMUNITY}&kind=volunteers`,
+        json: { file: Buffer.from(`name,skills\n${name},gate\n`).toString("base64") },
+        effect: { kind: "events", ids: [id] },
+      };
+    },
+  },
+  { spec: "GET /api/untested", allowed: STAFF, call: get(`/api/untested?community=${COMMUNITY}`) },
+  { spec: "GET /api/history", allowed: SECRETARY, call: get(`/api/history?community=${COMMUNITY}&entity=household&id=h1`) },
+  { spec: "GET /api/reports/daily", allowed: SECRETARY, call: get(`/api/reports/daily?community=${COMMUNITY}`) },
+];
+
+/** How the caller's credential travels. `guarded`: passes the cookie rule of v1.1 (own Origin and JSON), or is a Bearer token. */
+export type Variant = { name: string; via: "bearer" | "cookie"; origin?: string; type?: string; guarded: boolean };
+const JSON_TYPE = "application/json";
+export const OWN = "own";
+export const OTHER_PORT = "other-port";
+export const READ_VARIANTS: Variant[] = [
+  { name: "Bearer", via: "bearer", guarded: true },
+  { name: "cookie", via: "cookie", guarded: true },
+];
+export const WRITE_VARIANTS: Variant[] = [
+  { name: "Bearer", via: "bearer", type: JSON_TYPE, guarded: true },
+  { name: "Bearer, foreign Origin", via: "bearer", origin: FOREIGN, type: JSON_TYPE, guarded: true },
+  { name: "cookie, own Origin, JSON", via: "cookie", origin: OWN, type: JSON_TYPE, guarded: true },
+  { name: "cookie, own Origin, JSON;charset", via: "cookie", origin: OWN, type: "application/json; charset=utf-8", guarded: true },
+  { name: "cookie, foreign Origin", via: "cookie", origin: FOREIGN, type: JSON_TYPE, guarded: false },
+  { name: "cookie, same host other port", via: "cookie", origin: OTHER_PORT, type: JSON_TYPE, guarded: false },
+  { name: "cookie, Origin null", via: "cookie", origin: "null", type: JSON_TYPE, guarded: false },
+  { name: "cookie, no Origin", via: "cookie", type: JSON_TYPE, guarded: false },
+  { name: "cookie, text/plain", via: "cookie", origin: OWN, type: "text/plain;charset=UTF-8", guarded: false },
+  { name: "cookie, form", via: "cookie", origin: OWN, type: "application/x-www-form-urlencoded", guarded: false },
+  { name: "cookie, multipart", via: "cookie", origin: OWN, type: "multipart/form-data; boundary=authz", guarded: false },
+  { name: "cookie, no Content-Type", via: "cookie", origin: OWN, guarded: false },
+];
+
+/** The contract's answer: 401 without a valid credential, 403 for a role not allowed or a cookie failing the v1.1 rule. */
+export function expected(allowed: Allowed, caller: Caller, v: Variant = READ_VARIANTS[0] as Variant): Expectation {
+  if (allowed === "public") return status(200);
+  if (!isRole(caller)) return caller === "none" || v.guarded ? status(401) : status(401, 403);
+  if (allowed === "internal") return status(400, 403);
+  if (!v.guarded) return status(403);
+  return allowed.includes(caller) ? success : status(403);
+}
+
+export type Ev = { type: EventType; payload: object };
+export const ev = (type: EventType, payload: object): Ev => ({ type, payload });
+const opened = (kind: string, urgent = false) => ev("request.opened", { requestId: "q1", householdId: "h1", kind, urgent });
+export type Scenario = { allowed: Allowed; setup?: Ev[]; payload: object };
+
+/** Contract section 2's role table for every event type, each with a state in which it is accepted from an allowed role. */
+export const EVENT_TABLE = {
+  "building.registered": { allowed: SECRETARY, payload: { buildingId: "b9", label: "Building 9" } },
+  "household.registered": { allowed: SECRETARY, payload: { householdId: "h9", buildingId: "b1", unit: "109", residents: 2 } },
+  "household.updated": { allowed: SECRETARY, payload: { householdId: "h2", buildingId: "b1", unit: "102", residents: 4 } },
+  "volunteer.registered": { allowed: SECRETARY, payload: { volunteerId: "v9", name: "Volunteer Nine", skills: [] } },
+  "volunteer.updated": { allowed: SECRETARY, payload: { volunteerId: "v2", name: "Wang Fang", skills: ["gate"] } },
+  "round.opened": { allowed: SECRETARY, setup: [ev("round.closed", { roundId: "r1" })], payload: { roundId: "r2", kind: "antigen" } },
+  "round.closed": { allowed: SECRETARY, payload: { roundId: "r1" } },
+  "household.tested": { allowed: STAFF, payload: { roundId: "r1", householdId: "h1" } },
+  "test.result": {
+    allowed: STAFF,
+    setup: [ev("household.tested", { roundId: "r1", householdId: "h1" })],
+    payload: { roundId: "r1", householdId: "h1", result: "negative" },
+  },
+  "building.sealed": { allowed: SECRETARY, payload: { buildingId: "b1" } },
+  "building.unsealed": { allowed: SECRETARY, setup: [ev("building.sealed", { buildingId: "b1" })], payload: { buildingId: "b1" } },
+  "volunteer.checked_in": { allowed: STAFF, payload: { volunteerId: "v1", post: "gate" } },
+  "volunteer.checked_out": {
+    allowed: STAFF,
+    setup: [ev("volunteer.checked_in", { volunteerId: "v1", post: "gate" })],
+    payload: { volunteerId: "v1" },
+  },
+  "request.opened": { allowed: STAFF, payload: { requestId: "q1", householdId: "h1", kind: "supplies" } },
+  "request.document_added": { allowed: STAFF, setup: [opened("leave")], payload: { requestId: "q1", document: "commitment_letter" } },
+  "request.approved": { allowed: SECRETARY, setup: [opened("supplies")], payload: { requestId: "q1", override: { reason: "matrix" } } },
+  "request.rejected": { allowed: SECRETARY, setup: [opened("supplies")], payload: { requestId: "q1", reason: "matrix" } },
+  "request.fulfilled": {
+    allowed: SECRETARY,
+    setup: [opened("supplies"), ev("request.approved", { requestId: "q1", override: { reason: "matrix" } })],
+    payload: { requestId: "q1" },
+  },
+  "request.cancelled": { allowed: SECRETARY, setup: [opened("supplies")], payload: { requestId: "q1" } },
+  "alert.acknowledged": { allowed: SECRETARY, setup: [opened("medical", true)], payload: { requestId: "q1" } },
+  "post.minimum_set": { allowed: SECRETARY, payload: { post: "gate", minimum: 3 } },
+  "post.registered": { allowed: SECRETARY, payload: { post: "gate", nameZh: "门岗", nameEn: "Gate" } },
+  "demo.loaded": { allowed: "internal", payload: {} },
+} satisfies Record<EventType, Scenario>;
+
+/** Batches: one event a role may not post refuses the whole batch; `demo.loaded` is refused inside a batch too. */
+export const BATCH_TABLE: { name: string; allowed: Allowed; events: Ev[] }[] = [
+  {
+    name: "batch: household.tested + building.sealed",
+    allowed: SECRETARY,
+    events: [ev("household.tested", { roundId: "r1", householdId: "h2" }), ev("building.sealed", { buildingId: "b2" })],
+  },
+  {
+    name: "batch: household.tested + demo.loaded",
+    allowed: "internal",
+    events: [ev("household.tested", { roundId: "r1", householdId: "h2" }), ev("demo.loaded", {})],
+  },
+];
