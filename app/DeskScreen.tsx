@@ -1,6 +1,7 @@
 "use client";
 import { COUNT_KEYS } from "../server/protocol/state";
 import { AlarmList } from "./_components/AlarmList";
+import { ClearDemo } from "./_components/ClearDemo";
 import { ConnectionBadge } from "./_components/ConnectionBadge";
 import { DecisionQueue } from "./_components/DecisionQueue";
 import { DemoBanner } from "./_components/DemoBanner";
@@ -28,7 +29,11 @@ export function DeskScreen() {
   const round = live.wall ? (live.wall.round?.open ? live.wall.round : null) : (s?.round ?? null);
   return (
     <main className="mx-auto max-w-6xl p-6">
-      {s?.demo && <DemoBanner text={t.demo} />}
+      {s?.demo && (
+        <DemoBanner text={t.demo}>
+          <ClearDemo locale={lang} />
+        </DemoBanner>
+      )}
       <header className="flex items-center justify-between py-4">
         <h1 className="text-2xl font-semibold">{t.deskTitle}</h1>
         <div className="flex items-center gap-3">

@@ -19,7 +19,7 @@ import { appendEvents } from "./ingest/append";
 import type { Logger } from "./log";
 import { lockDataDir } from "./pglite-lock";
 import { readFeedHead, readSnapshot } from "./queries/snapshot";
-import { Broadcaster } from "./realtime/broadcaster";
+import { Broadcaster, DemoMarks } from "./realtime/broadcaster";
 import { type CordonIo, createIo } from "./realtime/io";
 import { RevocationWatcher } from "./realtime/revocations";
 
@@ -87,8 +87,10 @@ export async function startCordon(env: Env, log: Logger, opts: { dev?: boolean }
   const links = await startLinkTokens(db, resolver, env.DATA_DIR, env.ADMIN_TOKEN);
 
   const isNew = (await readFeedHead(db)) === 0;
-  const demo = env.DEMO === "1" || (env.DEMO === undefined && embedded && (isNew || (await readSnapshot(db, "default")).demo));
-  if (demo && isNew) await loadDemo(handle, log);
+  // The demo is loaded only into a new database, and simulated only while the feed says it is there:
+  // once a secretary has cleared it (demo.cleared), no restart brings the simulator back.
+  if (isNew && (env.DEMO === "1" || (env.DEMO === undefined && embedded))) await loadDemo(handle, log);
+  const demo = env.DEMO !== "0" && (await readSnapshot(db, "default")).demo;
 
   const next = env.UI === "0" ? null : await prepareNext(opts.dev ?? false, log);
   const limits = new DoorLimits(
@@ -118,10 +120,16 @@ export async function startCordon(env: Env, log: Logger, opts: { dev?: boolean }
     })();
   });
 
-  const realtime = createIo(http, db, auth, log, { version: buildVersion(env.NEXT_DIST_DIR), limits, publicUrl: env.PUBLIC_URL });
+  const demoMarks = new DemoMarks();
+  const realtime = createIo(http, db, auth, log, {
+    version: buildVersion(env.NEXT_DIST_DIR),
+    limits,
+    publicUrl: env.PUBLIC_URL,
+    demoMarks,
+  });
   const revocations = new RevocationWatcher(db, realtime.io, resolver, log);
   revocations.start();
-  const broadcaster = new Broadcaster(realtime.io, db, log);
+  const broadcaster = new Broadcaster(realtime.io, db, log, undefined, { demoMarks });
   const listener = new FeedListener(
     handle,
     (communities) => {

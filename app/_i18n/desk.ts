@@ -42,6 +42,7 @@ type DeskDict = {
     note: string;
   };
   charts: string;
+  demo: { clear: string; title: string; body: string };
 };
 
 export const DESK: Record<Lang, DeskDict> = {
@@ -85,6 +86,11 @@ export const DESK: Record<Lang, DeskDict> = {
       note: "Note",
     },
     charts: "Today",
+    demo: {
+      clear: "Clear the demo and start our compound…",
+      title: "Clear the demo?",
+      body: "The demo compound's buildings, households, volunteers, rounds, requests, alarms and charts are removed from every screen, the simulated feed stops and the counts start from zero. The posts' names stay. Links minted for demo volunteers stop working. The demo's events stay in the feed. Next: import your own registry.",
+    },
   },
   "zh-CN": {
     confirm: "确认",
@@ -124,6 +130,11 @@ export const DESK: Record<Lang, DeskDict> = {
       note: "备注",
     },
     charts: "今日",
+    demo: {
+      clear: "清除演示数据，开始录入本小区…",
+      title: "清除演示数据？",
+      body: "演示小区的楼栋、住户、志愿者、检测轮次、请求、警报和图表将从所有屏幕上移除，模拟数据停止，各项数字从零开始。岗位名称保留。为演示志愿者生成的登录链接失效。演示事件仍保留在事件流中。下一步：导入本小区的登记表。",
+    },
   },
 };
 

@@ -90,6 +90,7 @@ export const HISTORY: Record<Lang, HistoryDict> = {
       "post.minimum_set": (p) => `At least ${p.minimum} volunteers wanted at ${post("en", p.post)}`,
       "post.registered": (p) => `Post ${p.nameEn} (${p.nameZh}) registered as ${p.post}`,
       "demo.loaded": () => "Demo compound loaded",
+      "demo.cleared": () => "Demo cleared: the compound starts empty",
     },
   },
   "zh-CN": {
@@ -145,6 +146,7 @@ export const HISTORY: Record<Lang, HistoryDict> = {
       "post.minimum_set": (p) => `${post("zh-CN", p.post)} 岗位至少需要 ${p.minimum} 人`,
       "post.registered": (p) => `登记岗位 ${p.nameZh}（${p.nameEn}），编号 ${p.post}`,
       "demo.loaded": () => "载入演示小区",
+      "demo.cleared": () => "清除演示数据：小区从空白开始",
     },
   },
 };

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { type AnyColumn, and, eq, isNull, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../drizzle/client";
-import { buildings, households, requests, rounds, roundTests, volunteers } from "../../drizzle/schema";
+import { buildings, communityState, households, requests, rounds, roundTests, volunteers } from "../../drizzle/schema";
 import { AppError } from "../errors";
 import { type Actor, appendEvents } from "../ingest/append";
 import type { Logger } from "../log";
@@ -55,6 +55,11 @@ export class Simulator {
     this.busy = true;
     this.tick++;
     try {
+      if (!(await this.demoPresent())) {
+        this.close();
+        this.log.info("the demo was cleared: the simulated feed stops");
+        return;
+      }
       const event = await this.nextEvent();
       if (event) await appendEvents(this.db, [{ ...event, id: randomUUID() }], ACTOR);
     } catch (err) {
@@ -62,6 +67,12 @@ export class Simulator {
     } finally {
       this.busy = false;
     }
+  }
+
+  /** Whether the community still holds the demo (a secretary may have cleared it). */
+  private async demoPresent(): Promise<boolean> {
+    const [row] = await this.db.select({ demo: communityState.demo }).from(communityState).where(eq(communityState.community, COMMUNITY));
+    return row?.demo === true;
   }
 
   /** One action of a given kind, posted as the simulator would: for tests of what it may touch. */

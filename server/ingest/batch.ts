@@ -18,6 +18,15 @@ export class BatchEffects {
     this.counts.set(community, c);
   }
 
+  /** Drops everything gathered for a community so far in the batch (`demo.cleared` has just emptied it). */
+  forget(community: string): void {
+    this.counts.delete(community);
+    this.currentRound.delete(community);
+    this.demo.delete(community);
+    for (const [k, t] of this.tested) if (t.community === community) this.tested.delete(k);
+    for (const [k, a] of this.activity) if (a.community === community) this.activity.delete(k);
+  }
+
   addTested(community: string, roundId: string): void {
     const k = `${community}\u0000${roundId}`;
     const t = this.tested.get(k) ?? { community, roundId, n: 0 };

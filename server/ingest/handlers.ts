@@ -5,6 +5,7 @@ import { checkRelease, countsAsPending, type RequestAction, transition } from ".
 import { conflict } from "../errors";
 import type { EventType, Payload } from "../protocol/events";
 import type { ApplyContext } from "./batch";
+import { clearDemo } from "./demo-clear";
 import { registerPost, resolvePost } from "./posts";
 import { acknowledgeAlert, bumpActivity, raiseUrgentAlert, resolveRequestAlerts, setPostMinimum } from "./wall-effects";
 
@@ -320,4 +321,5 @@ export const HANDLERS: Handlers = {
   async "demo.loaded"(c) {
     c.effects.demo.add(c.community);
   },
+  "demo.cleared": clearDemo,
 };

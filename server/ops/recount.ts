@@ -39,6 +39,8 @@ export interface Model {
   /** The round the snapshot shows for this community: the open one, or the last opened. */
   setRound(roundId: string): void;
   markDemo(): void;
+  /** `demo.cleared`: the community's entities go (its posts stay), and its demo mark and round. */
+  clearDemo(): void;
   get(table: string, key: string, what: string): Row | undefined;
   bump(delta: { tests?: number; onDuty?: number; pending?: number }): void;
 }
@@ -170,6 +172,7 @@ const APPLY: Record<string, Apply> = {
     (m.tables.postMinimums as Map<string, Row>).set(k(m.community, p.post), { minimum: p.minimum });
   },
   "demo.loaded": (m) => m.markDemo(),
+  "demo.cleared": (m) => m.clearDemo(),
 };
 
 const TABLES = ["buildings", "households", "volunteers", "rounds", "roundTests", "requests", "alerts", "activity", "postMinimums", "posts"];
@@ -206,6 +209,17 @@ export class Recount {
       },
       markDemo: () => {
         this.demo.add(e.community);
+      },
+      clearDemo: () => {
+        if (!this.demo.has(e.community)) problem(`community ${e.community} held no demo data`);
+        for (const name of TABLES) {
+          if (name === "posts") continue;
+          const t = tables[name] as Map<string, Row>;
+          // Alerts are keyed by seq alone and carry their community.
+          for (const [key, row] of [...t]) if (key.startsWith(`${e.community}/`) || row.community === e.community) t.delete(key);
+        }
+        this.demo.delete(e.community);
+        this.currentRound.delete(e.community);
       },
       get(table, key, what) {
         const row = (tables[table] as Map<string, Row>).get(key);

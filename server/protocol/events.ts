@@ -86,6 +86,12 @@ export const PAYLOADS = {
   "post.registered": obj({ post: PostId, nameZh: PostName, nameEn: PostName }),
   /** Marks the community as holding demo data: every screen then says so. */
   "demo.loaded": obj({}),
+  /**
+   * Clears the demo from the community (secretary): its registry, rounds, requests, alarms, charts and minimums go,
+   * its counts return to zero and volunteers' links bound to its people are revoked; the posts' names stay.
+   * The demo's events stay in the feed. 409 when the community holds no demo data.
+   */
+  "demo.cleared": obj({}),
 } as const;
 
 export type EventType = keyof typeof PAYLOADS;

@@ -132,7 +132,8 @@ export const EN: Templates = {
   import_bad_rows: (p) =>
     `${p.count} bad row${p.count === 1 ? "" : "s"} (line ${p.lines}); nothing was imported. Fix them, or skip them with skipBadRows=1`,
   import_demo_community: (p) =>
-    `community ${p.community} holds the demo compound, whose counts would mix with yours; import into your own community (community=…), or start the server with DEMO=0 on a new DATA_DIR`,
+    `community ${p.community} holds the demo compound, whose counts would mix with yours; clear the demo first (the desk's "Clear the demo" button, or post demo.cleared), or import into another community (community=…)`,
+  no_demo_data: (p) => `community ${p.community} holds no demo data: there is nothing to clear`,
   row_problems: (p, sub) => refs(p, "problems").map(sub).join("; "),
   cell_empty: (p) => `${p.column} is empty`,
   cell_too_long: (p) => `${p.column} is longer than ${p.max} characters`,

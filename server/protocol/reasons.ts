@@ -122,6 +122,7 @@ export const REASONS = [
   "import_too_many_rows",
   "import_bad_rows",
   "import_demo_community",
+  "no_demo_data",
   "row_problems",
   "cell_empty",
   "cell_too_long",

@@ -5,6 +5,7 @@ import { buildings, events, households, requests, rounds, roundTests, volunteers
 import { dailyReport, type ReportInput } from "../domain/daily-report";
 import { dayBounds } from "../domain/zoned-day";
 import type { DailyReport, ReleaseBasis } from "../protocol/daily-report";
+import { afterDemoCleared } from "./feed";
 
 /** The event types the report counts; nothing else of the day is read. */
 export const REPORT_TYPES = [
@@ -32,6 +33,7 @@ export function dayEventsQuery(db: Db, community: string, start: Date, end: Date
         gte(events.occurredAt, start),
         lt(events.occurredAt, end),
         eq(events.community, community),
+        afterDemoCleared(community),
       ),
     )
     .orderBy(asc(events.seq));
@@ -60,6 +62,7 @@ export function stateAtStartQuery(
         sql`${payloadKey(`${entity}Id`)} = ${ownerId}`,
         inArray(events.type, types),
         lt(events.occurredAt, start),
+        afterDemoCleared(owner.community),
       ),
     )
     .orderBy(desc(events.seq))

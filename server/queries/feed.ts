@@ -1,9 +1,16 @@
-import { asc, gt, max } from "drizzle-orm";
+import { type AnyColumn, asc, gt, max, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../drizzle/client";
 import { events } from "../../drizzle/schema";
 import type { FeedEvent } from "../protocol/events";
 
 /** The columns of a feed event as GET /api/events shows it (history and verify read the same). */
+/**
+ * Events after the community's last `demo.cleared` (all when there is none): what the demo did is
+ * not the committee's history or report, even where its ids match the committee's own.
+ */
+export const afterDemoCleared = (community: string | AnyColumn): SQL =>
+  sql`${events.seq} > coalesce((select max(cleared.seq) from ${events} cleared where cleared.type = 'demo.cleared' and cleared.community = ${community}), 0)`;
+
 export const FEED_COLUMNS = {
   seq: events.seq,
   id: events.id,

@@ -4,7 +4,7 @@ import type { Db } from "../../drizzle/client";
 import { events } from "../../drizzle/schema";
 import type { FeedEvent } from "../protocol/events";
 import { HISTORY_KEYS, type HistoryEntity } from "../protocol/history";
-import { FEED_COLUMNS, toFeedEvent } from "./feed";
+import { afterDemoCleared, FEED_COLUMNS, toFeedEvent } from "./feed";
 
 /**
  * The statement itself, apart so a test can read its plan. The expression is written exactly as
@@ -16,7 +16,7 @@ export function historyQuery(db: Db, community: string, entity: HistoryEntity, i
   return db
     .select(FEED_COLUMNS)
     .from(events)
-    .where(and(eq(events.community, community), sql`${key} = ${id}`))
+    .where(and(eq(events.community, community), sql`${key} = ${id}`, afterDemoCleared(community)))
     .orderBy(asc(events.seq));
 }
 

@@ -1,7 +1,7 @@
 import type { Server } from "socket.io";
 import type { Db } from "../../drizzle/client";
 import type { Logger } from "../log";
-import type { ClientToServerEvents, ServerToClientEvents } from "../protocol/state";
+import type { ClientToServerEvents, ServerToClientEvents, Snapshot } from "../protocol/state";
 import { readSnapshot, toCountsMessage } from "../queries/snapshot";
 import { readWallView } from "../queries/wall";
 
@@ -10,6 +10,20 @@ export const communityRoom = (community: string) => `community:${community}`;
 export const wallRoom = (community: string) => `wall:${community}`;
 
 type Kind = "counts" | "wall";
+
+/**
+ * The demo mark each community's subscribers were last sent. Counts messages do not carry it, so
+ * when it changes (a secretary cleared the demo) the room gets the whole snapshot again.
+ */
+export class DemoMarks {
+  private readonly shown = new Map<string, boolean>();
+  /** Records what a snapshot sent to a room said; true when it differs from what the room was told before. */
+  note(s: Snapshot): boolean {
+    const before = this.shown.get(s.community);
+    this.shown.set(s.community, s.demo);
+    return before !== undefined && before !== s.demo;
+  }
+}
 type Slot = { lastEmit: number; timer: NodeJS.Timeout | undefined; flushing: boolean; dirty: boolean };
 
 export interface BroadcasterOptions {
@@ -17,6 +31,8 @@ export interface BroadcasterOptions {
   wallIntervalMs?: number;
   /** The wall view is re-sent this often even without events: rate, ETA and the chart window move with time. */
   wallRefreshMs?: number;
+  /** Shared with `subscribe`, which sends each new subscriber its snapshot. */
+  demoMarks?: DemoMarks;
 }
 
 /**
@@ -69,7 +85,11 @@ export class Broadcaster {
 
   private async send(kind: Kind, community: string): Promise<void> {
     if (kind === "wall") this.io.to(wallRoom(community)).emit("wall", await readWallView(this.db, community));
-    else this.io.to(communityRoom(community)).emit("counts", toCountsMessage(await readSnapshot(this.db, community)));
+    else {
+      const snap = await readSnapshot(this.db, community);
+      this.io.to(communityRoom(community)).emit("counts", toCountsMessage(snap));
+      if (this.opts.demoMarks?.note(snap)) this.io.to(communityRoom(community)).emit("snapshot", snap);
+    }
   }
 
   private async flush(kind: Kind, community: string, slot: Slot): Promise<void> {

@@ -14,7 +14,7 @@ import { type ClientToServerEvents, type ServerToClientEvents, SubscribeInput } 
 import { communityExists } from "../queries/communities";
 import { readSnapshot } from "../queries/snapshot";
 import { readWallView } from "../queries/wall";
-import { communityRoom, wallRoom } from "./broadcaster";
+import { communityRoom, type DemoMarks, wallRoom } from "./broadcaster";
 
 interface SocketData {
   principal: Principal;
@@ -30,6 +30,8 @@ export interface IoOptions {
   limits: DoorLimits;
   /** PUBLIC_URL: the only origin whose pages may use the session cookie here, when set. */
   publicUrl?: string;
+  /** The demo mark each room was sent (see Broadcaster). */
+  demoMarks?: DemoMarks;
 }
 
 /** `subscribe` calls one socket may make in SUBSCRIBE_WINDOW_S seconds: each one reads the state (the wall view a dozen queries). */
@@ -117,7 +119,9 @@ export function createIo(http: HttpServer, db: Db, auth: Authenticator, log: Log
       await socket.join(communityRoom(community));
       if (wall) await socket.join(wallRoom(community));
       try {
-        socket.emit("snapshot", await readSnapshot(db, community));
+        const snapshot = await readSnapshot(db, community);
+        opts.demoMarks?.note(snapshot);
+        socket.emit("snapshot", snapshot);
         if (wall) socket.emit("wall", await readWallView(db, community));
         if (typeof ack === "function") ack({ ok: true });
       } catch (err) {

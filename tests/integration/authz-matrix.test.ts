@@ -24,7 +24,7 @@ import {
   type Variant,
   WRITE_VARIANTS,
 } from "../support/authz-contract";
-import { type Cell, inPool, Matrix } from "../support/authz-matrix";
+import { type Cell, inPool, Matrix, status } from "../support/authz-matrix";
 import { handshake, type Probe, probe, subscribe } from "../support/authz-sockets";
 import { ENGINE, engineReady } from "../support/db";
 import { PERSONAL, smallCompound } from "../support/fixtures";
@@ -195,13 +195,15 @@ describe.skipIf(!ready)(`AUTHZ: the authorisation matrix on ${ENGINE}`, () => {
         name: type,
         allowed: sc.allowed,
         setup: sc.setup ?? [],
+        stateStatus: sc.stateStatus,
         events: [{ type, payload: sc.payload }],
       })),
-      ...BATCH_TABLE.map((b) => ({ ...b, setup: [] })),
+      ...BATCH_TABLE.map((b) => ({ ...b, setup: [], stateStatus: undefined })),
     ];
     const jobs = rows.flatMap((row, i) => CALLERS.map((caller) => ({ row, caller, community: `ev${i}-${caller}` })));
     const cells = await inPool(jobs, 8, async ({ row, caller, community }) => {
-      const cell = m.add(row.name, caller, expected(row.allowed, caller));
+      const byState = row.stateStatus && isRole(caller) && Array.isArray(row.allowed) && row.allowed.includes(caller);
+      const cell = m.add(row.name, caller, byState ? status(row.stateStatus as number) : expected(row.allowed, caller));
       if (isRole(caller))
         expect((await s.post({ events: [...smallCompound(community), ...row.setup.map((e) => ({ ...e, community }))] })).status).toBe(201);
       const events = row.events.map((e) => ({ id: randomUUID(), community, ...e }));

@@ -124,7 +124,11 @@ export function expected(allowed: Allowed, caller: Caller, v: Variant = READ_VAR
 export type Ev = { type: EventType; payload: object };
 export const ev = (type: EventType, payload: object): Ev => ({ type, payload });
 const opened = (kind: string, urgent = false) => ev("request.opened", { requestId: "q1", householdId: "h1", kind, urgent });
-export type Scenario = { allowed: Allowed; setup?: Ev[]; payload: object };
+/**
+ * `stateStatus`: what an allowed role gets because the matrix's community is not in a state that takes the event
+ * (demo.cleared on a community without the demo: 409; DEMO1 covers the accepted case). The permission check passed.
+ */
+export type Scenario = { allowed: Allowed; setup?: Ev[]; payload: object; stateStatus?: number };
 
 /** Contract section 2's role table for every event type, each with a state in which it is accepted from an allowed role. */
 export const EVENT_TABLE = {
@@ -163,6 +167,7 @@ export const EVENT_TABLE = {
   "post.minimum_set": { allowed: SECRETARY, payload: { post: "gate", minimum: 3 } },
   "post.registered": { allowed: SECRETARY, payload: { post: "gate", nameZh: "门岗", nameEn: "Gate" } },
   "demo.loaded": { allowed: "internal", payload: {} },
+  "demo.cleared": { allowed: SECRETARY, payload: {}, stateStatus: 409 },
 } satisfies Record<EventType, Scenario>;
 
 /** Batches: one event a role may not post refuses the whole batch; `demo.loaded` is refused inside a batch too. */
