@@ -1,18 +1,21 @@
 import { randomUUID } from "node:crypto";
 import { eq, inArray, sql } from "drizzle-orm";
-import type { Db } from "../../drizzle/client";
-import { communityState, events, feedClock, rounds } from "../../drizzle/schema";
+import type { Db, Tx } from "../../drizzle/client";
+import { events, feedClock } from "../../drizzle/schema";
 import type { Role } from "../../drizzle/schema/constants";
 import { mayPost } from "../domain/permissions";
 import { AppError, english, fail } from "../errors";
 import { EventInput, type EventType } from "../protocol/events";
 import { invalid, zodIssues } from "../zod-issues";
 import { BatchEffects } from "./batch";
+import { clearDemo } from "./demo-clear";
 import { fingerprint } from "./fingerprint";
-import { HANDLERS } from "./handlers";
-import { writeActivity } from "./wall-effects";
+import { RULES, type RuleContext } from "./rules";
+import { needsOf, State } from "./state";
+import { chunks, writeGroup as writeRows } from "./write";
 
-export const FEED_CHANNEL = "cordon_feed";
+export { FEED_CHANNEL } from "./write";
+
 const FUTURE_SLACK_MS = 5 * 60_000;
 /** Event types no token may post: they describe the server's own doings. */
 const INTERNAL_TYPES: ReadonlySet<EventType> = new Set<EventType>(["demo.loaded"]);
@@ -46,12 +49,7 @@ export interface Accepted {
   duplicate: boolean;
 }
 
-/** Statements take at most this many rows, so a transaction of any size stays under PostgreSQL's 65,535 parameters. */
-const STATEMENT_ROWS = 1000;
 const PROGRESS_EVERY = 100;
-function* chunks<T>(list: T[]): Generator<T[]> {
-  for (let i = 0; i < list.length; i += STATEMENT_ROWS) yield list.slice(i, i + STATEMENT_ROWS);
-}
 
 type Parsed = { input: EventInput; id: string; community: string; at: Date; fingerprint: string };
 
@@ -102,11 +100,70 @@ export function parseEvents(raw: unknown[], actor: Actor, batch: boolean, now = 
   });
 }
 
+type Job = {
+  parsed: Parsed[];
+  actor: Actor;
+  batch: boolean;
+  onProgress?: (done: number, total: number) => void | Promise<void>;
+  resolve: (accepted: Accepted[]) => void;
+  reject: (err: unknown) => void;
+};
+
+/** Events a group takes at most: appends that arrive while one is being written wait for the next. */
+const GROUP_EVENTS = 5000;
+const clears = (job: Job) => job.parsed.some((p) => p.input.type === "demo.cleared");
+
 /**
- * Appends events in one transaction: seq assigned under the feed clock's row lock (commit
- * order = seq order, no gaps), rules checked against the projections, projections updated,
- * one NOTIFY with the last seq. All or nothing, for any number of events (the HTTP batch limit of 1,000
- * is the route's; a registry import passes thousands in one call).
+ * One writer per database handle. Appends that arrive while a transaction is under way are
+ * written together in the next one (group commit): each keeps its own all-or-nothing answer,
+ * and the feed clock's lock is taken once for all of them. So a node holds at most one writing
+ * connection, and reads (health, snapshots) keep the rest of the pool.
+ */
+class Writer {
+  private readonly jobs: Job[] = [];
+  private running = false;
+
+  constructor(private readonly db: Db) {}
+
+  submit(job: Job): void {
+    this.jobs.push(job);
+    if (!this.running) void this.drain();
+  }
+
+  private async drain(): Promise<void> {
+    this.running = true;
+    try {
+      while (this.jobs.length > 0) {
+        const group: Job[] = [this.jobs.shift() as Job];
+        let size = group[0]?.parsed.length ?? 0;
+        if (!clears(group[0] as Job))
+          while (this.jobs.length > 0) {
+            const next = this.jobs[0] as Job;
+            if (clears(next) || size + next.parsed.length > GROUP_EVENTS) break;
+            group.push(this.jobs.shift() as Job);
+            size += next.parsed.length;
+          }
+        const outcomes = await writeGroup(this.db, group).catch((err: unknown) => group.map(() => ({ error: err })));
+        for (const [i, job] of group.entries()) {
+          const o = outcomes[i] as Outcome;
+          if ("error" in o) job.reject(o.error);
+          else job.resolve(o.accepted);
+        }
+      }
+    } finally {
+      this.running = false;
+    }
+  }
+}
+
+const writers = new WeakMap<Db, Writer>();
+
+/**
+ * Appends events: seq assigned under the feed clock's row lock (commit order = seq order, no
+ * gaps), rules checked in memory against the projections read under that lock, projections
+ * written in the same transaction, one NOTIFY with the last seq. All or nothing per call, for any
+ * number of events (the HTTP batch limit of 1,000 is the route's; a registry import passes
+ * thousands in one call). Concurrent calls share a transaction but never each other's refusals.
  */
 export async function appendEvents(
   db: Db,
@@ -117,7 +174,41 @@ export async function appendEvents(
 ): Promise<Accepted[]> {
   const batch = opts.batch ?? raw.length > 1;
   const parsed = parseEvents(raw, actor, batch);
-  return db.transaction(async (tx) => {
+  let writer = writers.get(db);
+  if (!writer) {
+    writer = new Writer(db);
+    writers.set(db, writer);
+  }
+  const w = writer;
+  return new Promise<Accepted[]>((resolve, reject) => w.submit({ parsed, actor, batch, onProgress: opts.onProgress, resolve, reject }));
+}
+
+type Outcome = { accepted: Accepted[] } | { error: unknown };
+type Row = typeof events.$inferInsert;
+
+/** A refusal of one event of an append, told with the event's place in its batch. */
+function placed(err: unknown, batch: boolean, i: number): unknown {
+  if (!(err instanceof AppError)) return err;
+  const issues = err.issues.map((x) => ({ ...x, path: join(where(batch, i), x.path) }));
+  return err.retold(`${label(batch, i)}${err.message}`, issues);
+}
+
+function reused(batch: boolean, i: number, id: string): AppError {
+  return new AppError(
+    "conflict",
+    "event_id_reused",
+    { id },
+    {
+      message: `${label(batch, i)}${english("event_id_reused", { id })}`,
+      issues: [{ path: join(where(batch, i), "id"), message: "already used for other content", reason: "event_id_reused", params: { id } }],
+    },
+  );
+}
+
+/** One transaction for a group of appends: lock, read, apply in memory, write, commit. */
+async function writeGroup(db: Db, group: Job[]): Promise<Outcome[]> {
+  return db.transaction(async (transaction) => {
+    const tx = transaction as unknown as Tx;
     // The record time is read once the lock is held, so it rises with seq (now() would be the
     // transaction's start, before the wait).
     const [clock] = await tx
@@ -129,112 +220,110 @@ export async function appendEvents(
     let last = clock.last;
     const recordedAt = new Date(Number(clock.nowMs));
 
-    const ids = parsed.filter((p) => p.input.id).map((p) => p.id);
+    const all = group.flatMap((j) => j.parsed);
+    const ids = all.filter((p) => p.input.id).map((p) => p.id);
     const known = new Map<string, { seq: number; fingerprint: string }>();
-    for (const part of chunks(ids)) {
-      const rows = await tx
-        .select({ id: events.id, seq: events.seq, fingerprint: events.fingerprint })
-        .from(events)
-        .where(inArray(events.id, part));
-      for (const r of rows) known.set(r.id, r);
-    }
+    const reads: Promise<unknown>[] = [];
+    for (const part of chunks(ids))
+      reads.push(
+        tx
+          .select({ id: events.id, seq: events.seq, fingerprint: events.fingerprint })
+          .from(events)
+          .where(inArray(events.id, part))
+          .then((rows) => {
+            for (const r of rows) known.set(r.id, r);
+          }),
+      );
+    let state = new State();
+    const loadable = (list: Parsed[]) => list.filter((p) => p.input.type !== "demo.cleared");
+    reads.push(state.load(tx, needsOf(loadable(all))));
+    await Promise.all(reads);
 
-    const effects = new BatchEffects();
-    const rows: (typeof events.$inferInsert)[] = [];
-    const accepted: Accepted[] = [];
-    for (const [i, p] of parsed.entries()) {
-      if (opts.onProgress && i % PROGRESS_EVERY === 0) await opts.onProgress(i, parsed.length);
-      const seen = known.get(p.id);
-      if (seen) {
-        if (seen.fingerprint !== p.fingerprint)
-          throw new AppError(
-            "conflict",
-            "event_id_reused",
-            { id: p.id },
-            {
-              message: `${label(batch, i)}${english("event_id_reused", { id: p.id })}`,
-              issues: [
-                {
-                  path: join(where(batch, i), "id"),
-                  message: "already used for other content",
-                  reason: "event_id_reused",
-                  params: { id: p.id },
-                },
-              ],
-            },
-          );
-        accepted.push({ id: p.id, seq: seen.seq, duplicate: true });
+    let effects = new BatchEffects();
+    let rows: Row[] = [];
+    const outcomes: Outcome[] = [];
+    for (const job of group) {
+      const mark = state.mark();
+      const start = last;
+      const mine = new BatchEffects();
+      const myRows: Row[] = [];
+      const myKnown = new Map<string, { seq: number; fingerprint: string }>();
+      const accepted: Accepted[] = [];
+      try {
+        for (const [i, p] of job.parsed.entries()) {
+          if (job.onProgress && i % PROGRESS_EVERY === 0) await job.onProgress(i, job.parsed.length);
+          const seen = myKnown.get(p.id) ?? known.get(p.id);
+          if (seen) {
+            if (seen.fingerprint !== p.fingerprint) throw reused(job.batch, i, p.id);
+            accepted.push({ id: p.id, seq: seen.seq, duplicate: true });
+            continue;
+          }
+          const seq = last + 1;
+          if (p.input.type === "demo.cleared") {
+            // Alone in its group: what came before it is written, the tables are emptied, and the
+            // rest of the append reads the state afresh.
+            effects.merge(mine);
+            await flush(tx, [...rows, ...myRows], state, effects, last);
+            rows = [];
+            myRows.length = 0;
+            effects = new BatchEffects();
+            mine.forget(p.community);
+            for (const k of [...mine.counts.keys()]) mine.counts.delete(k);
+            try {
+              await clearDemo({ tx, community: p.community, at: p.at, recordedAt, seq, effects: mine });
+            } catch (err) {
+              throw placed(err, job.batch, i);
+            }
+            state = new State();
+            await state.load(tx, needsOf(loadable(job.parsed.slice(i + 1))));
+          } else {
+            try {
+              (RULES[p.input.type as keyof typeof RULES] as (c: RuleContext, payload: unknown) => void)(
+                { state, community: p.community, at: p.at, recordedAt, seq, effects: mine },
+                p.input.payload,
+              );
+            } catch (err) {
+              throw placed(err, job.batch, i);
+            }
+          }
+          last = seq;
+          myKnown.set(p.id, { seq, fingerprint: p.fingerprint });
+          mine.lastSeq.set(p.community, seq);
+          myRows.push({
+            seq,
+            id: p.id,
+            type: p.input.type,
+            community: p.community,
+            occurredAt: p.at,
+            recordedAt,
+            actor: actorName(job.actor),
+            payload: p.input.payload,
+            fingerprint: p.fingerprint,
+          });
+          accepted.push({ id: p.id, seq, duplicate: false });
+        }
+      } catch (err) {
+        // A refusal leaves the group as it was before this append; anything else fails them all.
+        if (!(err instanceof AppError) || clears(job)) throw err;
+        state.undo(mark);
+        last = start;
+        outcomes.push({ error: err });
         continue;
       }
-      const seq = last + 1;
-      try {
-        await (HANDLERS[p.input.type] as (c: unknown, payload: unknown) => Promise<void>)(
-          { tx, community: p.community, at: p.at, recordedAt, seq, effects },
-          p.input.payload,
-        );
-      } catch (err) {
-        if (err instanceof AppError) {
-          const issues = err.issues.map((x) => ({ ...x, path: join(where(batch, i), x.path) }));
-          throw err.retold(`${label(batch, i)}${err.message}`, issues);
-        }
-        throw err;
-      }
-      last = seq;
-      known.set(p.id, { seq, fingerprint: p.fingerprint });
-      effects.lastSeq.set(p.community, seq);
-      rows.push({
-        seq,
-        id: p.id,
-        type: p.input.type,
-        community: p.community,
-        occurredAt: p.at,
-        recordedAt,
-        actor: actorName(actor),
-        payload: p.input.payload,
-        fingerprint: p.fingerprint,
-      });
-      accepted.push({ id: p.id, seq, duplicate: false });
+      for (const [id, k] of myKnown) known.set(id, k);
+      effects.merge(mine);
+      rows.push(...myRows);
+      outcomes.push({ accepted });
     }
-    if (rows.length === 0) return accepted;
-
-    for (const part of chunks(rows)) await tx.insert(events).values(part);
-    await writeEffects(tx as unknown as Db, effects);
-    // The clock moves and the nudge is queued in one statement; NOTIFY is delivered at commit.
-    await tx
-      .update(feedClock)
-      .set({ last })
-      .where(eq(feedClock.id, 1))
-      .returning({ notified: sql`pg_notify(${FEED_CHANNEL}, ${String(last)})::text` });
-    return accepted;
+    await flush(tx, rows, state, effects, last);
+    return outcomes;
   });
 }
 
-async function writeEffects(tx: Db, effects: BatchEffects): Promise<void> {
-  await writeActivity(tx, effects);
-  for (const t of effects.tested.values()) {
-    await tx
-      .update(rounds)
-      .set({ testedCount: sql`${rounds.testedCount} + ${t.n}` })
-      .where(sql`${rounds.community} = ${t.community} and ${rounds.roundId} = ${t.roundId}`);
-  }
-  // One upsert per community: a new community's row starts from the batch's deltas.
-  for (const [community, lastSeq] of effects.lastSeq) {
-    const deltas = effects.counts.get(community) ?? {};
-    const round = effects.currentRound.get(community);
-    const demo = effects.demo.has(community);
-    const set: Record<string, unknown> = { lastSeq };
-    for (const [key, n] of Object.entries(deltas)) {
-      if (!n) continue;
-      const column = communityState[key as keyof typeof deltas & keyof typeof communityState];
-      set[key] = sql`${column} + ${n}`;
-    }
-    if (round) set.currentRoundId = round;
-    if (demo) set.demo = true;
-    await tx
-      .insert(communityState)
-      .values({ community, lastSeq, ...deltas, currentRoundId: round ?? null, demo })
-      .onConflictDoUpdate({ target: communityState.community, set });
-  }
+/** Writes what is gathered, when anything is. */
+async function flush(tx: Tx, rows: Row[], state: State, effects: BatchEffects, last: number): Promise<void> {
+  if (rows.length === 0) return;
+  await writeRows(tx, rows, state, effects, last);
 }
 
 export type { EventType };

@@ -1,16 +1,17 @@
 import type { Tx } from "../../drizzle/client";
 import type { CountKey } from "../protocol/state";
 
-/** Counter changes gathered while a batch is applied, written once at its end. */
+/** Counter and rollup changes gathered while events are applied, written once per group. */
 export class BatchEffects {
   readonly counts = new Map<string, Partial<Record<CountKey, number>>>();
-  readonly tested = new Map<string, { community: string; roundId: string; n: number }>();
   readonly currentRound = new Map<string, string>();
   readonly lastSeq = new Map<string, number>();
   /** Communities that a `demo.loaded` marked as holding demo data. */
   readonly demo = new Set<string>();
   /** Activity per community and 15-minute bucket (start in ms), for the wall's charts. */
   readonly activity = new Map<string, ActivityDelta>();
+  /** Post minimums set, per community and post: the last one wins. */
+  readonly minimums = new Map<string, { community: string; post: string; minimum: number }>();
 
   add(community: string, key: CountKey, n: number): void {
     const c = this.counts.get(community) ?? {};
@@ -18,20 +19,32 @@ export class BatchEffects {
     this.counts.set(community, c);
   }
 
-  /** Drops everything gathered for a community so far in the batch (`demo.cleared` has just emptied it). */
+  /** Drops everything gathered for a community so far (`demo.cleared` has just emptied it). */
   forget(community: string): void {
     this.counts.delete(community);
     this.currentRound.delete(community);
     this.demo.delete(community);
-    for (const [k, t] of this.tested) if (t.community === community) this.tested.delete(k);
     for (const [k, a] of this.activity) if (a.community === community) this.activity.delete(k);
+    for (const [k, m] of this.minimums) if (m.community === community) this.minimums.delete(k);
   }
 
-  addTested(community: string, roundId: string): void {
-    const k = `${community}\u0000${roundId}`;
-    const t = this.tested.get(k) ?? { community, roundId, n: 0 };
-    t.n += 1;
-    this.tested.set(k, t);
+  /** Adds what a later append of the same group did. */
+  merge(o: BatchEffects): void {
+    for (const [community, deltas] of o.counts)
+      for (const [k, n] of Object.entries(deltas)) this.add(community, k as CountKey, n as number);
+    for (const [c, r] of o.currentRound) this.currentRound.set(c, r);
+    for (const [c, s] of o.lastSeq) this.lastSeq.set(c, s);
+    for (const c of o.demo) this.demo.add(c);
+    for (const [k, a] of o.activity) {
+      const mine = this.activity.get(k);
+      if (!mine) this.activity.set(k, { ...a });
+      else {
+        mine.tests += a.tests;
+        mine.onDuty += a.onDuty;
+        mine.pending += a.pending;
+      }
+    }
+    for (const [k, m] of o.minimums) this.minimums.set(k, m);
   }
 }
 
@@ -43,7 +56,7 @@ export interface ActivityDelta {
   pending: number;
 }
 
-/** What a handler gets to apply one event. */
+/** What `demo.cleared` gets: it works on the tables directly, alone in its transaction. */
 export interface ApplyContext {
   tx: Tx;
   community: string;
