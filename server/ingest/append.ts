@@ -134,6 +134,8 @@ class Writer {
     this.running = true;
     try {
       while (this.jobs.length > 0) {
+        // Let requests whose bodies are already read join this group.
+        await new Promise((r) => setImmediate(r));
         const group: Job[] = [this.jobs.shift() as Job];
         let size = group[0]?.parsed.length ?? 0;
         if (!clears(group[0] as Job))

@@ -41,6 +41,34 @@ describe.skipIf(!ready)(`PROP: the rules under random interleavings on ${ENGINE}
     );
   });
 
+  it.skipIf(ENGINE !== "postgres")(
+    "PROP3 two nodes on one PostgreSQL, 4–8 concurrent clients alternating between them: the same guarantees as PROP2",
+    async () => {
+      const other = await startTestServer({ DATABASE_URL: s.databaseUrl as string });
+      try {
+        // Each call goes to the next node in turn: shared ids, retries and conflicts cross nodes.
+        let turn = 0;
+        const both: TestServer = { ...s, api: (path, init) => (turn++ % 2 === 0 ? s : other).api(path, init) };
+        const scripts = fc.limitShrink(fc.array(fc.array(step, { minLength: 3, maxLength: 12 }), { minLength: 4, maxLength: 8 }), 20);
+        await fc.assert(
+          fc.asyncProperty(scripts, async (all) => {
+            const community = `n${++runs}`;
+            const head0 = ((await (await s.api("/api/health")).json()) as { seq: number }).seq;
+            const events = compound();
+            const r = await s.post({ events: events.map((e) => ({ ...e, community })) }, ADMIN);
+            expect(r.status, JSON.stringify(r.body)).toBe(201);
+            const setup: Posted = { client: -1, events, batch: true, sentAt: 0, answeredAt: 0, status: r.status, body: r.body };
+            const log = await runClients(both, community, all, tokens, head0);
+            await checkRun(s, community, head0, [setup, ...log]);
+          }),
+          fcOptions(20),
+        );
+      } finally {
+        await other.close();
+      }
+    },
+  );
+
   it("PROP2 4–8 concurrent clients: no 5xx, seq gap-free, each 201 in the feed once, every answer explained by the model in its window", async () => {
     const scripts = fc.limitShrink(fc.array(fc.array(step, { minLength: 3, maxLength: 12 }), { minLength: 4, maxLength: 8 }), 20);
     await fc.assert(
