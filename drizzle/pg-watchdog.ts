@@ -177,9 +177,20 @@ export function watchSockets(opts: WatchOptions): PgSockets {
         [BACKEND_KEY],
       );
       const write = socket.write.bind(socket) as (...args: unknown[]) => boolean;
+      // Statements sent in the same tick (a pipelined group's writes) leave in one system call.
+      let corked = false;
+      const uncork = () => {
+        corked = false;
+        socket.uncork();
+      };
       socket.write = ((chunk: unknown, ...rest: unknown[]) => {
         if (chunk instanceof Uint8Array) out.push(chunk);
         w.lastWrite = Date.now();
+        if (!corked && !socket.destroyed) {
+          corked = true;
+          socket.cork();
+          process.nextTick(uncork);
+        }
         return write(chunk, ...rest);
       }) as typeof socket.write;
       socket.on("data", (chunk: Buffer) => {

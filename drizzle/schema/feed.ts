@@ -22,7 +22,6 @@ export const events = pgTable(
     fingerprint: text("fingerprint").notNull(),
   },
   (t) => [
-    index("events_community_seq").on(t.community, t.seq),
     index("events_type_occurred").on(t.type, t.occurredAt),
     // An entity's history (GET /api/history): one partial index per id a payload may name, in feed order.
     ...(["requestId", "householdId", "buildingId", "volunteerId"] as const).map((key) => {

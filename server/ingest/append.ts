@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { eq, inArray, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../drizzle/client";
 import { events, feedClock } from "../../drizzle/schema";
 import type { Role } from "../../drizzle/schema/constants";
@@ -11,8 +11,8 @@ import { BatchEffects } from "./batch";
 import { clearDemo } from "./demo-clear";
 import { fingerprint } from "./fingerprint";
 import { RULES, type RuleContext } from "./rules";
-import { needsOf, State } from "./state";
-import { chunks, writeGroup as writeRows } from "./write";
+import { anyOf, needsOf, State } from "./state";
+import { writeGroup as writeRows } from "./write";
 
 export { FEED_CHANNEL } from "./write";
 
@@ -226,12 +226,12 @@ async function writeGroup(db: Db, group: Job[]): Promise<Outcome[]> {
     const ids = all.filter((p) => p.input.id).map((p) => p.id);
     const known = new Map<string, { seq: number; fingerprint: string }>();
     const reads: Promise<unknown>[] = [];
-    for (const part of chunks(ids))
+    if (ids.length > 0)
       reads.push(
         tx
           .select({ id: events.id, seq: events.seq, fingerprint: events.fingerprint })
           .from(events)
-          .where(inArray(events.id, part))
+          .where(anyOf(events.id, ids))
           .then((rows) => {
             for (const r of rows) known.set(r.id, r);
           }),

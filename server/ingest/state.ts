@@ -1,6 +1,6 @@
 // Why: a group of appends reads the state it refers to in one pipelined round of queries, applies
 // every rule in memory in event order, and writes back only the rows it changed.
-import { and, eq, inArray, isNull, type SQL } from "drizzle-orm";
+import { and, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Tx } from "../../drizzle/client";
 import { alerts, buildings, households, posts, requests, rounds, roundTests, volunteers } from "../../drizzle/schema";
@@ -31,6 +31,9 @@ export type TableName = keyof Rows;
 export const TABLES: { [T in TableName]: PgTable } = { buildings, households, volunteers, rounds, roundTests, requests, alerts, posts };
 
 const SEP = "\u0000";
+
+/** `column = any($1::text[])`: one parameter for any number of ids (the statement is built once, whatever their count). */
+export const anyOf = (column: PgColumn, ids: string[]) => sql`${column} = any(${sql.param(ids)}::text[])`;
 export const key = (...parts: (string | number)[]) => parts.join(SEP);
 
 /** What a group of events refers to, per community: ids to read before the rules run. */
@@ -198,7 +201,7 @@ export class State {
         .select()
         .from(TABLES[table] as typeof buildings)
         .where(where) as unknown as Promise<Rows[T][]>;
-    const ids = (column: PgColumn, set: Set<string>) => inArray(column, [...set]);
+    const ids = (column: PgColumn, set: Set<string>) => anyOf(column, [...set]);
     for (const [c, n] of needs.byCommunity) {
       const mine = <T extends TableName>(table: T, column: PgColumn, idColumn: PgColumn, set: Set<string>) => {
         const fresh = [...set].filter((id) => !this.maps[table].has(key(c, id)));
@@ -234,7 +237,7 @@ export class State {
         const fresh = [...n.requests].filter((id) => !this.alertsRead.has(key(c, id)));
         if (fresh.length > 0) {
           for (const id of fresh) this.alertsRead.add(key(c, id));
-          read("alerts", select("alerts", and(eq(alerts.community, c), inArray(alerts.requestId, fresh))), (r) => String(r.seq), []);
+          read("alerts", select("alerts", and(eq(alerts.community, c), anyOf(alerts.requestId, fresh))), (r) => String(r.seq), []);
         }
       }
       if (n.openRound && !this.openRound.has(c))

@@ -1,5 +1,5 @@
 // Why: a group of appends is written with one multi-row statement per table, all sent at once.
-import { getTableColumns, type SQL, sql } from "drizzle-orm";
+import { getTableColumns, sql } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Tx } from "../../drizzle/client";
 import { activityBuckets, communityState, events, feedClock, postMinimums } from "../../drizzle/schema";
@@ -7,12 +7,6 @@ import type { BatchEffects } from "./batch";
 import { type State, TABLES, type TableName } from "./state";
 
 export const FEED_CHANNEL = "cordon_feed";
-
-/** Statements take at most this many rows, so any group stays under PostgreSQL's 65,535 parameters. */
-export const STATEMENT_ROWS = 1000;
-export function* chunks<T>(list: T[]): Generator<T[]> {
-  for (let i = 0; i < list.length; i += STATEMENT_ROWS) yield list.slice(i, i + STATEMENT_ROWS);
-}
 
 /** The primary key of each entity table: an upsert's conflict target. */
 const KEYS: { [T in TableName]: string[] } = {
@@ -26,14 +20,31 @@ const KEYS: { [T in TableName]: string[] } = {
   posts: ["community", "post"],
 };
 
-/** INSERT … ON CONFLICT (key) DO UPDATE SET every other column = excluded: new rows and changed rows in one statement. */
-function upsert(tx: Tx, table: PgTable, keys: string[], rows: Record<string, unknown>[]) {
-  const columns = getTableColumns(table) as Record<string, PgColumn>;
-  const set: Record<string, SQL> = {};
-  for (const [name, column] of Object.entries(columns)) if (!keys.includes(name)) set[name] = sql.raw(`excluded."${column.name}"`);
-  const target = keys.map((k) => columns[k] as PgColumn);
-  const q = tx.insert(table).values(rows as never);
-  return Object.keys(set).length > 0 ? q.onConflictDoUpdate({ target, set }) : q.onConflictDoNothing();
+/**
+ * INSERT … SELECT FROM json_to_recordset($1): any number of rows as one parameter, so building
+ * the statement costs the same for one row as for thousands, on both engines. With `keys`, ON
+ * CONFLICT (keys) DO UPDATE SET every other column = excluded: new rows and changed rows at once.
+ */
+export function insertRows(tx: Tx, table: PgTable, rows: object[], keys?: string[]) {
+  const columns = Object.entries(getTableColumns(table) as Record<string, PgColumn>);
+  const names = columns.map(([, c]) => `"${c.name}"`).join(", ");
+  const record = columns.map(([, c]) => `"${c.name}" ${c.getSQLType()}`).join(", ");
+  const json = JSON.stringify(
+    rows.map((r) => {
+      const o: Record<string, unknown> = {};
+      for (const [k, c] of columns) o[c.name] = (r as Record<string, unknown>)[k] ?? null;
+      return o;
+    }),
+  );
+  let conflict = "";
+  if (keys) {
+    const target = columns.filter(([k]) => keys.includes(k)).map(([, c]) => `"${c.name}"`);
+    const set = columns.filter(([k]) => !keys.includes(k)).map(([, c]) => `"${c.name}" = excluded."${c.name}"`);
+    conflict = set.length > 0 ? ` on conflict (${target.join(", ")}) do update set ${set.join(", ")}` : " on conflict do nothing";
+  }
+  return tx.execute(
+    sql`insert into ${table} (${sql.raw(names)}) select ${sql.raw(names)} from json_to_recordset(${json}::json) as r(${sql.raw(record)})${sql.raw(conflict)}`,
+  );
 }
 
 /**
@@ -43,10 +54,10 @@ function upsert(tx: Tx, table: PgTable, keys: string[], rows: Record<string, unk
  */
 export async function writeGroup(tx: Tx, rows: (typeof events.$inferInsert)[], state: State, effects: BatchEffects, last: number) {
   const writes: Promise<unknown>[] = [];
-  for (const part of chunks(rows)) writes.push(tx.insert(events).values(part));
+  writes.push(insertRows(tx, events, rows));
   for (const name of Object.keys(TABLES) as TableName[]) {
-    const changed = state.changed(name) as unknown as Record<string, unknown>[];
-    for (const part of chunks(changed)) writes.push(upsert(tx, TABLES[name], KEYS[name], part));
+    const changed = state.changed(name);
+    if (changed.length > 0) writes.push(insertRows(tx, TABLES[name], changed, KEYS[name]));
   }
   const buckets = [...effects.activity.values()].map((a) => ({
     community: a.community,
