@@ -1,18 +1,24 @@
 // `npx tsx bench/registry-import.ts`: 5,000 households from file to last row (preview, import, on a screen), on each engine.
-import { mkdtempSync, rmSync } from "node:fs";
+// `npm run bench` runs the same (benchImport) for its figure "registry import, file to last row".
 import os from "node:os";
-import path from "node:path";
+import { pathToFileURL } from "node:url";
 import ExcelJS from "exceljs";
-import { freshPostgresDatabase, postgresAvailable } from "../tests/support/db";
+import { postgresAvailable } from "../tests/support/db";
 import { gbk, householdsCsv } from "../tests/support/registry-files";
 import { connect, connected } from "../tests/support/socket";
-import { freePort, spawnServer } from "../tests/support/spawn";
 import { waitFor } from "../tests/support/wait";
+import { ADMIN, type Engine, startServer } from "./common";
 
-const ADMIN = "bench-admin-token-0123456789";
 const N = 5000;
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const fmt = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
+
+export interface ImportFiles {
+  csv: string;
+  gbk: Buffer;
+  xlsx: Buffer;
+  changed: string;
+}
 
 async function workbook(csv: string): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
@@ -21,19 +27,20 @@ async function workbook(csv: string): Promise<Buffer> {
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
-async function bench(engine: "pglite" | "postgres", files: { csv: string; gbk: Buffer; xlsx: Buffer; changed: string }) {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), "cordon-bench-import-"));
-  const pg = engine === "postgres" ? await freshPostgresDatabase() : null;
-  const server = await spawnServer({
-    PORT: freePort(),
-    HOST: "127.0.0.1",
-    DATA_DIR: dataDir,
-    ADMIN_TOKEN: ADMIN,
-    DEMO: "0",
-    UI: "0",
-    RATE_LIMIT: "100000",
-    ...(pg ? { DATABASE_URL: pg.url } : {}),
-  });
+/** The 5,000-household file as CSV (UTF-8, GBK), .xlsx, and with every tenth row changed. */
+export async function importFiles(): Promise<ImportFiles> {
+  const csv = householdsCsv(N);
+  return {
+    csv,
+    gbk: gbk(csv),
+    xlsx: await workbook(csv),
+    changed: householdsCsv(N, (c, i) => (i % 10 === 0 ? [c[0], c[1], "7", c[3], c[4]] : c) as string[]),
+  };
+}
+
+/** The import's figures on one engine; `toLastRowMs`: from sending the CSV until a subscribed screen shows the last row. */
+export async function benchImport(engine: Engine, files: ImportFiles): Promise<{ rows: [string, string][]; toLastRowMs: number }> {
+  const server = await startServer(engine);
   const send = async (query: string, body: string | Buffer, type = "text/csv") => {
     const t = performance.now();
     const r = await fetch(`${server.url}/api/registry/import?community=default&kind=households&${query}`, {
@@ -45,55 +52,52 @@ async function bench(engine: "pglite" | "postgres", files: { csv: string; gbk: B
     return { ms: performance.now() - t, status: r.status, summary };
   };
   const socket = connect(server.url, { token: ADMIN });
-  await connected(socket);
-  socket.emit("subscribe", { community: "default" });
-  await waitFor(() => socket.latest(), "snapshot");
+  try {
+    await connected(socket);
+    socket.emit("subscribe", { community: "default" });
+    await waitFor(() => socket.latest(), "snapshot");
 
-  const rows: [string, string][] = [];
-  const kib = (b: string | Buffer) => `${Math.round(Buffer.byteLength(b) / 1024)} KiB`;
-  for (const [what, body, type] of [
-    [`preview, CSV UTF-8 (${kib(files.csv)})`, files.csv, "text/csv"],
-    [`preview, CSV GBK (${kib(files.gbk)})`, files.gbk, "text/csv"],
-    [`preview, .xlsx (${kib(files.xlsx)})`, files.xlsx, XLSX],
-  ] as const) {
-    const r = await send("dryRun=1", body, type);
-    if (r.status !== 200 || r.summary.new.households !== N) throw new Error(`preview failed: ${JSON.stringify(r.summary).slice(0, 300)}`);
-    rows.push([what, fmt(r.ms)]);
+    const rows: [string, string][] = [];
+    const kib = (b: string | Buffer) => `${Math.round(Buffer.byteLength(b) / 1024)} KiB`;
+    for (const [what, body, type] of [
+      [`preview, CSV UTF-8 (${kib(files.csv)})`, files.csv, "text/csv"],
+      [`preview, CSV GBK (${kib(files.gbk)})`, files.gbk, "text/csv"],
+      [`preview, .xlsx (${kib(files.xlsx)})`, files.xlsx, XLSX],
+    ] as const) {
+      const r = await send("dryRun=1", body, type);
+      if (r.status !== 200 || r.summary.new.households !== N) throw new Error(`preview failed: ${JSON.stringify(r.summary).slice(0, 300)}`);
+      rows.push([what, fmt(r.ms)]);
+    }
+    const t = performance.now();
+    const done = await send("", files.csv);
+    if (done.status !== 201) throw new Error(`import failed: ${JSON.stringify(done.summary).slice(0, 300)}`);
+    rows.push([`import, CSV: ${N.toLocaleString("en")} households + 50 buildings in one transaction, until 201`, fmt(done.ms)]);
+    await waitFor(() => socket.latest()?.counts.householdsTotal === N, "the last row on a subscribed screen", 120_000, 5);
+    const toLastRowMs = performance.now() - t;
+    rows.push(["import, CSV: until a subscribed screen shows the last row", fmt(toLastRowMs)]);
+    const again = await send("", files.csv);
+    rows.push(["the same file again (all unchanged, nothing recorded)", fmt(again.ms)]);
+    const changed = await send("", files.changed);
+    if (changed.summary.changed?.households !== N / 10) throw new Error(`change failed: ${JSON.stringify(changed.summary).slice(0, 300)}`);
+    rows.push([`${(N / 10).toLocaleString("en")} changed rows (household.updated)`, fmt(changed.ms)]);
+    return { rows, toLastRowMs };
+  } finally {
+    socket.close();
+    await server.dispose();
   }
-  const t = performance.now();
-  const done = await send("", files.csv);
-  if (done.status !== 201) throw new Error(`import failed: ${JSON.stringify(done.summary).slice(0, 300)}`);
-  rows.push([`import, CSV: ${N.toLocaleString("en")} households + 50 buildings in one transaction, until 201`, fmt(done.ms)]);
-  await waitFor(() => socket.latest()?.counts.householdsTotal === N, "the last row on a subscribed screen", 120_000, 5);
-  rows.push(["import, CSV: until a subscribed screen shows the last row", fmt(performance.now() - t)]);
-  const again = await send("", files.csv);
-  rows.push(["the same file again (all unchanged, nothing recorded)", fmt(again.ms)]);
-  const changed = await send("", files.changed);
-  if (changed.summary.changed?.households !== N / 10) throw new Error(`change failed: ${JSON.stringify(changed.summary).slice(0, 300)}`);
-  rows.push([`${(N / 10).toLocaleString("en")} changed rows (household.updated)`, fmt(changed.ms)]);
-
-  socket.close();
-  await server.stop();
-  await pg?.drop();
-  rmSync(dataDir, { recursive: true, force: true });
-  return rows;
 }
 
-const csv = householdsCsv(N);
-const files = {
-  csv,
-  gbk: gbk(csv),
-  xlsx: await workbook(csv),
-  changed: householdsCsv(N, (c, i) => (i % 10 === 0 ? [c[0], c[1], "7", c[3], c[4]] : c) as string[]),
-};
-const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, load ${os.loadavg()[0]?.toFixed(1)}, Node ${process.version}`;
-console.log(`Registry import, ${new Date().toISOString().slice(0, 10)}, ${machine}\n`);
-const engines: ("pglite" | "postgres")[] = ["pglite"];
-if (await postgresAvailable()) engines.push("postgres");
-for (const engine of engines) {
-  const rows = await bench(engine, files);
-  console.log(`| ${engine} | figure |\n| --- | --- |`);
-  for (const [what, value] of rows) console.log(`| ${what} | ${value} |`);
-  console.log("");
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  const files = await importFiles();
+  const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, load ${os.loadavg()[0]?.toFixed(1)}, Node ${process.version}`;
+  console.log(`Registry import, ${new Date().toISOString().slice(0, 10)}, ${machine}\n`);
+  const engines: Engine[] = ["pglite"];
+  if (await postgresAvailable()) engines.push("postgres");
+  for (const engine of engines) {
+    const { rows } = await benchImport(engine, files);
+    console.log(`| ${engine} | figure |\n| --- | --- |`);
+    for (const [what, value] of rows) console.log(`| ${what} | ${value} |`);
+    console.log("");
+  }
+  process.exit(0);
 }
-process.exit(0);

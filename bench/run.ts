@@ -1,122 +1,126 @@
-// `npm run bench`: start-up, ingest throughput, post-to-screen latency and snapshot cost,
-// on the embedded database and on PostgreSQL (when one answers at 127.0.0.1:5432).
-import { mkdtempSync, rmSync } from "node:fs";
+// `npm run bench`: Cordon's figures against their targets, beside the floors (a bare insert-and-commit loop, a bare
+// Socket.IO broadcast) and beside polling, on the embedded database and on PostgreSQL (when one answers at
+// 127.0.0.1:5432); writes BENCHMARKS.md. `npm run bench -- --quick` runs every part small and writes nothing.
+// Options: `--only=floors,push-floor,cordon,import,polling,feed,many,wall` runs those parts; `--feed-events=N`
+// sizes the long feed (default 10,000,000; 200,000 with --quick); `--json=FILE` also keeps every raw sample there.
+import { readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
-import path from "node:path";
-import { freshPostgresDatabase, postgresAvailable } from "../tests/support/db";
-import { connect, connected } from "../tests/support/socket";
-import { freePort, spawnServer } from "../tests/support/spawn";
-import { waitFor } from "../tests/support/wait";
+import postgres from "postgres";
+import { ADMIN_URL, postgresAvailable } from "../tests/support/db";
+import { writeBenchmarks } from "./benchmarks-file";
+import { dropOwnDatabases, type Engine, machine, now, QUICK, secs, size } from "./common";
+import { benchEngine } from "./cordon-engine";
+import { pgliteFloors, postgresFloors } from "./floor-db";
+import { pushFloors } from "./floor-push";
+import { closeLoad } from "./http-load";
+import { benchLongFeed } from "./long-feed-reads";
+import { benchManySubscribers } from "./many-subscribers";
+import { benchPolling } from "./polling";
+import { benchImport, importFiles } from "./registry-import";
+import { machineLine, sections } from "./report";
+import type { Results } from "./results";
+import { benchWall } from "./wall-load";
 
-const ADMIN = "bench-admin-token-0123456789";
-const quick = process.argv.includes("--quick");
+const option = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
+const only = option("only")?.split(",");
+const wanted = (part: string) => !only || only.includes(part);
+const feedEvents = Number(option("feed-events") ?? size(10_000_000, 200_000));
 
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
+async function postgresVersion(): Promise<string | null> {
+  if (!(await postgresAvailable())) return null;
+  const sql = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
+  try {
+    const version = String((await sql`show server_version`)[0]?.server_version).split(" ")[0];
+    const fsync = (await sql`show fsync`)[0]?.fsync;
+    const commit = (await sql`show synchronous_commit`)[0]?.synchronous_commit;
+    return `${version} (fsync ${fsync}, synchronous_commit ${commit})`;
+  } finally {
+    await sql.end();
+  }
+}
+
+process.once("SIGINT", () => {
+  console.log("\ninterrupted: dropping this run's databases");
+  void dropOwnDatabases()
+    .catch(() => {})
+    .finally(() => process.exit(130));
+});
+
+const pgVersion = await postgresVersion();
+const engines: Engine[] = pgVersion ? ["postgres", "pglite"] : ["pglite"];
+const results: Results = {
+  startedAt: new Date(),
+  quick: QUICK,
+  machine: {
+    ...machine(),
+    postgres: pgVersion,
+    pglite: JSON.parse(readFileSync("node_modules/@electric-sql/pglite/package.json", "utf8")).version,
+    load: os.loadavg()[0] ?? 0,
+  },
+  engines,
+  dbFloors: {},
+  cordon: {},
+  imports: {},
+  failures: [],
 };
-const fmt = (n: number, d = 1) => n.toFixed(d);
+const t0 = now();
+console.log(`Cordon benchmarks, ${machineLine(results)}${QUICK ? " (quick)" : ""}\n`);
+if (results.machine.load > 1) console.log(`Note: the machine is busy (load ${results.machine.load.toFixed(1)}); figures will be low.\n`);
 
-async function bench(engine: "pglite" | "postgres") {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), "cordon-bench-"));
-  const pg = engine === "postgres" ? await freshPostgresDatabase() : null;
-  const env: Record<string, string> = {
-    PORT: freePort(),
-    HOST: "127.0.0.1",
-    DATA_DIR: dataDir,
-    ADMIN_TOKEN: ADMIN,
-    UI: "0",
-    RATE_LIMIT: "1000000",
-  };
-  if (pg) env.DATABASE_URL = pg.url;
-  const rows: [string, string][] = [];
-
-  // Start-up with the demo compound loaded into a new database, then a restart on it.
-  let t = Date.now();
-  let server = await spawnServer({ ...env, DEMO: "1", DEMO_TICK_MS: "3600000" });
-  rows.push(["start-up, new database + demo compound (2,415 events)", `${fmt((Date.now() - t) / 1000)} s`]);
-  await server.stop();
-  t = Date.now();
-  server = await spawnServer({ ...env, DEMO: "0" });
-  rows.push(["start-up, existing database", `${fmt((Date.now() - t) / 1000)} s`]);
-
-  const post = (body: unknown) =>
-    fetch(`${server.url}/api/events`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${ADMIN}`, "content-type": "application/json" },
-      body: JSON.stringify(body),
-    });
-  let n = 0;
-  const vol = () => ({ type: "volunteer.registered", payload: { volunteerId: `bench${n++}`, name: "n", skills: [] } });
-
-  // Throughput: one writer, eight writers, batches.
-  const single = quick ? 300 : 2000;
-  t = performance.now();
-  for (let i = 0; i < single; i++) if ((await post(vol())).status !== 201) throw new Error("post failed");
-  rows.push(["single events, 1 writer", `${fmt(single / ((performance.now() - t) / 1000), 0)} events/s`]);
-  t = performance.now();
-  await Promise.all(
-    Array.from({ length: 8 }, async () => {
-      for (let i = 0; i < single / 8; i++) if ((await post(vol())).status !== 201) throw new Error("post failed");
-    }),
-  );
-  rows.push(["single events, 8 writers", `${fmt(single / ((performance.now() - t) / 1000), 0)} events/s`]);
-  for (const size of [100, 1000]) {
-    const batches = quick ? 3 : 20;
-    t = performance.now();
-    for (let b = 0; b < batches; b++)
-      if ((await post({ events: Array.from({ length: size }, vol) })).status !== 201) throw new Error("batch failed");
-    rows.push([`batches of ${size}`, `${fmt((batches * size) / ((performance.now() - t) / 1000), 0)} events/s`]);
+/** Runs one part; a failure is noted and the run goes on. */
+async function part(name: string, key: string, run: (log: (s: string) => void) => Promise<void>) {
+  if (!wanted(key)) return;
+  const t = now();
+  console.log(`▸ ${name}`);
+  try {
+    await run((s) => console.log(`  ${s}`));
+    console.log(`  done in ${secs(now() - t)}`);
+  } catch (err) {
+    results.failures.push({ part: name, message: (err as Error).message });
+    console.log(`  FAILED: ${(err as Error).stack ?? err}`);
   }
-
-  // Post-to-screen: an event posted until a subscribed client holds counts with its seq.
-  const socket = connect(server.url, { token: ADMIN });
-  await connected(socket);
-  socket.emit("subscribe", { community: "default" });
-  await waitFor(() => socket.latest(), "snapshot");
-  const latency = async (count: number, gapMs: number) => {
-    const lat: number[] = [];
-    for (let i = 0; i < count; i++) {
-      const start = performance.now();
-      const r = await post(vol());
-      const seq = ((await r.json()) as { accepted: { seq: number }[] }).accepted[0]?.seq ?? 0;
-      await waitFor(() => (socket.latest()?.seq ?? 0) >= seq, "counts", 5000, 1);
-      lat.push(performance.now() - start);
-      await new Promise((r2) => setTimeout(r2, gapMs));
-    }
-    return `${fmt(pct(lat, 50))} / ${fmt(pct(lat, 99))} ms`;
-  };
-  rows.push(["post → counts on a socket client, quiet feed (1 event / 150 ms), p50 / p99", await latency(quick ? 30 : 150, 150)]);
-  rows.push([
-    "post → counts on a socket client, busy feed (1 event / 20 ms, coalesced to 10/s), p50 / p99",
-    await latency(quick ? 50 : 300, 20),
-  ]);
-  socket.close();
-
-  // Snapshot cost as the feed grows.
-  const head = ((await (await fetch(`${server.url}/api/health`)).json()) as { seq: number }).seq;
-  const snapTimes: number[] = [];
-  for (let i = 0; i < 200; i++) {
-    const s = performance.now();
-    await fetch(`${server.url}/api/snapshot`, { headers: { authorization: `Bearer ${ADMIN}` } });
-    snapTimes.push(performance.now() - s);
-  }
-  rows.push([`GET /api/snapshot with ${head.toLocaleString("en")} events in the feed, p50`, `${fmt(pct(snapTimes, 50), 2)} ms`]);
-
-  await server.stop();
-  await pg?.drop();
-  rmSync(dataDir, { recursive: true, force: true });
-  return rows;
 }
 
-const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
-console.log(`Cordon benchmarks, ${new Date().toISOString().slice(0, 10)}, ${machine}${quick ? " (quick)" : ""}\n`);
-const engines: ("pglite" | "postgres")[] = ["pglite"];
-if (await postgresAvailable()) engines.push("postgres");
-for (const engine of engines) {
-  const rows = await bench(engine);
-  console.log(`| ${engine} | figure |\n| --- | --- |`);
-  for (const [what, value] of rows) console.log(`| ${what} | ${value} |`);
-  console.log("");
+await part("database floors", "floors", async () => {
+  if (pgVersion) results.dbFloors.postgres = await postgresFloors(size(5000, 2000));
+  results.dbFloors.pglite = await pgliteFloors(size(5000, 2000));
+});
+await part("HTTP and Socket.IO floors", "push-floor", async () => {
+  results.pushFloor = await pushFloors(200);
+});
+for (const engine of engines)
+  await part(`Cordon on ${engine}`, "cordon", async (log) => {
+    results.cordon[engine] = await benchEngine(engine, log);
+  });
+await part("registry import", "import", async () => {
+  const files = await importFiles();
+  for (const engine of engines) results.imports[engine] = await benchImport(engine, files);
+});
+if (pgVersion) {
+  await part("push or poll (PostgreSQL)", "polling", async (log) => {
+    results.polling = await benchPolling(200, log);
+  });
+  await part(`a feed of ${feedEvents.toLocaleString("en")} events (PostgreSQL)`, "feed", async (log) => {
+    results.longFeed = await benchLongFeed(feedEvents, log);
+  });
 }
-process.exit(0);
+await part("subscribers on one node", "many", async (log) => {
+  results.many = await benchManySubscribers(engines[0]!, size(10_000, 1000), log);
+});
+await part("the wall display", "wall", async (log) => {
+  results.wall = await benchWall(size(10, 3), log);
+});
+await closeLoad();
+results.durationMs = now() - t0;
+
+console.log("");
+for (const s of sections(results)) console.log(`## ${s.title}\n\n${s.body}\n`);
+console.log(`The run took ${secs(results.durationMs)}.`);
+const json = option("json");
+if (json) writeFileSync(json, JSON.stringify(results));
+if (QUICK || only) console.log("(quick or partial run: BENCHMARKS.md left as it is)");
+else {
+  writeBenchmarks(results);
+  console.log("Wrote BENCHMARKS.md.");
+}
+process.exit(results.failures.length ? 1 : 0);
