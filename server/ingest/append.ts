@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { eq, sql } from "drizzle-orm";
+import type { SQL } from "drizzle-orm";
 import type { Db, Tx } from "../../drizzle/client";
-import { events, feedClock } from "../../drizzle/schema";
+import { events } from "../../drizzle/schema";
 import type { Role } from "../../drizzle/schema/constants";
 import { mayPost } from "../domain/permissions";
 import { AppError, english, fail } from "../errors";
@@ -10,9 +10,10 @@ import { invalid, zodIssues } from "../zod-issues";
 import { BatchEffects } from "./batch";
 import { clearDemo } from "./demo-clear";
 import { fingerprint } from "./fingerprint";
+import { inGroupTransaction } from "./group-tx";
 import { RULES, type RuleContext } from "./rules";
 import { anyOf, needsOf, State } from "./state";
-import { writeGroup as writeRows } from "./write";
+import { groupWrites } from "./write";
 
 export { FEED_CHANNEL } from "./write";
 
@@ -207,20 +208,15 @@ function reused(batch: boolean, i: number, id: string): AppError {
   );
 }
 
-/** One transaction for a group of appends: lock, read, apply in memory, write, commit. */
+/**
+ * One transaction for a group of appends: lock and read (sent together), apply in memory, then
+ * write and commit (sent together).
+ */
 async function writeGroup(db: Db, group: Job[]): Promise<Outcome[]> {
-  return db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Tx;
+  return inGroupTransaction(db, async ({ tx, lock }) => {
     // The record time is read once the lock is held, so it rises with seq (now() would be the
-    // transaction's start, before the wait).
-    const [clock] = await tx
-      .select({ last: feedClock.last, nowMs: sql<number>`(extract(epoch from clock_timestamp()) * 1000)::float8` })
-      .from(feedClock)
-      .where(eq(feedClock.id, 1))
-      .for("update");
-    if (!clock) throw new Error("feed_clock row missing: migrations did not run");
-    let last = clock.last;
-    const recordedAt = new Date(Number(clock.nowMs));
+    // transaction's start, before the wait). The reads are sent behind the lock and so run under it.
+    const locked = lock();
 
     const all = group.flatMap((j) => j.parsed);
     const ids = all.filter((p) => p.input.id).map((p) => p.id);
@@ -239,7 +235,9 @@ async function writeGroup(db: Db, group: Job[]): Promise<Outcome[]> {
     let state = new State();
     const loadable = (list: Parsed[]) => list.filter((p) => p.input.type !== "demo.cleared");
     reads.push(state.load(tx, needsOf(loadable(all))));
-    await Promise.all(reads);
+    const [clock] = await Promise.all([locked, ...reads]);
+    let last = clock.last;
+    const recordedAt = new Date(clock.nowMs);
 
     let effects = new BatchEffects();
     let rows: Row[] = [];
@@ -317,15 +315,15 @@ async function writeGroup(db: Db, group: Job[]): Promise<Outcome[]> {
       rows.push(...myRows);
       outcomes.push({ accepted });
     }
-    await flush(tx, rows, state, effects, last);
-    return outcomes;
+    return { result: outcomes, writes: rows.length > 0 ? groupWrites(tx, rows, state, effects, last) : [] };
   });
 }
 
-/** Writes what is gathered, when anything is. */
+/** Writes what is gathered, when anything is, and waits for it (before demo.cleared empties the tables). */
 async function flush(tx: Tx, rows: Row[], state: State, effects: BatchEffects, last: number): Promise<void> {
   if (rows.length === 0) return;
-  await writeRows(tx, rows, state, effects, last);
+  const writes: SQL[] = groupWrites(tx, rows, state, effects, last);
+  await Promise.all(writes.map((w) => tx.execute(w)));
 }
 
 export type { EventType };

@@ -1,5 +1,5 @@
 // Why: a group of appends is written with one multi-row statement per table, all sent at once.
-import { getTableColumns, sql } from "drizzle-orm";
+import { getTableColumns, type SQL, sql } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Tx } from "../../drizzle/client";
 import { activityBuckets, communityState, events, feedClock, postMinimums } from "../../drizzle/schema";
@@ -25,7 +25,7 @@ const KEYS: { [T in TableName]: string[] } = {
  * the statement costs the same for one row as for thousands, on both engines. With `keys`, ON
  * CONFLICT (keys) DO UPDATE SET every other column = excluded: new rows and changed rows at once.
  */
-export function insertRows(tx: Tx, table: PgTable, rows: object[], keys?: string[]) {
+export function insertRows(table: PgTable, rows: object[], keys?: string[]): SQL {
   const columns = Object.entries(getTableColumns(table) as Record<string, PgColumn>);
   const names = columns.map(([, c]) => `"${c.name}"`).join(", ");
   const record = columns.map(([, c]) => `"${c.name}" ${c.getSQLType()}`).join(", ");
@@ -42,22 +42,20 @@ export function insertRows(tx: Tx, table: PgTable, rows: object[], keys?: string
     const set = columns.filter(([k]) => !keys.includes(k)).map(([, c]) => `"${c.name}" = excluded."${c.name}"`);
     conflict = set.length > 0 ? ` on conflict (${target.join(", ")}) do update set ${set.join(", ")}` : " on conflict do nothing";
   }
-  return tx.execute(
-    sql`insert into ${table} (${sql.raw(names)}) select ${sql.raw(names)} from json_to_recordset(${json}::json) as r(${sql.raw(record)})${sql.raw(conflict)}`,
-  );
+  return sql`insert into ${table} (${sql.raw(names)}) select ${sql.raw(names)} from json_to_recordset(${json}::json) as r(${sql.raw(record)})${sql.raw(conflict)}`;
 }
 
 /**
- * Everything a group changed, sent without waiting between statements (postgres.js pipelines them
- * on the transaction's connection): the events, each changed table, the counters, the charts'
- * buckets, then the clock, which queues the NOTIFY delivered at commit.
+ * The statements that write everything a group changed, in order: the events, each changed table,
+ * the counters, the charts' buckets, then the clock, which queues the NOTIFY delivered at commit.
+ * Built with `tx` but not run: the caller sends them together (with the COMMIT, at the group's end).
  */
-export async function writeGroup(tx: Tx, rows: (typeof events.$inferInsert)[], state: State, effects: BatchEffects, last: number) {
-  const writes: Promise<unknown>[] = [];
-  writes.push(insertRows(tx, events, rows));
+export function groupWrites(tx: Tx, rows: (typeof events.$inferInsert)[], state: State, effects: BatchEffects, last: number): SQL[] {
+  const writes: SQL[] = [];
+  writes.push(insertRows(events, rows));
   for (const name of Object.keys(TABLES) as TableName[]) {
     const changed = state.changed(name);
-    if (changed.length > 0) writes.push(insertRows(tx, TABLES[name], changed, KEYS[name]));
+    if (changed.length > 0) writes.push(insertRows(TABLES[name], changed, KEYS[name]));
   }
   const buckets = [...effects.activity.values()].map((a) => ({
     community: a.community,
@@ -78,7 +76,8 @@ export async function writeGroup(tx: Tx, rows: (typeof events.$inferInsert)[], s
             onDutyDelta: sql`${activityBuckets.onDutyDelta} + excluded.on_duty_delta`,
             pendingDelta: sql`${activityBuckets.pendingDelta} + excluded.pending_delta`,
           },
-        }),
+        })
+        .getSQL(),
     );
   const minimums = [...effects.minimums.values()];
   if (minimums.length > 0)
@@ -86,7 +85,8 @@ export async function writeGroup(tx: Tx, rows: (typeof events.$inferInsert)[], s
       tx
         .insert(postMinimums)
         .values(minimums)
-        .onConflictDoUpdate({ target: [postMinimums.community, postMinimums.post], set: { minimum: sql`excluded.minimum` } }),
+        .onConflictDoUpdate({ target: [postMinimums.community, postMinimums.post], set: { minimum: sql`excluded.minimum` } })
+        .getSQL(),
     );
   // One upsert per community: a new community's row starts from the group's deltas.
   for (const [community, lastSeq] of effects.lastSeq) {
@@ -105,7 +105,8 @@ export async function writeGroup(tx: Tx, rows: (typeof events.$inferInsert)[], s
       tx
         .insert(communityState)
         .values({ community, lastSeq, ...deltas, currentRoundId: round ?? null, demo })
-        .onConflictDoUpdate({ target: communityState.community, set }),
+        .onConflictDoUpdate({ target: communityState.community, set })
+        .getSQL(),
     );
   }
   writes.push(
@@ -113,7 +114,8 @@ export async function writeGroup(tx: Tx, rows: (typeof events.$inferInsert)[], s
       .update(feedClock)
       .set({ last })
       .where(sql`${feedClock.id} = 1`)
-      .returning({ notified: sql`pg_notify(${FEED_CHANNEL}, ${String(last)})::text` }),
+      .returning({ notified: sql`pg_notify(${FEED_CHANNEL}, ${String(last)})::text` })
+      .getSQL(),
   );
-  await Promise.all(writes);
+  return writes;
 }

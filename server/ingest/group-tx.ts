@@ -1,0 +1,95 @@
+// Why: a group of appends costs two round trips on PostgreSQL: BEGIN, the feed clock's lock and
+// every read go out together; then every write and the COMMIT go out together.
+import { eq, type SQL, sql } from "drizzle-orm";
+import { PgDialect } from "drizzle-orm/pg-core";
+import { type Db, drizzleOn, poolOf, type Tx } from "../../drizzle/client";
+import { feedClock } from "../../drizzle/schema";
+
+export interface Clock {
+  /** The feed's last seq, read under its row lock. */
+  last: number;
+  /** The database's clock once the lock is held (ms since the epoch). */
+  nowMs: number;
+}
+
+export interface GroupTx {
+  /** For the reads, and for writes whose answer the group awaits (demo.cleared). */
+  tx: Tx;
+  /**
+   * Takes the feed clock's row lock. Call it first, before any read is started: on PostgreSQL it
+   * is sent right behind BEGIN, and the reads started after it in the same tick go out with them.
+   */
+  lock(): Promise<Clock>;
+}
+
+/** What the work hands back: its result, and the statements that end the transaction (sent with COMMIT). */
+export interface GroupEnd<T> {
+  result: T;
+  writes: SQL[];
+}
+
+const dialect = new PgDialect();
+const LOCK = "select last, (extract(epoch from clock_timestamp()) * 1000)::float8 as now_ms from feed_clock where id = 1 for update";
+
+const clockOf = (row: { last: unknown; now_ms?: unknown; nowMs?: unknown } | undefined): Clock => {
+  if (!row) throw new Error("feed_clock row missing: migrations did not run");
+  return { last: Number(row.last), nowMs: Number(row.now_ms ?? row.nowMs) };
+};
+
+/**
+ * Runs `work` in one transaction and commits it with the writes it returns. On PostgreSQL the
+ * connection is reserved and the statements pipelined by hand (drizzle's transaction would wait
+ * for BEGIN, then for each await, then for COMMIT); a write that fails aborts the transaction, so
+ * its COMMIT answers ROLLBACK and the error is thrown. On PGlite, in process, a plain transaction.
+ */
+export async function inGroupTransaction<T>(db: Db, work: (g: GroupTx) => Promise<GroupEnd<T>>): Promise<T> {
+  const pool = poolOf(db);
+  if (!pool)
+    return db.transaction(async (transaction) => {
+      const tx = transaction as unknown as Tx;
+      const lock = async () =>
+        clockOf(
+          (
+            await tx
+              .select({ last: feedClock.last, nowMs: sql<number>`(extract(epoch from clock_timestamp()) * 1000)::float8` })
+              .from(feedClock)
+              .where(eq(feedClock.id, 1))
+              .for("update")
+          )[0],
+        );
+      const end = await work({ tx, lock });
+      await Promise.all(end.writes.map((w) => tx.execute(w)));
+      return end.result;
+    });
+
+  const conn = await pool.reserve();
+  let open = false;
+  try {
+    const begun = conn.unsafe("begin");
+    open = true;
+    const lock = () => {
+      const locked = conn.unsafe(LOCK);
+      // Both answers are awaited here; neither may reject unheard.
+      return Promise.all([begun, locked]).then(([, rows]) => clockOf(rows[0] as unknown as { last: unknown; now_ms: unknown }));
+    };
+    begun.catch(() => {});
+    const end = await work({ tx: drizzleOn(conn, pool) as unknown as Tx, lock });
+    const sent = end.writes.map((w) => {
+      const q = dialect.sqlToQuery(w);
+      return conn.unsafe(q.sql, q.params as never[], { prepare: q.params.length > 0 });
+    });
+    const commit = conn.unsafe("commit");
+    const settled = await Promise.allSettled([...sent, commit]);
+    open = false;
+    const failed = settled.find((s) => s.status === "rejected");
+    if (failed) throw (failed as PromiseRejectedResult).reason;
+    const command = ((settled.at(-1) as PromiseFulfilledResult<{ command?: string }>).value as { command?: string }).command;
+    if (command !== "COMMIT") throw new Error(`the transaction did not commit (${command})`);
+    return end.result;
+  } catch (err) {
+    if (open) await conn.unsafe("rollback").catch(() => {});
+    throw err;
+  } finally {
+    conn.release();
+  }
+}
