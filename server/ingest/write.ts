@@ -20,29 +20,43 @@ const KEYS: { [T in TableName]: string[] } = {
   posts: ["community", "post"],
 };
 
+/** The fixed text around an insert's JSON parameter, per table and conflict target. */
+const texts = new Map<PgTable, Map<string, { head: SQL; tail: SQL }>>();
+
+function insertText(table: PgTable, keys?: string[]) {
+  const byKeys = texts.get(table) ?? texts.set(table, new Map()).get(table)!;
+  const id = keys?.join(",") ?? "";
+  let t = byKeys.get(id);
+  if (!t) {
+    const columns = Object.entries(getTableColumns(table) as Record<string, PgColumn>);
+    const names = columns.map(([, c]) => `"${c.name}"`).join(", ");
+    // The record's fields are named as the rows' own (camelCase) keys, so the rows go in as they are.
+    const fields = columns.map(([k]) => `"${k}"`).join(", ");
+    const record = columns.map(([k, c]) => `"${k}" ${c.getSQLType()}`).join(", ");
+    let conflict = "";
+    if (keys) {
+      const target = columns.filter(([k]) => keys.includes(k)).map(([, c]) => `"${c.name}"`);
+      const set = columns.filter(([k]) => !keys.includes(k)).map(([, c]) => `"${c.name}" = excluded."${c.name}"`);
+      conflict = set.length > 0 ? ` on conflict (${target.join(", ")}) do update set ${set.join(", ")}` : " on conflict do nothing";
+    }
+    t = {
+      head: sql`insert into ${table} (${sql.raw(names)}) select ${sql.raw(fields)} from json_to_recordset(`,
+      tail: sql`::json) as r(${sql.raw(record)})${sql.raw(conflict)}`,
+    };
+    byKeys.set(id, t);
+  }
+  return t;
+}
+
 /**
  * INSERT … SELECT FROM json_to_recordset($1): any number of rows as one parameter, so building
- * the statement costs the same for one row as for thousands, on both engines. With `keys`, ON
- * CONFLICT (keys) DO UPDATE SET every other column = excluded: new rows and changed rows at once.
+ * the statement costs the same for one row as for thousands, on both engines, and its text is the
+ * same each time (a prepared statement). With `keys`, ON CONFLICT (keys) DO UPDATE SET every other
+ * column = excluded: new rows and changed rows at once. A row's missing fields are null.
  */
 export function insertRows(table: PgTable, rows: object[], keys?: string[]): SQL {
-  const columns = Object.entries(getTableColumns(table) as Record<string, PgColumn>);
-  const names = columns.map(([, c]) => `"${c.name}"`).join(", ");
-  const record = columns.map(([, c]) => `"${c.name}" ${c.getSQLType()}`).join(", ");
-  const json = JSON.stringify(
-    rows.map((r) => {
-      const o: Record<string, unknown> = {};
-      for (const [k, c] of columns) o[c.name] = (r as Record<string, unknown>)[k] ?? null;
-      return o;
-    }),
-  );
-  let conflict = "";
-  if (keys) {
-    const target = columns.filter(([k]) => keys.includes(k)).map(([, c]) => `"${c.name}"`);
-    const set = columns.filter(([k]) => !keys.includes(k)).map(([, c]) => `"${c.name}" = excluded."${c.name}"`);
-    conflict = set.length > 0 ? ` on conflict (${target.join(", ")}) do update set ${set.join(", ")}` : " on conflict do nothing";
-  }
-  return sql`insert into ${table} (${sql.raw(names)}) select ${sql.raw(names)} from json_to_recordset(${json}::json) as r(${sql.raw(record)})${sql.raw(conflict)}`;
+  const { head, tail } = insertText(table, keys);
+  return sql`${head}${JSON.stringify(rows)}${tail}`;
 }
 
 /**
