@@ -87,7 +87,7 @@ export function openPostgres(
   const listenSockets: PgSockets | null = plain ? watchSockets({ stallMs, isWorking, onDead }) : null;
   const sql: postgres.Sql = postgres(url, { ...base, max, idle_timeout: 60, ...(pool ? { socket: pool.open } : {}) } as typeof base);
   const listener = pgListener(url, base, listenSockets);
-  const db = drizzlePostgres(preparing(sql), { schema }) as unknown as Db;
+  const db = drizzlePostgres(sql, { schema }) as unknown as Db;
   pools.set(db, sql);
   return {
     kind: "postgres",
@@ -114,20 +114,22 @@ export const drizzleOn = (conn: postgres.ReservedSql, pool: postgres.Sql): Db =>
   drizzlePostgres(preparing(Object.assign(conn, { options: pool.options }))) as unknown as Db;
 
 /**
- * The client drizzle is given: every statement with parameters is a prepared statement, kept per
- * connection by its text. drizzle's postgres.js session sends each query with `unsafe`, which
- * postgres.js runs unprepared unless told otherwise: then every statement costs a Parse and a
- * Describe round trip before it runs, so a transaction of five statements waits on ten round trips
- * instead of five, and pipelined statements no longer overlap. Statement texts are fixed (lists
- * go in as one array parameter), so the per-connection cache stays small; a statement whose plan
- * a migration invalidates is re-prepared by postgres.js itself.
+ * A client on which every statement with parameters is a prepared statement, kept per connection
+ * by its text (the feed's writer). drizzle's postgres.js session sends each query with `unsafe`,
+ * which postgres.js runs unprepared unless told otherwise; and an unprepared statement with
+ * parameters waits for a Describe round trip before it runs, holding back every statement behind
+ * it, so nothing pipelines. The writer's statement texts are fixed (lists go in as one array
+ * parameter), so the per-connection cache stays small; a statement whose plan a migration
+ * invalidates is re-prepared by postgres.js itself. The pool's other readers stay unprepared:
+ * their plans follow each query's values (a generic plan cached while a table is small could
+ * outlive its growth).
  */
 function preparing<T extends postgres.Sql | postgres.TransactionSql | postgres.ReservedSql>(client: T): T {
   return new Proxy(client, {
     get(target, prop, receiver) {
       if (prop === "unsafe")
         return (query: string, args: unknown[] = [], options: postgres.UnsafeQueryOptions = {}) =>
-          target.unsafe(query, args as postgres.ParameterOrJSON<never>[], { prepare: args.length > 0, ...options });
+          target.unsafe(query, args as postgres.ParameterOrJSON<never>[], { ...options, prepare: args.length > 0 || options.prepare });
       if (prop === "begin")
         return (...a: unknown[]) => {
           const fn = a[a.length - 1] as (tx: postgres.TransactionSql) => unknown;

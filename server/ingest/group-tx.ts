@@ -65,14 +65,19 @@ export async function inGroupTransaction<T>(db: Db, work: (g: GroupTx) => Promis
   const conn = await pool.reserve();
   let open = false;
   try {
+    // Statements go out in the order they are first awaited or caught: BEGIN first.
     const begun = conn.unsafe("begin");
+    begun.catch(() => {});
     open = true;
+    // The writer's reads are all by key: indexed whatever the planner knows of the tables, also
+    // with the generic plans of prepared statements (planned once, perhaps while a table was small).
+    const indexed = conn.unsafe("set local enable_seqscan = off");
+    indexed.catch(() => {});
     const lock = () => {
       const locked = conn.unsafe(LOCK);
       // Both answers are awaited here; neither may reject unheard.
-      return Promise.all([begun, locked]).then(([, rows]) => clockOf(rows[0] as unknown as { last: unknown; now_ms: unknown }));
+      return Promise.all([begun, indexed, locked]).then(([, , rows]) => clockOf(rows[0] as unknown as { last: unknown; now_ms: unknown }));
     };
-    begun.catch(() => {});
     const end = await work({ tx: drizzleOn(conn, pool) as unknown as Tx, lock });
     const sent = end.writes.map((w) => {
       const q = dialect.sqlToQuery(w);

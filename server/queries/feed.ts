@@ -1,6 +1,6 @@
-import { type AnyColumn, asc, gt, max, type SQL, sql } from "drizzle-orm";
+import { type AnyColumn, asc, gt, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../drizzle/client";
-import { events } from "../../drizzle/schema";
+import { communityState, events } from "../../drizzle/schema";
 import type { FeedEvent } from "../protocol/events";
 
 /** The columns of a feed event as GET /api/events shows it (history and verify read the same). */
@@ -41,13 +41,16 @@ export async function readFeed(db: Db, after: number, limit: number): Promise<{ 
   return { events: list, next: list.length === limit && lastRow ? lastRow.seq : null };
 }
 
-/** Which communities changed after `after`, and the newest seq seen. */
+/**
+ * Which communities changed after `after`, and the newest seq seen. Read from each community's
+ * last seq, written in the same transaction as its events: a few rows, however long the feed and
+ * whatever the planner knows of it (a range on the feed itself was read as a scan of it all).
+ */
 export async function readChangesSince(db: Db, after: number): Promise<{ head: number; communities: string[] }> {
   const rows = await db
-    .select({ community: events.community, last: max(events.seq) })
-    .from(events)
-    .where(gt(events.seq, after))
-    .groupBy(events.community);
+    .select({ community: communityState.community, last: communityState.lastSeq })
+    .from(communityState)
+    .where(gt(communityState.lastSeq, after));
   let head = after;
   for (const r of rows) head = Math.max(head, Number(r.last));
   return { head, communities: rows.map((r) => r.community) };
