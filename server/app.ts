@@ -15,7 +15,7 @@ import { FeedListener } from "./feed/listener";
 import { createApiHandler } from "./http/api";
 import { DoorLimits } from "./http/limits";
 import { handleSignIn } from "./http/sign-in";
-import { appendEvents } from "./ingest/append";
+import { appendEvents, onCommitted } from "./ingest/append";
 import type { Logger } from "./log";
 import { lockDataDir } from "./pglite-lock";
 import { readFeedHead, readSnapshot } from "./queries/snapshot";
@@ -138,6 +138,7 @@ export async function startCordon(env: Env, log: Logger, opts: { dev?: boolean }
     log,
   );
   await listener.start();
+  const unhook = onCommitted(db, (w) => listener.committed(w.first, w.last, w.communities));
 
   await new Promise<void>((resolve, reject) => {
     http.once("error", reject);
@@ -159,6 +160,7 @@ export async function startCordon(env: Env, log: Logger, opts: { dev?: boolean }
       closing ??= (async () => {
         simulator?.close();
         revocations.close();
+        unhook();
         await listener.close();
         broadcaster.close();
         await realtime.close();

@@ -76,6 +76,17 @@ export class FeedListener {
     this.timer.unref();
   }
 
+  /**
+   * This node has just committed seqs `first`..`last` in `communities`: when the cursor is right
+   * before them, nothing else can lie in between (seqs are gap-free, in commit order), so they
+   * are passed on at once; otherwise the read after the NOTIFY finds them with the rest.
+   */
+  committed(first: number, last: number, communities: string[]): void {
+    if (this.closed || this.cursor !== first - 1) return;
+    this.cursor = last;
+    this.onChange(communities, last);
+  }
+
   /** Reads the feed after the cursor now (coalescing calls that arrive while a read is running). */
   poke(): void {
     if (this.closed) return;

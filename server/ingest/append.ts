@@ -123,6 +123,7 @@ const clears = (job: Job) => job.parsed.some((p) => p.input.type === "demo.clear
 class Writer {
   private readonly jobs: Job[] = [];
   private running = false;
+  readonly committed = new Set<(w: Written) => void>();
 
   constructor(private readonly db: Db) {}
 
@@ -146,7 +147,12 @@ class Writer {
             group.push(this.jobs.shift() as Job);
             size += next.parsed.length;
           }
-        const outcomes = await writeGroup(this.db, group).catch((err: unknown) => group.map(() => ({ error: err })));
+        const done = await writeGroup(this.db, group).catch((err: unknown) => ({
+          outcomes: group.map((): Outcome => ({ error: err })),
+          written: null,
+        }));
+        const { outcomes, written } = done;
+        if (written) for (const fn of this.committed) fn(written);
         for (const [i, job] of group.entries()) {
           const o = outcomes[i] as Outcome;
           if ("error" in o) job.reject(o.error);
@@ -160,6 +166,24 @@ class Writer {
 }
 
 const writers = new WeakMap<Db, Writer>();
+const writerOf = (db: Db): Writer => writers.get(db) ?? writers.set(db, new Writer(db)).get(db)!;
+
+/** What one committed group wrote: seqs `first`..`last`, all of them, in these communities. */
+export interface Written {
+  first: number;
+  last: number;
+  communities: string[];
+}
+
+/**
+ * Calls `fn` after each commit this node makes, before its callers are answered: the node's own
+ * screens need not wait for the NOTIFY and a read of the feed to learn what it just wrote.
+ */
+export function onCommitted(db: Db, fn: (w: Written) => void): () => void {
+  const w = writerOf(db);
+  w.committed.add(fn);
+  return () => w.committed.delete(fn);
+}
 
 /**
  * Appends events: seq assigned under the feed clock's row lock (commit order = seq order, no
@@ -177,12 +201,7 @@ export async function appendEvents(
 ): Promise<Accepted[]> {
   const batch = opts.batch ?? raw.length > 1;
   const parsed = parseEvents(raw, actor, batch);
-  let writer = writers.get(db);
-  if (!writer) {
-    writer = new Writer(db);
-    writers.set(db, writer);
-  }
-  const w = writer;
+  const w = writerOf(db);
   return new Promise<Accepted[]>((resolve, reject) => w.submit({ parsed, actor, batch, onProgress: opts.onProgress, resolve, reject }));
 }
 
@@ -212,7 +231,7 @@ function reused(batch: boolean, i: number, id: string): AppError {
  * One transaction for a group of appends: lock and read (sent together), apply in memory, then
  * write and commit (sent together).
  */
-async function writeGroup(db: Db, group: Job[]): Promise<Outcome[]> {
+async function writeGroup(db: Db, group: Job[]): Promise<{ outcomes: Outcome[]; written: Written | null }> {
   return inGroupTransaction(db, async ({ tx, lock }) => {
     // The record time is read once the lock is held, so it rises with seq (now() would be the
     // transaction's start, before the wait). The reads are sent behind the lock and so run under it.
@@ -237,6 +256,8 @@ async function writeGroup(db: Db, group: Job[]): Promise<Outcome[]> {
     reads.push(state.load(tx, needsOf(loadable(all))));
     const [clock] = await Promise.all([locked, ...reads]);
     let last = clock.last;
+    const first = clock.last + 1;
+    const touched = new Set<string>();
     const recordedAt = new Date(clock.nowMs);
 
     let effects = new BatchEffects();
@@ -289,6 +310,8 @@ async function writeGroup(db: Db, group: Job[]): Promise<Outcome[]> {
           last = seq;
           myKnown.set(p.id, { seq, fingerprint: p.fingerprint });
           mine.lastSeq.set(p.community, seq);
+          // A superset is harmless (an append refused later only costs its community a re-send).
+          touched.add(p.community);
           myRows.push({
             seq,
             id: p.id,
@@ -315,7 +338,10 @@ async function writeGroup(db: Db, group: Job[]): Promise<Outcome[]> {
       rows.push(...myRows);
       outcomes.push({ accepted });
     }
-    return { result: outcomes, writes: rows.length > 0 ? groupWrites(tx, rows, state, effects, last) : [] };
+    return {
+      result: { outcomes, written: last >= first ? { first, last, communities: [...touched] } : null },
+      writes: rows.length > 0 ? groupWrites(tx, rows, state, effects, last) : [],
+    };
   });
 }
 

@@ -1,11 +1,10 @@
-import { and, eq } from "drizzle-orm";
-import type { Db } from "../../drizzle/client";
+import { and, eq, sql } from "drizzle-orm";
+import { type Db, poolOf } from "../../drizzle/client";
 import { communityState, feedClock, rounds } from "../../drizzle/schema";
 import { type CountsMessage, emptyCounts, type Snapshot } from "../protocol/state";
 
-/** The counts of one community, read from the rollup in one query: the same cost at any feed size. */
-export async function readSnapshot(db: Db, community: string): Promise<Snapshot> {
-  const [row] = await db
+const snapshotQuery = (db: Db) =>
+  db
     .select({
       s: communityState,
       testedCount: rounds.testedCount,
@@ -15,7 +14,20 @@ export async function readSnapshot(db: Db, community: string): Promise<Snapshot>
     })
     .from(communityState)
     .leftJoin(rounds, and(eq(rounds.community, communityState.community), eq(rounds.roundId, communityState.currentRoundId)))
-    .where(eq(communityState.community, community));
+    .where(eq(communityState.community, sql.placeholder("community")));
+
+/**
+ * On a PostgreSQL pool the snapshot, read on every push, is a prepared statement: one round trip,
+ * where an unprepared one with a parameter waits for a Describe first. It reads two rows by key,
+ * so its generic plan is the right one at any size.
+ */
+const prepared = new WeakMap<Db, ReturnType<ReturnType<typeof snapshotQuery>["prepare"]>>();
+
+/** The counts of one community, read from the rollup in one query: the same cost at any feed size. */
+export async function readSnapshot(db: Db, community: string): Promise<Snapshot> {
+  let query = prepared.get(db);
+  if (!query && poolOf(db)) prepared.set(db, (query = snapshotQuery(db).prepare("snapshot")));
+  const [row] = query ? await query.execute({ community }) : await snapshotQuery(db).execute({ community });
   if (!row) {
     return { seq: 0, community, demo: false, counts: emptyCounts(), round: null };
   }

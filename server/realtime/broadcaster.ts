@@ -24,7 +24,8 @@ export class DemoMarks {
     return before !== undefined && before !== s.demo;
   }
 }
-type Slot = { lastEmit: number; timer: NodeJS.Timeout | undefined; flushing: boolean; dirty: boolean };
+type Slot = { lastEmit: number; timer: NodeJS.Timeout | NodeJS.Immediate | undefined; flushing: boolean; dirty: boolean };
+const cancel = (t: NodeJS.Timeout | NodeJS.Immediate) => ("refresh" in t ? clearTimeout(t) : clearImmediate(t));
 
 export interface BroadcasterOptions {
   /** Least time between two wall views to one community (they cost several queries). */
@@ -80,7 +81,9 @@ export class Broadcaster {
     if (slot.timer || slot.flushing) return;
     const interval = kind === "wall" ? (this.opts.wallIntervalMs ?? 1000) : this.minIntervalMs;
     const wait = Math.max(0, slot.lastEmit + interval - Date.now());
-    slot.timer = setTimeout(() => this.flush(kind, community, slot), wait);
+    // Nothing sent lately: now, not a timer's millisecond later.
+    slot.timer =
+      wait === 0 ? setImmediate(() => this.flush(kind, community, slot)) : setTimeout(() => this.flush(kind, community, slot), wait);
   }
 
   private async send(kind: Kind, community: string): Promise<void> {
@@ -114,7 +117,7 @@ export class Broadcaster {
   close(): void {
     this.closed = true;
     clearInterval(this.refresh);
-    for (const slot of this.slots.values()) if (slot.timer) clearTimeout(slot.timer);
+    for (const slot of this.slots.values()) if (slot.timer) cancel(slot.timer);
     this.slots.clear();
   }
 }

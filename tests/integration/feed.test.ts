@@ -1,8 +1,10 @@
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openPostgres } from "../../drizzle/client";
+import { type Db, openPostgres, wrapPglite } from "../../drizzle/client";
 import { migrate } from "../../drizzle/migrate";
+import * as schema from "../../drizzle/schema";
 import { FeedListener } from "../../server/feed/listener";
-import { appendEvents } from "../../server/ingest/append";
+import { appendEvents, onCommitted } from "../../server/ingest/append";
 import { createLogger } from "../../server/log";
 import { ENGINE, engineReady, freshDatabase, freshPostgresDatabase } from "../support/db";
 import { smallCompound } from "../support/fixtures";
@@ -92,6 +94,44 @@ describe.skipIf(!ready)(`FEED4: the listener catches up without notifications on
     const last = accepted[accepted.length - 1]?.seq;
     await waitFor(() => seen.includes(last ?? -1), "the listener to reach the last seq");
     expect(listener.position).toBe(last);
+    await listener.close();
+    await db.dispose();
+  });
+
+  it("FEED4d a node's own commits reach its listener at once, with no NOTIFY and no heartbeat; never past another writer's commit", async () => {
+    const db = await freshDatabase();
+    const deaf = { ...db, listen: async () => async () => {} };
+    const seen: { head: number; communities: string[] }[] = [];
+    const listener = new FeedListener(deaf, (communities, head) => seen.push({ head, communities }), log, { heartbeatMs: 600_000 });
+    await listener.start();
+    const unhook = onCommitted(db.db, (w) => listener.committed(w.first, w.last, w.communities));
+    const actor = { role: "secretary" as const, name: "t" };
+    const building = (id: string, community?: string) => ({
+      type: "building.registered",
+      community,
+      payload: { buildingId: id, label: id },
+    });
+
+    const [a] = await appendEvents(db.db, [building("b1"), building("b1", "north")], actor, { batch: true }).then((r) => r.slice(-1));
+    // Told before the append is answered: no wait at all.
+    expect(seen).toEqual([{ head: a?.seq, communities: ["default", "north"] }]);
+
+    // Another writer (another node) commits: this node is not told, and its own next commit must
+    // not be passed on over the other's, which only a read of the feed can find.
+    const other = db.kind === "postgres" ? (drizzlePostgres(db.sql!, { schema }) as unknown as Db) : wrapPglite(db.pglite!).db;
+    const [b] = await appendEvents(other, [building("b2", "south")], actor);
+    const [c] = await appendEvents(db.db, [building("b3")], actor);
+    expect(c!.seq).toBe(b!.seq + 1);
+    expect(seen).toHaveLength(1);
+    listener.poke();
+    await waitFor(() => seen.length === 2, "the read of the feed");
+    expect(seen[1]?.head).toBe(c?.seq);
+    expect([...(seen[1]?.communities ?? [])].sort()).toEqual(["default", "south"]);
+
+    // In step again: the next own commit goes straight through.
+    const [d] = await appendEvents(db.db, [building("b4", "north")], actor);
+    expect(seen[2]).toEqual({ head: d?.seq, communities: ["north"] });
+    unhook();
     await listener.close();
     await db.dispose();
   });

@@ -31,11 +31,20 @@ describe("ING: idempotency fingerprints", () => {
       { numRuns: 5000 },
     );
     // What JSON cannot hold is left out of objects and null in arrays, as before.
-    const odd = { "10": 1, "9": 2, "4294967295": 3, "01": 4, u: undefined, f: () => 1, a: [undefined, Number.NaN, -0, 1e21], "": "é\u2028\"" };
+    const odd = {
+      "10": 1,
+      "9": 2,
+      "4294967295": 3,
+      "01": 4,
+      u: undefined,
+      f: () => 1,
+      a: [undefined, Number.NaN, -0, 1e21],
+      "": 'é\u2028"',
+    };
     expect(canonicalJson(odd)).toBe(JSON.stringify(reference(odd)));
     // A fingerprint computed the first way is unchanged.
-    expect(fingerprint({ type: "household.tested", community: "c", occurredAt: null, payload: { householdId: "h1", result: "negative" } })).toBe(
-      "LXsSG_j-IAPX3muFyB0IIovO6rh_gexk4SM4ERCzLj4",
-    );
+    expect(
+      fingerprint({ type: "household.tested", community: "c", occurredAt: null, payload: { householdId: "h1", result: "negative" } }),
+    ).toBe("LXsSG_j-IAPX3muFyB0IIovO6rh_gexk4SM4ERCzLj4");
   });
 });
