@@ -26,7 +26,10 @@ const prepared = new WeakMap<Db, ReturnType<ReturnType<typeof snapshotQuery>["pr
 /** The counts of one community, read from the rollup in one query: the same cost at any feed size. */
 export async function readSnapshot(db: Db, community: string): Promise<Snapshot> {
   let query = prepared.get(db);
-  if (!query && poolOf(db)) prepared.set(db, (query = snapshotQuery(db).prepare("snapshot")));
+  if (!query && poolOf(db)) {
+    query = snapshotQuery(db).prepare("snapshot");
+    prepared.set(db, query);
+  }
   const [row] = query ? await query.execute({ community }) : await snapshotQuery(db).execute({ community });
   if (!row) {
     return { seq: 0, community, demo: false, counts: emptyCounts(), round: null };
