@@ -8,27 +8,22 @@
 import postgres from "postgres";
 import { openPostgres } from "../drizzle/client";
 import { migrate } from "../drizzle/migrate";
+import { INSERT_EVENTS, type SyntheticFeed, syntheticEvents } from "../tests/support/synthetic-feed";
 import { now } from "./common";
 
-const EVENT = `
-  select g as seq, 'archive-' || g as id, x.type, 'archive' as community, t as occurred_at, t as recorded_at,
-         'bench:long-feed' as actor, x.payload, 'x' as fingerprint
-  from generate_series($1::bigint, $2::bigint) g
-  cross join lateral (select timestamptz '2025-01-01 00:00:00+08' + g * interval '3 seconds' as t) at
-  cross join lateral (select case g % 6
-      when 0 then 'household.tested'
-      when 1 then 'test.result'
-      when 2 then case when (g / 6) % 2 = 0 then 'volunteer.checked_in' else 'volunteer.checked_out' end
-      when 3 then case when (g / 6) % 2 = 0 then 'building.sealed' else 'building.unsealed' end
-      when 4 then 'request.opened'
-      else 'request.approved' end as type,
-    case g % 6
-      when 0 then jsonb_build_object('roundId', 'r' || g / 50000, 'householdId', 'h' || g % 100000)
-      when 1 then jsonb_build_object('roundId', 'r' || g / 50000, 'householdId', 'h' || (g - 1) % 100000, 'result', 'negative')
-      when 2 then jsonb_build_object('volunteerId', 'v' || (g / 12) % 2000, 'post', 'gate')
-      when 3 then jsonb_build_object('buildingId', 'b' || (g / 12) % 1000)
-      when 4 then jsonb_build_object('requestId', 'q' || g / 6, 'householdId', 'h' || g % 100000, 'kind', 'supplies')
-      else jsonb_build_object('requestId', 'q' || g / 6) end as payload) x`;
+/** A year of a large compound, an event every 3 seconds. */
+const ARCHIVE: SyntheticFeed = {
+  community: "archive",
+  idPrefix: "archive-",
+  actor: "bench:long-feed",
+  start: "2025-01-01 00:00:00+08",
+  every: "3 seconds",
+  roundEvery: 50_000,
+  households: 100_000,
+  volunteers: 2000,
+  buildings: 1000,
+};
+const EVENT = syntheticEvents(ARCHIVE);
 
 export interface Generated {
   events: number;
@@ -71,10 +66,7 @@ export async function generateFeed(databaseUrl: string, count: number): Promise<
       ranges.map(async ([from, to]) => {
         const c = await sql.reserve();
         await settings(c);
-        await c.unsafe(`insert into events (seq, id, type, community, occurred_at, recorded_at, actor, payload, fingerprint) ${EVENT}`, [
-          from!,
-          to!,
-        ]);
+        await c.unsafe(`${INSERT_EVENTS} ${EVENT}`, [from!, to!]);
         c.release();
       }),
     );

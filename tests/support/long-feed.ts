@@ -1,5 +1,19 @@
 // Why: a long feed (tens of thousands of events) made in SQL in a second, so a test can read the plans the history and report queries get.
 import type { DatabaseHandle } from "../../drizzle/client";
+import { INSERT_EVENTS, type SyntheticFeed, syntheticEvents } from "./synthetic-feed";
+
+/** A compound's spring: one event a minute in `default`, over the households, volunteers and buildings registered below. */
+const TEST_FEED: SyntheticFeed = {
+  community: "default",
+  idPrefix: "long-",
+  actor: "long-feed",
+  start: "2026-03-01 00:00:00+08",
+  every: "1 minute",
+  roundEvery: 10_000,
+  households: 1400,
+  volunteers: 160,
+  buildings: 41,
+};
 
 /** Runs raw SQL on either engine and returns its rows. */
 export async function runSql(h: DatabaseHandle, text: string, params: unknown[] = []): Promise<Record<string, unknown>[]> {
@@ -20,28 +34,7 @@ export async function fillLongFeed(h: DatabaseHandle, n: number): Promise<void> 
     h,
     `insert into volunteers (community, volunteer_id, name, skills) select 'default', 'v' || i, 'V' || i, '[]'::jsonb from generate_series(0, 159) i`,
   );
-  await runSql(
-    h,
-    `insert into events (seq, id, type, community, occurred_at, recorded_at, actor, payload, fingerprint)
-     select g, 'long-' || g, x.type, 'default', t, t, 'long-feed', x.payload, 'x'
-     from generate_series(1, $1::int) g
-     cross join lateral (select timestamptz '2026-03-01 00:00:00+08' + g * interval '1 minute' as t) at
-     cross join lateral (select case g % 6
-         when 0 then 'household.tested'
-         when 1 then 'test.result'
-         when 2 then case when (g / 6) % 2 = 0 then 'volunteer.checked_in' else 'volunteer.checked_out' end
-         when 3 then case when (g / 6) % 2 = 0 then 'building.sealed' else 'building.unsealed' end
-         when 4 then 'request.opened'
-         else 'request.approved' end as type,
-       case g % 6
-         when 0 then jsonb_build_object('roundId', 'r' || g / 10000, 'householdId', 'h' || g % 1400)
-         when 1 then jsonb_build_object('roundId', 'r' || g / 10000, 'householdId', 'h' || g % 1400, 'result', 'negative')
-         when 2 then jsonb_build_object('volunteerId', 'v' || (g / 12) % 160, 'post', 'gate')
-         when 3 then jsonb_build_object('buildingId', 'b' || (g / 12) % 41)
-         when 4 then jsonb_build_object('requestId', 'q' || g / 6, 'householdId', 'h' || g % 1400, 'kind', 'supplies')
-         else jsonb_build_object('requestId', 'q' || g / 6) end as payload) x`,
-    [n],
-  );
+  await runSql(h, `${INSERT_EVENTS} ${syntheticEvents(TEST_FEED)}`, [1, n]);
   await runSql(h, "analyze");
 }
 
