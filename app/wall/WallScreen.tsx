@@ -1,13 +1,12 @@
 "use client";
-import { useCallback, useMemo } from "react";
+import { useMemo } from "react";
 import type { SeriesPoint } from "../../server/domain/wall-series";
 import { AlarmBanner, type Shortage } from "../_components/AlarmBanner";
 import { BuildingGrid } from "../_components/BuildingGrid";
 import { DemoBanner } from "../_components/DemoBanner";
 import { SignInNotice } from "../_components/SignInNotice";
 import { StaleOverlay } from "../_components/StaleOverlay";
-import { TrendChart } from "../_components/TrendChart";
-import { fmtClock, fmtTime } from "../_components/wall-format";
+import { fmtTime } from "../_components/wall-format";
 import { postName } from "../_i18n/posts";
 import { useLang } from "../_i18n/use-lang";
 import { freshness, lastHeard } from "../_live/freshness";
@@ -15,6 +14,7 @@ import { useLive } from "../_live/use-live";
 import { useNow } from "../_live/use-now";
 import { FittedQueue } from "./FittedQueue";
 import { useVersionReload } from "./use-version-reload";
+import { WallCharts } from "./WallCharts";
 import { WallHeader } from "./WallHeader";
 import { WallKpis } from "./WallKpis";
 
@@ -40,7 +40,7 @@ export function WallScreen() {
     [wall?.posts, lang],
   );
   const points = wall?.series.points ?? NO_POINTS;
-  const tick = useCallback((ms: number) => fmtClock(ms, lang), [lang]);
+  const chartTitles = useMemo(() => ({ tests: t.wall.chartTests, onDuty: t.wall.chartOnDuty, pending: t.wall.chartPending }), [t]);
   const wide = (wall?.buildings.length ?? 0) > WIDE_GRID;
   const queue = (
     <FittedQueue
@@ -85,9 +85,7 @@ export function WallScreen() {
             </div>
             <div className={`grid min-h-0 gap-4 ${wide ? "grid-cols-[1.3fr_1fr_1fr_1fr]" : "grid-cols-3"}`}>
               {wide && queue}
-              <TrendChart title={t.wall.chartTests} points={points} dataKey="tests" kind="bar" color="#34d399" tick={tick} />
-              <TrendChart title={t.wall.chartOnDuty} points={points} dataKey="onDuty" kind="area" color="#60a5fa" tick={tick} />
-              <TrendChart title={t.wall.chartPending} points={points} dataKey="pending" kind="area" color="#fbbf24" tick={tick} />
+              <WallCharts points={points} titles={chartTitles} lang={lang} />
             </div>
           </div>
           {state === "expired" && <StaleOverlay text={t.wall.expired(live.updatedAt ? fmtTime(live.updatedAt, lang) : t.never)} />}

@@ -15,7 +15,8 @@ import {
 } from "../../drizzle/schema";
 import { mergePosts } from "../domain/wall-posts";
 import { estimateCompletion, ratePerHour, rateWindowMs } from "../domain/wall-progress";
-import { BUCKET_MS, buildSeries, windowStart } from "../domain/wall-series";
+import { BUCKET_MS, buildSeries, type SeriesPoint, windowStart } from "../domain/wall-series";
+import type { Snapshot } from "../protocol/state";
 import { WALL_ALERT_LIMIT, WALL_QUEUE_LIMIT, WallView } from "../protocol/wall";
 import { readSnapshot } from "./snapshot";
 
@@ -119,6 +120,31 @@ async function readAlerts(tx: Reader, community: string): Promise<WallView["aler
   };
 }
 
+/** The chart window's points, worked back from the current levels (`counts`) through the activity buckets. */
+async function readSeries(tx: Reader, community: string, now: number, counts: Snapshot["counts"]): Promise<SeriesPoint[]> {
+  const rows = await tx
+    .select()
+    .from(activityBuckets)
+    .where(and(eq(activityBuckets.community, community), gte(activityBuckets.bucketStart, new Date(windowStart(now)))));
+  return buildSeries(
+    rows.map((r) => ({ start: r.bucketStart.getTime(), tests: r.tests, onDutyDelta: r.onDutyDelta, pendingDelta: r.pendingDelta })),
+    now,
+    { onDuty: counts.volunteersOnDuty, pending: counts.pendingRequests },
+  );
+}
+
+/** Only the wall's chart points, and the feed position they were read at: what the chart pictures are drawn from. */
+export async function readWallSeries(db: Db, community: string, now = Date.now()): Promise<{ seq: number; points: SeriesPoint[] }> {
+  return db.transaction(
+    async (txn) => {
+      const tx = txn as unknown as Db;
+      const snap = await readSnapshot(tx, community);
+      return { seq: snap.seq, points: await readSeries(tx, community, now, snap.counts) };
+    },
+    { isolationLevel: "repeatable read", accessMode: "read only" },
+  );
+}
+
 /**
  * The display-safe view of a community, checked against the strict schema here, on the server,
  * before anything sends it: a field that is not in the schema stops the view instead of reaching a display.
@@ -157,15 +183,7 @@ async function buildWallView(db: Db, community: string, now: number): Promise<un
       }
       const remaining = snap.counts.householdsTotal - snap.counts.householdsTested;
       const eta = open ? estimateCompletion(remaining, perHour, now) : null;
-      const rows = await tx
-        .select()
-        .from(activityBuckets)
-        .where(and(eq(activityBuckets.community, community), gte(activityBuckets.bucketStart, new Date(windowStart(now)))));
-      const series = buildSeries(
-        rows.map((r) => ({ start: r.bucketStart.getTime(), tests: r.tests, onDutyDelta: r.onDutyDelta, pendingDelta: r.pendingDelta })),
-        now,
-        { onDuty: snap.counts.volunteersOnDuty, pending: snap.counts.pendingRequests },
-      );
+      const series = await readSeries(tx, community, now, snap.counts);
       return {
         seq: snap.seq,
         community,

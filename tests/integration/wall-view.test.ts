@@ -188,4 +188,36 @@ describe.skipIf(!ready)(`WALL: the wall view on ${ENGINE}`, () => {
     expect(pts.find((p) => p.t === bucket + 900_000)?.tests).toBe(1);
     expect(pts.reduce((n, p) => n + p.tests, 0)).toBe(4);
   });
+
+  it("WALL24 /api/wall/charts: any role gets the three charts as SVG drawn from the series, at the asked size, nothing personal", async () => {
+    const q = "w=600&h=240&rem=16&lang=en&tz=Asia%2FShanghai";
+    for (const token of [display, volunteer, undefined]) {
+      const r = await s.api(`/api/wall/charts?${q}`, { token });
+      expect(r.status).toBe(200);
+      const text = await r.text();
+      expect(personalIn(text)).toEqual([]);
+      const body = JSON.parse(text) as { seq: number; charts: Record<string, string> };
+      expect(Object.keys(body.charts)).toEqual(["tests", "onDuty", "pending"]);
+      const points = (await wall(token)).series.points;
+      expect(body.seq).toBe((await s.snapshot()).seq);
+      for (const svg of Object.values(body.charts)) {
+        expect(svg).toMatch(/^<svg [^>]*width="600" height="240"/);
+        expect(svg).toContain('font-size="1.125rem"');
+        expect(svg).not.toMatch(/<script|on[a-z]+=/i);
+      }
+      const bars = body.charts.tests?.match(/recharts-rectangle/g)?.length ?? 0;
+      expect(bars).toBe(points.filter((p) => p.tests > 0).length);
+      // Labels every four hours, in the screen's time zone (Shanghai has no summer time: 00:00, 04:00, … 20:00).
+      const labels = [...(body.charts.onDuty ?? "").matchAll(/<tspan[^>]*>(\d\d:\d\d)<\/tspan>/g)].map((m) => m[1]);
+      expect(labels.length).toBeGreaterThanOrEqual(5);
+      for (const l of labels) expect(["00:00", "04:00", "08:00", "12:00", "16:00", "20:00"]).toContain(l);
+    }
+    expect((await s.api(`/api/wall/charts?${q}`, { token: null })).status).toBe(401);
+    for (const bad of [
+      "w=0&h=240&rem=16&lang=en&tz=UTC",
+      "w=600&h=240&rem=16&lang=fr&tz=UTC",
+      "w=600&h=240&rem=16&lang=en&tz=Mars%2FOlympus",
+    ])
+      expect((await s.api(`/api/wall/charts?${bad}`)).status).toBe(400);
+  });
 });
