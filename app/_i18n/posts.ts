@@ -1,5 +1,8 @@
 // Why: the words of the post pickers and of registering a post, beside dict.ts (same languages, same shape rules).
-import { DICTS, LANGS, type Lang } from "./dict";
+import type { Lang } from "./dict";
+
+// The naming of posts has its own file, so a screen that only names posts (the wall) does not carry the pickers' words.
+export { langOf, type Named, postName } from "./post-name";
 
 type PostsDict = {
   choose: string;
@@ -32,14 +35,3 @@ export const POSTS: Record<Lang, PostsDict> = {
     },
   },
 };
-
-/** A post's names as the wall view and the registry carry them; absent for a post only ever typed as free text. */
-export type Named = { post: string; nameZh?: string; nameEn?: string };
-
-/** What a screen calls a post: its registered name in the screen's language, else the built-in word, else what was typed. */
-export function postName(p: Named, lang: Lang): string {
-  return (lang === "zh-CN" ? p.nameZh : p.nameEn) ?? DICTS[lang].wall.posts[p.post] ?? p.post;
-}
-
-/** The language a dictionary is in, for components that are handed only the dictionary. */
-export const langOf = (t: unknown): Lang => LANGS.find((l) => DICTS[l] === t) ?? "en";

@@ -5,7 +5,7 @@ import { KpiValue } from "../_components/KpiValue";
 import { ProgressRing } from "../_components/ProgressRing";
 import { fmtAge, fmtClock, fmtNumber, percent } from "../_components/wall-format";
 import type { DICTS, Lang } from "../_i18n/dict";
-import { postName } from "../_i18n/posts";
+import { postName } from "../_i18n/post-name";
 
 type Dict = (typeof DICTS)["en"];
 const BIG = "text-7xl font-bold leading-none";

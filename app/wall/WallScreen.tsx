@@ -7,7 +7,7 @@ import { DemoBanner } from "../_components/DemoBanner";
 import { SignInNotice } from "../_components/SignInNotice";
 import { StaleOverlay } from "../_components/StaleOverlay";
 import { fmtTime } from "../_components/wall-format";
-import { postName } from "../_i18n/posts";
+import { postName } from "../_i18n/post-name";
 import { useLang } from "../_i18n/use-lang";
 import { freshness, lastHeard } from "../_live/freshness";
 import { useLive } from "../_live/use-live";
