@@ -70,6 +70,11 @@ export const ROUTE_TABLE: RouteRow[] = [
   { spec: "GET /api/requests", allowed: STAFF, call: get(`/api/requests?community=${COMMUNITY}`) },
   { spec: "GET /api/wall", allowed: ANY_ROLE, call: get(`/api/wall?community=${COMMUNITY}`) },
   {
+    spec: "GET /api/wall/charts",
+    allowed: ANY_ROLE,
+    call: get(`/api/wall/charts?community=${COMMUNITY}&w=600&h=240&rem=16&lang=en&tz=UTC`),
+  },
+  {
     spec: "POST /api/registry/import",
     allowed: SECRETARY,
     call: (n) => {
