@@ -15,8 +15,9 @@ export function WallCharts({ points, titles, lang }: { points: SeriesPoint[]; ti
   const [svg, setSvg] = useState<Record<ChartKey, string> | null>(null);
   const [attempt, setAttempt] = useState(0);
   const series = useMemo(() => points.map((p) => `${p.t},${p.tests},${p.onDuty},${p.pending}`).join(";"), [points]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: attempt is the trigger: after a failed fetch, ask again
   useEffect(() => {
-    if (!box || box.width < 40 || box.height < 40 || series === "" || attempt < 0) return;
+    if (!box || box.width < 40 || box.height < 40 || series === "") return;
     const q = new URLSearchParams({
       w: String(box.width),
       h: String(box.height),

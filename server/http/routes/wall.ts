@@ -1,11 +1,19 @@
 import { z } from "zod";
-import { wallChartsSvg } from "../../charts/wall-charts";
 import type { WallChartsResponse } from "../../protocol/charts";
 import { readWallSeries, readWallView } from "../../queries/wall";
 import { invalid, zodIssues } from "../../zod-issues";
 import { route } from "../context";
 import { sendJson } from "../respond";
 import { communityParam } from "./snapshot";
+
+// Loaded on first use: React picks its production or development build when it is first loaded, and Next sets
+// NODE_ENV while it starts, after the route modules are imported. Imported here, the charts would draw with React's
+// slow development build, and so would the pages that share its copy of React.
+let charts: Promise<typeof import("../../charts/wall-charts")> | undefined;
+const chartRenderer = () => {
+  charts ??= import("../../charts/wall-charts");
+  return charts;
+};
 
 /** What a screen says about the box it will show the charts in: px, px per rem, language, time zone. */
 const ChartsQuery = z.strictObject({
@@ -39,7 +47,7 @@ export const wallRoutes = [
     const community = communityParam(url);
     const q = ChartsQuery.safeParse(Object.fromEntries(url.searchParams));
     if (!q.success) throw invalid("bad chart size, language or time zone", zodIssues(q.error.issues));
-    const { seq, points } = await readWallSeries(deps.handle.db, community);
+    const [{ seq, points }, { wallChartsSvg }] = await Promise.all([readWallSeries(deps.handle.db, community), chartRenderer()]);
     const body: WallChartsResponse = {
       seq,
       charts: wallChartsSvg(points, { width: q.data.w, height: q.data.h, rem: q.data.rem }, q.data.lang, q.data.tz),
