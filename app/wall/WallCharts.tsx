@@ -39,7 +39,12 @@ export function WallCharts({ points, titles, lang }: { points: SeriesPoint[]; ti
     };
   }, [box, series, lang, attempt]);
   return WALL_CHARTS.map((c, i) => (
-    <section key={c.key} data-chart={c.key} className="flex min-h-0 flex-col rounded-2xl bg-slate-900/60 p-3 ring-1 ring-slate-800">
+    // Hidden overflow: while a resized box waits for its new picture, the old one never spills out of the card.
+    <section
+      key={c.key}
+      data-chart={c.key}
+      className="flex min-h-0 flex-col overflow-hidden rounded-2xl bg-slate-900/60 p-3 ring-1 ring-slate-800"
+    >
       <h2 className="mb-1 text-lg font-medium text-slate-300">{titles[c.key]}</h2>
       {/* Over the box, so the picture never sizes it. */}
       <div ref={i === 0 ? plot : undefined} className="relative min-h-0 flex-1">

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { gzipSync } from "node:zlib";
 import { AppError, fail } from "../errors";
 import type { Params } from "../protocol/reasons";
 
@@ -11,6 +12,23 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
     ...headers,
   });
   res.end(text);
+}
+
+/** sendJson gzipped when the client takes gzip: for large, repetitive answers (the wall's chart pictures, ~40 KB → ~6 KB). */
+export function sendJsonGzip(req: IncomingMessage, res: ServerResponse, status: number, body: unknown): void {
+  if (!/\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""))) {
+    sendJson(res, status, body, { vary: "accept-encoding" });
+    return;
+  }
+  const zipped = gzipSync(JSON.stringify(body));
+  res.writeHead(status, {
+    "content-type": "application/json; charset=utf-8",
+    "cache-control": "no-store",
+    "content-encoding": "gzip",
+    vary: "accept-encoding",
+    "content-length": zipped.length,
+  });
+  res.end(zipped);
 }
 
 export function sendError(res: ServerResponse, err: AppError, headers: Record<string, string> = {}): void {

@@ -3,7 +3,7 @@ import type { WallChartsResponse } from "../../protocol/charts";
 import { readWallSeries, readWallView } from "../../queries/wall";
 import { invalid, zodIssues } from "../../zod-issues";
 import { route } from "../context";
-import { sendJson } from "../respond";
+import { sendJson, sendJsonGzip } from "../respond";
 import { communityParam } from "./snapshot";
 
 // Loaded on first use: React picks its production or development build when it is first loaded, and Next sets
@@ -42,7 +42,7 @@ export const wallRoutes = [
     sendJson(res, 200, await readWallView(deps.handle.db, communityParam(url)));
   }),
   /** The wall's charts (any role) as SVG drawn from the chart points alone: counts per 15 minutes, nothing about anyone. */
-  route("GET /api/wall/charts", async ({ res, url, deps, require }) => {
+  route("GET /api/wall/charts", async ({ req, res, url, deps, require }) => {
     await require();
     const community = communityParam(url);
     const q = ChartsQuery.safeParse(Object.fromEntries(url.searchParams));
@@ -52,6 +52,6 @@ export const wallRoutes = [
       seq,
       charts: wallChartsSvg(points, { width: q.data.w, height: q.data.h, rem: q.data.rem }, q.data.lang, q.data.tz),
     };
-    sendJson(res, 200, body);
+    sendJsonGzip(req, res, 200, body);
   }),
 ];
