@@ -52,6 +52,8 @@ describe.skipIf(!ready)("WALL: the wall display in a real browser", () => {
   it("WALL19 at 1920×1080: no scrolling, the numbers, grid, queue and alarms follow posted events; nothing personal reaches the page", async () => {
     const { page, frames, close } = await openWall(1920, 1080);
     expect(await scrolls(page)).toBe(false);
+    // The three charts arrive as the server's SVG, sized to their cards.
+    await expect.poll(() => page.locator("[data-chart] svg.recharts-surface").count(), { timeout: 10_000 }).toBe(3);
     const before = await kpi(page, "householdsTested");
     const b1 = page.locator('[data-building="b1"] [data-tested-share]');
     expect(await b1.textContent()).toBe("50%");

@@ -86,6 +86,7 @@ describe.skipIf(!ready)("WALL-LEG: the wall legible across the room", () => {
     expect(gridProblems(g, MIN_PX), `${n} buildings`).toEqual([]);
     expect(await scrolls(page), `${n} buildings scroll`).toBe(false);
     expect(await page.locator('[data-alarm="alarm"]').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.locator("[data-chart] svg.recharts-surface").count(), { timeout: 15_000 }).toBe(3);
     await screenshot(page, `wall-grid-${n}`);
   };
   /** Every visible text at least 18 px and 4.5:1 over its background; the offenders listed otherwise. */
