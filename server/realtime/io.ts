@@ -11,6 +11,7 @@ import type { Logger } from "../log";
 import type { Params, Reason } from "../protocol/reasons";
 import { type ClientToServerEvents, type ServerToClientEvents, SubscribeInput } from "../protocol/state";
 import { communityExists } from "../queries/communities";
+import { readSnapshot } from "../queries/snapshot";
 import { readWallView } from "../queries/wall";
 import { communityRoom, type DemoMarks, wallRoom } from "./broadcaster";
 import { SubscriberSnapshots } from "./snapshots";
@@ -57,7 +58,7 @@ export function createIo(http: HttpServer, db: Db, auth: Authenticator, log: Log
     pingTimeout: 5_000,
     maxHttpBufferSize: 16 * 1024,
   });
-  const snapshots = new SubscriberSnapshots(io, db, opts.demoMarks);
+  const snapshots = new SubscriberSnapshots(io, (community) => readSnapshot(db, community), opts.demoMarks);
 
   io.use(async (socket, next) => {
     const address = opts.limits.address(socket.request);

@@ -1,8 +1,10 @@
-import type { Server } from "socket.io";
-import type { Db } from "../../drizzle/client";
-import type { ClientToServerEvents, ServerToClientEvents, Snapshot } from "../protocol/state";
-import { readSnapshot } from "../queries/snapshot";
+import type { Snapshot } from "../protocol/state";
 import type { DemoMarks } from "./broadcaster";
+
+/** The part of the Socket.IO server used here: one emit to a list of sockets, encoded once. */
+export interface SnapshotSender {
+  to(socketIds: string | string[]): { emit(event: "snapshot", s: Snapshot): unknown };
+}
 
 interface Batch {
   socketIds: string[];
@@ -23,9 +25,9 @@ export class SubscriberSnapshots {
   private running = new Map<string, Promise<void>>();
 
   constructor(
-    private readonly io: Server<ClientToServerEvents, ServerToClientEvents>,
-    private readonly db: Db,
-    private readonly demoMarks?: DemoMarks,
+    private readonly io: SnapshotSender,
+    private readonly read: (community: string) => Promise<Snapshot>,
+    private readonly demoMarks?: Pick<DemoMarks, "note">,
   ) {}
 
   /** Sends `socketId` (already in the community's room) a snapshot read from now on; resolves once it is sent. */
@@ -46,7 +48,7 @@ export class SubscriberSnapshots {
 
   private run(community: string, batch: Batch): Promise<void> {
     if (this.next.get(community) === batch) this.next.delete(community);
-    const read = readSnapshot(this.db, community).then((snapshot: Snapshot) => {
+    const read = this.read(community).then((snapshot) => {
       this.demoMarks?.note(snapshot);
       const once = new Set<string>();
       // A socket that asked twice within one batch is answered twice, as if each read were its own.
