@@ -14,7 +14,7 @@ import { communityExists } from "../queries/communities";
 import { readSnapshot } from "../queries/snapshot";
 import { readWallView } from "../queries/wall";
 import { communityRoom, type DemoMarks, wallRoom } from "./broadcaster";
-import { SubscriberSnapshots } from "./snapshots";
+import { SubscriberReads } from "./subscriber-reads";
 
 interface SocketData {
   principal: Principal;
@@ -58,7 +58,13 @@ export function createIo(http: HttpServer, db: Db, auth: Authenticator, log: Log
     pingTimeout: 5_000,
     maxHttpBufferSize: 16 * 1024,
   });
-  const snapshots = new SubscriberSnapshots(io, (community) => readSnapshot(db, community), opts.demoMarks);
+  const snapshots = new SubscriberReads(
+    io,
+    "snapshot",
+    (community) => readSnapshot(db, community),
+    (s) => opts.demoMarks?.note(s),
+  );
+  const wallViews = new SubscriberReads(io, "wall", (community) => readWallView(db, community));
 
   io.use(async (socket, next) => {
     const address = opts.limits.address(socket.request);
@@ -125,7 +131,7 @@ export function createIo(http: HttpServer, db: Db, auth: Authenticator, log: Log
       if (wall) await socket.join(wallRoom(community));
       try {
         await snapshots.send(community, socket.id);
-        if (wall) socket.emit("wall", await readWallView(db, community));
+        if (wall) await wallViews.send(community, socket.id);
         if (typeof ack === "function") ack({ ok: true });
       } catch (err) {
         log.warn({ err: (err as Error).message }, "snapshot for subscriber failed");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { emptyCounts, type Snapshot } from "../../server/protocol/state";
-import { SubscriberSnapshots } from "../../server/realtime/snapshots";
+import { SubscriberReads } from "../../server/realtime/subscriber-reads";
 
 const snap = (seq: number): Snapshot => ({ seq, community: "default", demo: false, counts: emptyCounts(), round: null });
 
@@ -10,8 +10,9 @@ function rig() {
   const emits: { to: string[]; seq: number }[] = [];
   let clock = 0;
   const tick = () => ++clock;
-  const snapshots = new SubscriberSnapshots(
+  const snapshots = new SubscriberReads(
     { to: (ids) => ({ emit: (_e, s) => emits.push({ to: [ids].flat(), seq: s.seq }) }) },
+    "snapshot",
     () =>
       new Promise<Snapshot>((resolve, reject) => {
         reads.push({ started: tick(), finish: resolve, fail: reject });
@@ -22,7 +23,7 @@ function rig() {
 
 const settle = () => new Promise((r) => setImmediate(r));
 
-describe("RT: snapshots for new subscribers", () => {
+describe("RT: first reads for new subscribers", () => {
   it("RT6 the first subscriber's read starts at once; those arriving during it share the next, started after they asked", async () => {
     const { snapshots, reads, emits, tick } = rig();
     const a = snapshots.send("default", "a");
