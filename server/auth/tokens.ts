@@ -81,6 +81,14 @@ const CACHE_MS = 1000;
 /** `last_seen_at` is written at most this often per token (and node): a busy phone costs one write a minute. */
 export const SEEN_EVERY_MS = 60_000;
 
+/** The lookup by hash, built once per database handle: drizzle otherwise rebuilds its SQL text on every call. */
+const lookupByHash = (db: Db) =>
+  db
+    .select({ id: tokens.id, role: tokens.role, label: tokens.label, volunteerId: tokens.volunteerId, community: tokens.community })
+    .from(tokens)
+    .where(and(eq(tokens.hash, sql.placeholder("hash")), isNull(tokens.revokedAt)))
+    .prepare("token_by_hash");
+
 /** Resolves secrets to principals, caching briefly so a revocation takes effect within two seconds. */
 export class TokenResolver {
   private cache = new Map<string, { at: number; principal: Principal | null }>();
@@ -88,6 +96,11 @@ export class TokenResolver {
   private seenWritten = new Map<string, number>();
   /** The seen-writes run one after another, so they land in the order the tokens were used. */
   private seenWrites: Promise<void> = Promise.resolve();
+  /** Reads on their way, by hash. */
+  private lookups = new Map<string, Promise<Principal | null>>();
+  private byHash: ReturnType<typeof lookupByHash> | undefined;
+  /** Bumped by `forget`: a read that started before it does not fill the cache. */
+  private generation = 0;
   constructor(
     private readonly db: Db,
     private readonly log?: Pick<Logger, "warn">,
@@ -113,12 +126,24 @@ export class TokenResolver {
     const hash = hashToken(token);
     const hit = this.cache.get(hash);
     if (hit && Date.now() - hit.at < CACHE_MS) return hit.principal;
-    const [row] = await this.db
-      .select({ id: tokens.id, role: tokens.role, label: tokens.label, volunteerId: tokens.volunteerId, community: tokens.community })
-      .from(tokens)
-      .where(and(eq(tokens.hash, hash), isNull(tokens.revokedAt)));
+    // Sockets signing in together with one token (a wall of screens after a restart) share one read.
+    let lookup = this.lookups.get(hash);
+    if (!lookup) {
+      lookup = this.lookup(hash).finally(() => {
+        if (this.lookups.get(hash) === lookup) this.lookups.delete(hash);
+      });
+      this.lookups.set(hash, lookup);
+    }
+    return lookup;
+  }
+
+  private async lookup(hash: string): Promise<Principal | null> {
+    this.byHash ??= lookupByHash(this.db);
+    const generation = this.generation;
+    const [row] = await this.byHash.execute({ hash });
     const principal: Principal | null = row ? { tokenId: row.id, role: row.role as Role, label: row.label } : null;
     if (principal && row?.volunteerId && row.community) principal.volunteer = { community: row.community, volunteerId: row.volunteerId };
+    if (generation !== this.generation) return principal;
     if (this.cache.size > 10_000) this.cache.clear();
     this.cache.set(hash, { at: Date.now(), principal });
     return principal;
@@ -127,5 +152,8 @@ export class TokenResolver {
   /** Drops cached answers for these token ids (just revoked) so the next check reads the database. */
   forget(ids: ReadonlySet<string>): void {
     for (const [hash, hit] of this.cache) if (hit.principal && ids.has(hit.principal.tokenId)) this.cache.delete(hash);
+    // A read already on its way may have seen the token before it was revoked: later checks start afresh.
+    this.lookups.clear();
+    this.generation++;
   }
 }

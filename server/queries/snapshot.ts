@@ -1,9 +1,9 @@
 import { and, eq, sql } from "drizzle-orm";
-import { type Db, poolOf } from "../../drizzle/client";
+import type { Db } from "../../drizzle/client";
 import { communityState, feedClock, rounds } from "../../drizzle/schema";
 import { type CountsMessage, emptyCounts, type Snapshot } from "../protocol/state";
 
-const snapshotQuery = (db: Db) =>
+const buildSnapshotQuery = (db: Db) =>
   db
     .select({
       s: communityState,
@@ -14,23 +14,23 @@ const snapshotQuery = (db: Db) =>
     })
     .from(communityState)
     .leftJoin(rounds, and(eq(rounds.community, communityState.community), eq(rounds.roundId, communityState.currentRoundId)))
-    .where(eq(communityState.community, sql.placeholder("community")));
+    .where(eq(communityState.community, sql.placeholder("community")))
+    .prepare("read_snapshot");
 
 /**
- * On a PostgreSQL pool the snapshot, read on every push, is a prepared statement: one round trip,
- * where an unprepared one with a parameter waits for a Describe first. It reads two rows by key,
- * so its generic plan is the right one at any size.
+ * The query built once per database handle: drizzle otherwise rebuilds its SQL text on every call,
+ * some 70 KiB of garbage each, and every subscriber, broadcast and /api/snapshot reads it.
  */
-const prepared = new WeakMap<Db, ReturnType<ReturnType<typeof snapshotQuery>["prepare"]>>();
+const snapshotQueries = new WeakMap<Db, ReturnType<typeof buildSnapshotQuery>>();
 
 /** The counts of one community, read from the rollup in one query: the same cost at any feed size. */
 export async function readSnapshot(db: Db, community: string): Promise<Snapshot> {
-  let query = prepared.get(db);
-  if (!query && poolOf(db)) {
-    query = snapshotQuery(db).prepare("snapshot");
-    prepared.set(db, query);
+  let query = snapshotQueries.get(db);
+  if (!query) {
+    query = buildSnapshotQuery(db);
+    snapshotQueries.set(db, query);
   }
-  const [row] = query ? await query.execute({ community }) : await snapshotQuery(db).execute({ community });
+  const [row] = await query.execute({ community });
   if (!row) {
     return { seq: 0, community, demo: false, counts: emptyCounts(), round: null };
   }

@@ -11,6 +11,14 @@ const POLL_MS = 500;
 /** Each look covers this much of the past, so a slow poll or a node's late start misses nothing. */
 const OVERLAP_S = 10;
 
+/** The sweep's query, built once per handle: it runs twice a second, and drizzle otherwise rebuilds its SQL text each time. */
+const recentRevocations = (db: Db) =>
+  db
+    .select({ id: tokens.id })
+    .from(tokens)
+    .where(gt(tokens.revokedAt, sql`now() - make_interval(secs => ${OVERLAP_S})`))
+    .prepare("recent_revocations");
+
 /**
  * Disconnects the sockets of revoked tokens on this node. Every node polls the tokens table
  * (indexed by revocation time), so a token revoked on any node leaves every node's sockets.
@@ -18,6 +26,7 @@ const OVERLAP_S = 10;
 export class RevocationWatcher {
   private timer: NodeJS.Timeout | undefined;
   private busy = false;
+  private recent: ReturnType<typeof recentRevocations> | undefined;
 
   constructor(
     private readonly db: Db,
@@ -36,10 +45,8 @@ export class RevocationWatcher {
     if (this.busy) return 0;
     this.busy = true;
     try {
-      const rows = await this.db
-        .select({ id: tokens.id })
-        .from(tokens)
-        .where(gt(tokens.revokedAt, sql`now() - make_interval(secs => ${OVERLAP_S})`));
+      this.recent ??= recentRevocations(this.db);
+      const rows = await this.recent.execute();
       if (rows.length === 0) return 0;
       const revoked = new Set(rows.map((r) => r.id));
       this.resolver.forget(revoked);

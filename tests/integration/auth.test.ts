@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hashToken } from "../../server/auth/tokens";
+import { hashToken, mintToken, revokeToken, TokenResolver } from "../../server/auth/tokens";
 import { maskName } from "../../server/domain/masking";
-import { ENGINE, engineReady } from "../support/db";
+import { ENGINE, engineReady, freshDatabase } from "../support/db";
 import { PERSONAL, smallCompound } from "../support/fixtures";
 import { startTestServer, type TestServer } from "../support/server";
 import { connect, connected } from "../support/socket";
@@ -157,5 +157,28 @@ describe.skipIf(!ready)(`AUTH: roles and tokens on ${ENGINE}`, () => {
     const feed = await (await s.api(`/api/events?after=${self.body.accepted[0].seq - 1}&limit=1`)).json();
     expect(feed.events[0]).toMatchObject({ type: "volunteer.checked_in", actor: "volunteer:v9" });
     expect((await s.post({ type: "volunteer.checked_out", payload: { volunteerId: "v9" } }, own)).status).toBe(201);
+  });
+});
+
+describe.skipIf(!ready)(`AUTH: the token resolver on ${ENGINE}`, () => {
+  it("AUTH7 checks of one token at once share one read; a read on its way when the token is revoked does not keep it working", async () => {
+    const handle = await freshDatabase();
+    try {
+      const { id, token } = await mintToken(handle.db, "display", "wall");
+      const resolver = new TokenResolver(handle.db);
+      const together = await Promise.all(Array.from({ length: 20 }, () => resolver.resolve(token)));
+      expect(together[0]?.tokenId).toBe(id);
+      expect(together.every((p) => p === together[0])).toBe(true);
+      // A check that started before the revocation may still answer with the token, but leaves nothing cached.
+      const second = new TokenResolver(handle.db);
+      const inFlight = second.resolve(token);
+      const revoked = revokeToken(handle.db, id);
+      second.forget(new Set([id]));
+      await inFlight;
+      expect(await revoked).toBe(true);
+      expect(await second.resolve(token)).toBeNull();
+    } finally {
+      await handle.dispose();
+    }
   });
 });

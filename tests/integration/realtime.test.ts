@@ -78,6 +78,34 @@ describe.skipIf(!ready)(`RT: live counts over Socket.IO on ${ENGINE}`, () => {
     expect(ack.error).toMatch(/community/);
     socket.close();
   });
+
+  it("RT6 subscribers arriving together while events commit each get their snapshot before their ack, and all converge", async () => {
+    const sockets = Array.from({ length: 40 }, () => connect(s.url, { token: ADMIN }));
+    await Promise.all(sockets.map(connected));
+    const posting = (async () => {
+      for (let i = 0; i < 10; i++)
+        expect((await s.post({ type: "volunteer.registered", payload: { volunteerId: `rt6-${i}`, name: "n", skills: [] } })).status).toBe(
+          201,
+        );
+    })();
+    const snapshotsAtAck = await Promise.all(
+      sockets.map(async (socket) => {
+        const ack = await socket.emitWithAck("subscribe", { community: "default" });
+        expect(ack.ok).toBe(true);
+        return socket.received.filter((m) => m.event === "snapshot").length;
+      }),
+    );
+    expect(snapshotsAtAck.every((n) => n === 1)).toBe(true);
+    // Two calls at once from one socket are answered like two calls: two snapshots, two acks.
+    const twice = sockets[0]!;
+    const acks = await Promise.all([twice.emitWithAck("subscribe", {}), twice.emitWithAck("subscribe", {})]);
+    expect(acks.map((a) => a.ok)).toEqual([true, true]);
+    expect(twice.received.filter((m) => m.event === "snapshot").length).toBe(3);
+    await posting;
+    const final = await s.snapshot();
+    await waitFor(() => sockets.every((socket) => socket.latest()?.seq === final.seq), "every subscriber on the last seq");
+    for (const socket of sockets) socket.close();
+  });
 });
 
 describe.skipIf(ENGINE !== "postgres" || !ready)("RT4: two nodes on one PostgreSQL", () => {

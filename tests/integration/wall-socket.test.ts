@@ -57,6 +57,18 @@ describe.skipIf(!ready)(`WALL: the wall view over Socket.IO on ${ENGINE}`, () =>
     expect(r.walls.length).toBeLessThanOrEqual(3);
   });
 
+  it("WALL7b displays subscribing together (sharing the reads) each get one snapshot, then the wall view of its seq", async () => {
+    const walls = Array.from({ length: 12 }, () => connect(s.url, display, { community: "default", wall: true }));
+    open.push(...walls);
+    await waitFor(() => walls.every((r) => r.walls.length > 0), "every display's first wall view");
+    for (const r of walls) {
+      expect(r.snapshots.length).toBe(1);
+      expect(r.walls.at(-1)?.seq).toBe(r.snapshots[0]?.seq);
+      const kinds = r.frames.map((f) => /^\d+\["(\w+)"/.exec(f)?.[1]);
+      expect(kinds.indexOf("snapshot")).toBeLessThan(kinds.lastIndexOf("wall"));
+    }
+  });
+
   it("WALL8 no socket frame a display receives holds a registered name, phone, note or person", async () => {
     const r = connect(s.url, display, { community: "default", wall: true });
     open.push(r);
