@@ -1,7 +1,8 @@
-// Why: a group of appends costs two round trips on PostgreSQL: BEGIN, the feed clock's lock and
-// every read go out together; then every write and the COMMIT go out together.
+// Why: a group of appends costs three round trips on PostgreSQL: BEGIN; the feed clock's lock and
+// every read, sent together; every write and the COMMIT, sent together.
 import { eq, type SQL, sql } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
+import type postgres from "postgres";
 import { type Db, drizzleOn, poolOf, type Tx } from "../../drizzle/client";
 import { feedClock } from "../../drizzle/schema";
 
@@ -37,10 +38,10 @@ const clockOf = (row: { last: unknown; now_ms?: unknown; nowMs?: unknown } | und
 };
 
 /**
- * Runs `work` in one transaction and commits it with the writes it returns. On PostgreSQL the
- * connection is reserved and the statements pipelined by hand (drizzle's transaction would wait
- * for BEGIN, then for each await, then for COMMIT); a write that fails aborts the transaction, so
- * its COMMIT answers ROLLBACK and the error is thrown. On PGlite, in process, a plain transaction.
+ * Runs `work` in one transaction and commits it with the writes it returns, sent with the COMMIT
+ * (drizzle's transaction would wait for each write, then for COMMIT); a write that fails aborts
+ * the transaction, so its COMMIT answers ROLLBACK and the error is thrown. On PGlite, in process,
+ * a plain transaction.
  */
 export async function inGroupTransaction<T>(db: Db, work: (g: GroupTx) => Promise<GroupEnd<T>>): Promise<T> {
   const pool = poolOf(db);
@@ -62,13 +63,13 @@ export async function inGroupTransaction<T>(db: Db, work: (g: GroupTx) => Promis
       return end.result;
     });
 
-  const conn = await pool.reserve();
-  let open = false;
-  try {
-    // Statements go out in the order they are first awaited or caught: BEGIN first.
-    const begun = conn.unsafe("begin");
-    begun.catch(() => {});
-    open = true;
+  // postgres.js's own transaction: it keeps the connection's lifecycle right when the connection
+  // dies (a reserved connection released after its socket closed would go back to the pool as if
+  // open). Inside it nothing waits that need not: the lock and the reads go out together, and the
+  // writes are sent before the callback returns, so COMMIT follows them without a wait.
+  let sent: Promise<unknown>[] = [];
+  const result = await pool.begin(async (conn) => {
+    const own = Object.assign(conn, { options: pool.options }) as unknown as postgres.ReservedSql;
     // The writer's reads are all by key: indexed whatever the planner knows of the tables, also
     // with the generic plans of prepared statements (planned once, perhaps while a table was small).
     const indexed = conn.unsafe("set local enable_seqscan = off");
@@ -76,25 +77,21 @@ export async function inGroupTransaction<T>(db: Db, work: (g: GroupTx) => Promis
     const lock = () => {
       const locked = conn.unsafe(LOCK);
       // Both answers are awaited here; neither may reject unheard.
-      return Promise.all([begun, indexed, locked]).then(([, , rows]) => clockOf(rows[0] as unknown as { last: unknown; now_ms: unknown }));
+      return Promise.all([indexed, locked]).then(([, rows]) => clockOf(rows[0] as unknown as { last: unknown; now_ms: unknown }));
     };
-    const end = await work({ tx: drizzleOn(conn, pool) as unknown as Tx, lock });
-    const sent = end.writes.map((w) => {
+    const end = await work({ tx: drizzleOn(own, pool) as unknown as Tx, lock });
+    sent = end.writes.map((w) => {
       const q = dialect.sqlToQuery(w);
-      return conn.unsafe(q.sql, q.params as never[], { prepare: q.params.length > 0 });
+      const p = conn.unsafe(q.sql, q.params as never[], { prepare: q.params.length > 0 });
+      p.catch(() => {});
+      return p;
     });
-    const commit = conn.unsafe("commit");
-    const settled = await Promise.allSettled([...sent, commit]);
-    open = false;
-    const failed = settled.find((s) => s.status === "rejected");
-    if (failed) throw (failed as PromiseRejectedResult).reason;
-    const command = ((settled.at(-1) as PromiseFulfilledResult<{ command?: string }>).value as { command?: string }).command;
-    if (command !== "COMMIT") throw new Error(`the transaction did not commit (${command})`);
-    return end.result;
-  } catch (err) {
-    if (open) await conn.unsafe("rollback").catch(() => {});
-    throw err;
-  } finally {
-    conn.release();
-  }
+    // Not awaited (an object, not a promise): postgres.js sends COMMIT at once, behind the writes.
+    return { value: end.result };
+  });
+  // A write that failed aborted the transaction: its COMMIT answered ROLLBACK.
+  const settled = await Promise.allSettled(sent);
+  const failed = settled.find((x) => x.status === "rejected");
+  if (failed) throw (failed as PromiseRejectedResult).reason;
+  return result.value;
 }
