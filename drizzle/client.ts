@@ -109,41 +109,13 @@ const pools = new WeakMap<Db, postgres.Sql>();
 /** The postgres.js pool behind a PostgreSQL handle's `db` (undefined for PGlite): for work that pipelines a transaction by hand. */
 export const poolOf = (db: Db): postgres.Sql | undefined => pools.get(db);
 
-/** drizzle on one reserved connection, every statement prepared (no relational schema: it is for the writer's plain queries). */
-export const drizzleOn = (conn: postgres.ReservedSql, pool: postgres.Sql): Db =>
-  drizzlePostgres(preparing(Object.assign(conn, { options: pool.options }))) as unknown as Db;
-
 /**
- * A client on which every statement with parameters is a prepared statement, kept per connection
- * by its text (the feed's writer). drizzle's postgres.js session sends each query with `unsafe`,
- * which postgres.js runs unprepared unless told otherwise; and an unprepared statement with
- * parameters waits for a Describe round trip before it runs, holding back every statement behind
- * it, so nothing pipelines. The writer's statement texts are fixed (lists go in as one array
- * parameter), so the per-connection cache stays small; a statement whose plan a migration
- * invalidates is re-prepared by postgres.js itself. The pool's other readers stay unprepared:
- * their plans follow each query's values (a generic plan cached while a table is small could
- * outlive its growth).
+ * drizzle on the writer's transaction connection (no relational schema: it is for the writer's
+ * plain queries). Its reads stay unprepared, so each is planned for its own ids: a generic plan of
+ * `community = $1 and id = any($2)` reads every row of the community, which grows with the table.
  */
-function preparing<T extends postgres.Sql | postgres.TransactionSql | postgres.ReservedSql>(client: T): T {
-  return new Proxy(client, {
-    get(target, prop, receiver) {
-      if (prop === "unsafe")
-        return (query: string, args: unknown[] = [], options: postgres.UnsafeQueryOptions = {}) =>
-          target.unsafe(query, args as postgres.ParameterOrJSON<never>[], { ...options, prepare: args.length > 0 || options.prepare });
-      if (prop === "begin")
-        return (...a: unknown[]) => {
-          const fn = a[a.length - 1] as (tx: postgres.TransactionSql) => unknown;
-          return (target as postgres.Sql).begin(...(a.slice(0, -1) as [string]), (tx) => fn(preparing(tx)));
-        };
-      if (prop === "savepoint")
-        return (...a: unknown[]) => {
-          const fn = a[a.length - 1] as (tx: postgres.TransactionSql) => unknown;
-          return (target as postgres.TransactionSql).savepoint(...(a.slice(0, -1) as [string]), (tx) => fn(preparing(tx)));
-        };
-      return Reflect.get(target, prop, receiver);
-    },
-  });
-}
+export const drizzleOn = (conn: postgres.TransactionSql, pool: postgres.Sql): Db =>
+  drizzlePostgres(Object.assign(conn, { options: pool.options }) as unknown as postgres.Sql) as unknown as Db;
 
 /** Wraps an open PGlite instance (persisted or in memory). */
 export function wrapPglite(pg: PGlite): DatabaseHandle {

@@ -2,7 +2,6 @@
 // every read, sent together; every write and the COMMIT, sent together.
 import { eq, type SQL, sql } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
-import type postgres from "postgres";
 import { type Db, drizzleOn, poolOf, type Tx } from "../../drizzle/client";
 import { feedClock } from "../../drizzle/schema";
 
@@ -69,9 +68,7 @@ export async function inGroupTransaction<T>(db: Db, work: (g: GroupTx) => Promis
   // writes are sent before the callback returns, so COMMIT follows them without a wait.
   let sent: Promise<unknown>[] = [];
   const result = await pool.begin(async (conn) => {
-    const own = Object.assign(conn, { options: pool.options }) as unknown as postgres.ReservedSql;
-    // The writer's reads are all by key: indexed whatever the planner knows of the tables, also
-    // with the generic plans of prepared statements (planned once, perhaps while a table was small).
+    // The writer's reads are all by key: indexed, whatever the planner knows of a table never analysed.
     const indexed = conn.unsafe("set local enable_seqscan = off");
     indexed.catch(() => {});
     const lock = () => {
@@ -79,7 +76,7 @@ export async function inGroupTransaction<T>(db: Db, work: (g: GroupTx) => Promis
       // Both answers are awaited here; neither may reject unheard.
       return Promise.all([indexed, locked]).then(([, rows]) => clockOf(rows[0] as unknown as { last: unknown; now_ms: unknown }));
     };
-    const end = await work({ tx: drizzleOn(own, pool) as unknown as Tx, lock });
+    const end = await work({ tx: drizzleOn(conn, pool) as unknown as Tx, lock });
     sent = end.writes.map((w) => {
       const q = dialect.sqlToQuery(w);
       const p = conn.unsafe(q.sql, q.params as never[], { prepare: q.params.length > 0 });
