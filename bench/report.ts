@@ -219,6 +219,17 @@ export function sections(r: Results): { title: string; body: string }[] {
   if (r.many) out.push({ title: "Subscribers on one node", body: manyTable(r) });
   if (r.wall) out.push({ title: "The wall display", body: wallTable(r) });
   if (Object.keys(r.imports).length) out.push({ title: "Registry import (5,000 households)", body: importTable(r) });
+  const stolen = Object.entries(r.steal ?? {}).filter(([, x]) => Number.isFinite(x));
+  if (stolen.length)
+    out.push({
+      title: "CPU the host took (steal)",
+      body:
+        "This machine is a virtual machine on a shared host: the share of its cores' time the host gave to others while each part ran. Figures measured at 5% or more are low for that reason, not the code's.\n\n" +
+        table(
+          ["part", "steal"],
+          stolen.map(([part, x]) => [part, `${(100 * x).toFixed(1)}%`]),
+        ),
+    });
   if (r.failures.length)
     out.push({ title: "Parts that failed", body: r.failures.map((f) => `- ${f.part}: ${f.message.split("\n")[0]}`).join("\n") });
   return out;

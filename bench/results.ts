@@ -23,5 +23,7 @@ export interface Results {
   wall?: WallResult;
   /** Parts that failed, with why: the run goes on without them. */
   failures: { part: string; message: string }[];
+  /** Each part's share of the cores' time the host took (CPU steal), by part name. */
+  steal: Record<string, number>;
   durationMs?: number;
 }

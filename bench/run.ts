@@ -8,7 +8,7 @@ import os from "node:os";
 import postgres from "postgres";
 import { ADMIN_URL, postgresAvailable } from "../tests/support/db";
 import { writeBenchmarks } from "./benchmarks-file";
-import { dropOwnDatabases, type Engine, machine, now, QUICK, secs, size } from "./common";
+import { dropOwnDatabases, type Engine, machine, now, QUICK, secs, size, stealMeter } from "./common";
 import { benchEngine } from "./cordon-engine";
 import { pgliteFloors, postgresFloors } from "./floor-db";
 import { pushFloors } from "./floor-push";
@@ -62,8 +62,10 @@ const results: Results = {
   cordon: {},
   imports: {},
   failures: [],
+  steal: {},
 };
 const t0 = now();
+const runStolen = stealMeter();
 console.log(`Cordon benchmarks, ${machineLine(results)}${QUICK ? " (quick)" : ""}\n`);
 if (results.machine.load > 1) console.log(`Note: the machine is busy (load ${results.machine.load.toFixed(1)}); figures will be low.\n`);
 
@@ -71,6 +73,7 @@ if (results.machine.load > 1) console.log(`Note: the machine is busy (load ${res
 async function part(name: string, key: string, run: (log: (s: string) => void) => Promise<void>) {
   if (!wanted(key)) return;
   const t = now();
+  const stolen = stealMeter();
   console.log(`▸ ${name}`);
   try {
     await run((s) => console.log(`  ${s}`));
@@ -79,6 +82,10 @@ async function part(name: string, key: string, run: (log: (s: string) => void) =
     results.failures.push({ part: name, message: (err as Error).message });
     console.log(`  FAILED: ${(err as Error).stack ?? err}`);
   }
+  const steal = stolen();
+  results.steal[name] = steal;
+  if (steal >= 0.05)
+    console.log(`  note: the host took ${(100 * steal).toFixed(0)}% of the cores' time during this part; its figures are low`);
 }
 
 await part("database floors", "floors", async () => {
@@ -112,6 +119,7 @@ await part("the wall display", "wall", async (log) => {
 });
 await closeLoad();
 results.durationMs = now() - t0;
+results.steal["the whole run"] = runStolen();
 
 console.log("");
 for (const s of sections(results)) console.log(`## ${s.title}\n\n${s.body}\n`);
