@@ -117,51 +117,74 @@ const clears = (job: Job) => job.parsed.some((p) => p.input.type === "demo.clear
 /**
  * One writer per database handle. Appends that arrive while a transaction is under way are
  * written together in the next one (group commit): each keeps its own all-or-nothing answer,
- * and the feed clock's lock is taken once for all of them. So a node holds at most one writing
- * connection, and reads (health, snapshots) keep the rest of the pool.
+ * and the feed clock's lock is taken once for all of them. On PostgreSQL the next group starts as
+ * soon as the one before has sent its writes and COMMIT: its BEGIN and its request for the lock
+ * are on the server by the time that COMMIT frees the lock, so the lock passes from one group to
+ * the next without a round trip in between. Its reads are sent behind the lock, so they see what
+ * the group before committed. So a node holds at most two writing connections (one committing,
+ * one waiting for the lock), and reads (health, snapshots) keep the rest of the pool. Groups are
+ * answered, and their commits reported, in the order they were formed, which is seq order.
  */
 class Writer {
   private readonly jobs: Job[] = [];
-  private running = false;
+  /** A group is being formed, or has not yet sent its writes: the next must wait for that. */
+  private busy = false;
+  /** The last group's answers, delivered: the next group's wait for it. */
+  private delivered: Promise<void> = Promise.resolve();
   readonly committed = new Set<(w: Written) => void>();
 
   constructor(private readonly db: Db) {}
 
   submit(job: Job): void {
     this.jobs.push(job);
-    if (!this.running) void this.drain();
+    this.next();
   }
 
-  private async drain(): Promise<void> {
-    this.running = true;
-    try {
+  private next(): void {
+    if (this.busy || this.jobs.length === 0) return;
+    this.busy = true;
+    // Let requests whose bodies are already read join this group.
+    setImmediate(() => this.start());
+  }
+
+  private start(): void {
+    const group: Job[] = [this.jobs.shift() as Job];
+    let size = group[0]?.parsed.length ?? 0;
+    if (!clears(group[0] as Job))
       while (this.jobs.length > 0) {
-        // Let requests whose bodies are already read join this group.
-        await new Promise((r) => setImmediate(r));
-        const group: Job[] = [this.jobs.shift() as Job];
-        let size = group[0]?.parsed.length ?? 0;
-        if (!clears(group[0] as Job))
-          while (this.jobs.length > 0) {
-            const next = this.jobs[0] as Job;
-            if (clears(next) || size + next.parsed.length > GROUP_EVENTS) break;
-            group.push(this.jobs.shift() as Job);
-            size += next.parsed.length;
-          }
-        const done = await writeGroup(this.db, group).catch((err: unknown) => ({
-          outcomes: group.map((): Outcome => ({ error: err })),
-          written: null,
-        }));
-        const { outcomes, written } = done;
-        if (written) for (const fn of this.committed) fn(written);
-        for (const [i, job] of group.entries()) {
-          const o = outcomes[i] as Outcome;
-          if ("error" in o) job.reject(o.error);
-          else job.resolve(o.accepted);
-        }
+        const next = this.jobs[0] as Job;
+        if (clears(next) || size + next.parsed.length > GROUP_EVENTS) break;
+        group.push(this.jobs.shift() as Job);
+        size += next.parsed.length;
       }
-    } finally {
-      this.running = false;
-    }
+    let sent = false;
+    const onSent = () => {
+      if (sent) return;
+      sent = true;
+      this.busy = false;
+      this.next();
+    };
+    const done = writeGroup(this.db, group, onSent).catch((err: unknown) => ({
+      outcomes: group.map((): Outcome => ({ error: err })),
+      written: null,
+    }));
+    const before = this.delivered;
+    this.delivered = Promise.all([before, done]).then(([, { outcomes, written }]) => {
+      onSent();
+      // A listener that throws must not leave the answers, or the groups after, waiting.
+      if (written)
+        for (const fn of this.committed)
+          try {
+            fn(written);
+          } catch (err) {
+            process.emitWarning(`a commit listener failed: ${(err as Error).message}`);
+          }
+      for (const [i, job] of group.entries()) {
+        const o = outcomes[i] as Outcome;
+        if ("error" in o) job.reject(o.error);
+        else job.resolve(o.accepted);
+      }
+    });
   }
 }
 
@@ -231,8 +254,8 @@ function reused(batch: boolean, i: number, id: string): AppError {
  * One transaction for a group of appends: lock and read (sent together), apply in memory, then
  * write and commit (sent together).
  */
-async function writeGroup(db: Db, group: Job[]): Promise<{ outcomes: Outcome[]; written: Written | null }> {
-  return inGroupTransaction(db, async ({ tx, lock }) => {
+async function writeGroup(db: Db, group: Job[], onSent: () => void): Promise<{ outcomes: Outcome[]; written: Written | null }> {
+  return inGroupTransaction(db, onSent, async ({ tx, lock }) => {
     // The record time is read once the lock is held, so it rises with seq (now() would be the
     // transaction's start, before the wait). The reads are sent behind the lock and so run under it.
     const locked = lock();

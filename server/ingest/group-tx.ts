@@ -39,10 +39,12 @@ const clockOf = (row: { last: unknown; now_ms?: unknown; nowMs?: unknown } | und
 /**
  * Runs `work` in one transaction and commits it with the writes it returns, sent with the COMMIT
  * (drizzle's transaction would wait for each write, then for COMMIT); a write that fails aborts
- * the transaction, so its COMMIT answers ROLLBACK and the error is thrown. On PGlite, in process,
- * a plain transaction.
+ * the transaction, so its COMMIT answers ROLLBACK and the error is thrown. `onSent` is called once
+ * the writes and COMMIT are on their way, before their answer (the next group may then start). On
+ * PGlite, in process, a plain transaction, and `onSent` is left to the caller (its one connection
+ * takes one transaction at a time).
  */
-export async function inGroupTransaction<T>(db: Db, work: (g: GroupTx) => Promise<GroupEnd<T>>): Promise<T> {
+export async function inGroupTransaction<T>(db: Db, onSent: () => void, work: (g: GroupTx) => Promise<GroupEnd<T>>): Promise<T> {
   const pool = poolOf(db);
   if (!pool)
     return db.transaction(async (transaction) => {
@@ -84,6 +86,7 @@ export async function inGroupTransaction<T>(db: Db, work: (g: GroupTx) => Promis
       return p;
     });
     // Not awaited (an object, not a promise): postgres.js sends COMMIT at once, behind the writes.
+    queueMicrotask(onSent);
     return { value: end.result };
   });
   // A write that failed aborted the transaction: its COMMIT answered ROLLBACK.

@@ -1,4 +1,5 @@
 // Why: FEED8: appends arriving together share one transaction (group commit), yet each keeps its own all-or-nothing answer.
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyProjections } from "../../server/ops/verify";
 import { ENGINE, engineReady } from "../support/db";
@@ -47,4 +48,47 @@ describe.skipIf(!ready)(`FEED8: group commit on ${ENGINE}`, () => {
     );
     expect((await verifyProjections(s.app.handle.db)).differences).toEqual([]);
   });
+
+  it.skipIf(ENGINE !== "postgres")(
+    "FEED9 the next group is on the server before the one before commits: one node's writer waits for the feed lock while it is held, and nothing is lost",
+    async () => {
+      const head0 = ((await (await s.api("/api/health")).json()) as { seq: number }).seq;
+      const db = s.app.handle.db;
+      // The lock wait is looked for from the node's own pool while 32 posters keep its writer busy.
+      let seen = 0;
+      let posting = true;
+      const watching = (async () => {
+        while (posting) {
+          const rows = (await db.execute(
+            sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and application_name = 'cordon' and wait_event_type = 'Lock' and query like '%feed_clock%for update%'`,
+          )) as unknown as { n: number }[] | { rows: { n: number }[] };
+          seen += (Array.isArray(rows) ? rows : rows.rows)[0]?.n ?? 0;
+          await new Promise((r) => setTimeout(r, 2));
+        }
+      })();
+      let n = 0;
+      const statuses: number[] = [];
+      const until = Date.now() + 3000;
+      await Promise.all(
+        Array.from({ length: 32 }, async () => {
+          while (Date.now() < until && seen === 0) {
+            const r = await s.post({
+              type: "volunteer.registered",
+              community: "g",
+              payload: { volunteerId: `q${n++}`, name: "n", skills: [] },
+            });
+            statuses.push(r.status);
+          }
+        }),
+      );
+      posting = false;
+      await watching;
+      expect(seen).toBeGreaterThan(0);
+      expect(new Set(statuses)).toEqual(new Set([201]));
+      const feed = await feedAfter(s, head0);
+      expect(feed.map((e) => e.seq)).toEqual(feed.map((_, i) => head0 + i + 1));
+      expect(feed.length).toBe(statuses.length);
+      expect((await verifyProjections(db)).differences).toEqual([]);
+    },
+  );
 });
