@@ -1,5 +1,6 @@
 "use client";
 import { useCallback, useEffect, useState } from "react";
+import { PENDING_ATTR } from "./boot";
 import { DICTS, type Lang } from "./dict";
 
 const KEY = "cordon.lang";
@@ -20,6 +21,8 @@ export function useLang() {
   }, []);
   useEffect(() => {
     document.documentElement.lang = lang;
+    // Rendered in the language the page was held for (boot.ts): it may be painted now.
+    if (lang === document.documentElement.getAttribute(PENDING_ATTR)) document.documentElement.removeAttribute(PENDING_ATTR);
   }, [lang]);
   const toggle = useCallback(() => {
     setLang((l) => {
