@@ -7,6 +7,10 @@ import { errorText } from "../_i18n/reasons";
 
 type Dict = (typeof IMPORT)["en"];
 
+/** A registered or new value as the preview shows it: a list joined, none as a dash. */
+const shown = (v: string | number | string[] | null, lang: Lang) =>
+  v === null || (Array.isArray(v) && v.length === 0) ? "—" : Array.isArray(v) ? v.join(lang === "zh-CN" ? "、" : ", ") : String(v);
+
 /** The summary of a dry run (or of the import itself): new, changed and unchanged, then the bad and changed rows. */
 export function ImportPreview({
   summary,
@@ -70,7 +74,15 @@ export function ImportPreview({
             {summary.changes.map((c) => (
               <li key={c.id} data-changed-line={c.line}>
                 <span className="mr-2 font-mono text-amber-300">{t.line(c.line)}</span>
-                {c.fields.map((f) => t.fields[f] ?? f).join(", ")}
+                {c.diffs.map((d, i) => (
+                  <span key={d.field} data-diff={d.field}>
+                    {i > 0 && (lang === "zh-CN" ? "；" : "; ")}
+                    <span className="text-slate-400">{t.fields[d.field] ?? d.field}</span>{" "}
+                    <s className="text-slate-500">{shown(d.from, lang)}</s>
+                    {" → "}
+                    <span className="text-slate-100">{shown(d.to, lang)}</span>
+                  </span>
+                ))}
               </li>
             ))}
           </ul>

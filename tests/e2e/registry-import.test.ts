@@ -79,6 +79,8 @@ describe.skipIf(!ready)("IMP: the secretary's import screen", () => {
       "5",
       "6",
     ]);
+    // Each changed row says what it was and what it becomes.
+    expect(await page.locator('[data-changed-line="2"] [data-diff="residents"]').textContent()).toBe("residents 1 → 2");
     expect(await page.locator("[data-bad-line]").getAttribute("data-bad-line")).toBe("43");
     await page.setViewportSize({ width: 1280, height: 800 });
     mkdirSync(SCREENSHOTS, { recursive: true });

@@ -75,7 +75,17 @@ describe.skipIf(!ready)(`IMP: registry import on ${ENGINE}`, () => {
     const r = await importFile(s, q, gbk(edited));
     expect(r.status).toBe(201);
     expect(r.body).toMatchObject({ changed: { households: 1 }, unchanged: { households: 5, buildings: 1 }, new: { households: 0 } });
-    expect(r.body.changes).toEqual([{ line: 4, id: householdId("1号楼", "1002"), fields: ["residents", "phone"] }]);
+    expect(r.body.changes).toEqual([
+      {
+        line: 4,
+        id: householdId("1号楼", "1002"),
+        fields: ["residents", "phone"],
+        diffs: [
+          { field: "residents", from: 3, to: 5 },
+          { field: "phone", from: "13800000002", to: "13912345678" },
+        ],
+      },
+    ]);
     const feed = await feedAfter(s, before);
     expect(feed).toHaveLength(1);
     expect(feed[0]).toMatchObject({

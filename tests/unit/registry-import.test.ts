@@ -210,8 +210,24 @@ describe("IMP: the diff against the registry", () => {
       unchanged: { buildings: 1 },
     });
     expect(changed.summary.changes).toEqual([
-      { line: 2, id: householdId("1号楼", "101"), fields: ["residents", "phone"] },
-      { line: 3, id: householdId("1号楼", "102"), fields: ["name", "phone"] },
+      {
+        line: 2,
+        id: householdId("1号楼", "101"),
+        fields: ["residents", "phone"],
+        diffs: [
+          { field: "residents", from: 3, to: 4 },
+          { field: "phone", from: "13800138000", to: "13900139000" },
+        ],
+      },
+      {
+        line: 3,
+        id: householdId("1号楼", "102"),
+        fields: ["name", "phone"],
+        diffs: [
+          { field: "name", from: null, to: "李娜" },
+          { field: "phone", from: null, to: "13700137000" },
+        ],
+      },
     ]);
     const updated = changed.events.filter((e) => e.type === "household.updated");
     expect(updated[0]).toMatchObject({ community: "c1", payload: { residents: 4, contact: { name: "张伟", phone: "13900139000" } } });
@@ -223,7 +239,17 @@ describe("IMP: the diff against the registry", () => {
     const kept = await plan(csv("楼栋,室号,人数", "1号楼,101,3"), "households", reg());
     expect(kept.events).toEqual([]);
     const removed = await plan(csv(HEAD, "1号楼,101,3,,"), "households", reg());
-    expect(removed.summary.changes).toEqual([{ line: 2, id: householdId("1号楼", "101"), fields: ["name", "phone"] }]);
+    expect(removed.summary.changes).toEqual([
+      {
+        line: 2,
+        id: householdId("1号楼", "101"),
+        fields: ["name", "phone"],
+        diffs: [
+          { field: "name", from: "张伟", to: null },
+          { field: "phone", from: "13800138000", to: null },
+        ],
+      },
+    ]);
     expect(removed.events[0]?.payload).not.toHaveProperty("contact");
   });
 
@@ -232,6 +258,10 @@ describe("IMP: the diff against the registry", () => {
     expect(same.summary.unchanged.volunteers).toBe(1);
     const changed = await plan(csv("姓名,电话,技能", "郑洁,139 0000 0001,采样、门岗", "郑洁,13900000009,"), "volunteers", reg());
     expect(changed.summary).toMatchObject({ new: { volunteers: 1 }, changed: { volunteers: 1 } });
+    expect(changed.summary.changes[0]?.diffs).toEqual([
+      { field: "phone", from: "13900000001", to: "139 0000 0001" },
+      { field: "skills", from: ["采样", "扫码"], to: ["采样", "门岗"] },
+    ]);
     expect(changed.events[0]).toMatchObject({
       type: "volunteer.updated",
       payload: { volunteerId: volunteerId("郑洁", "13900000001"), phone: "139 0000 0001", skills: ["采样", "门岗"] },

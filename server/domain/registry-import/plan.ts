@@ -6,6 +6,7 @@ import { rowError } from "./rows";
 import {
   type Change,
   type Counts,
+  type FieldDiff,
   type HouseholdRow,
   type ImportSummary,
   MAX_CHANGES,
@@ -52,9 +53,9 @@ class Builder {
     return true;
   }
 
-  count(which: "new" | "changed" | "unchanged", what: keyof Counts, line: number, id: string, fields: string[] = []): void {
+  count(which: "new" | "changed" | "unchanged", what: keyof Counts, line: number, id: string, diffs: FieldDiff[] = []): void {
     this.counts[which][what] += 1;
-    if (which === "changed" && this.changes.length < MAX_CHANGES) this.changes.push({ line, id, fields });
+    if (which === "changed" && this.changes.length < MAX_CHANGES) this.changes.push({ line, id, fields: diffs.map((d) => d.field), diffs });
   }
 
   /** Refuses a row naming the same entity as an earlier one. */
@@ -109,19 +110,26 @@ export function planHouseholds(community: string, table: Table, parsed: { rows: 
     }
     const had = cur.contactName && cur.contactPhone ? { name: cur.contactName, phone: cur.contactPhone } : null;
     const contact = row.contact === undefined ? had : row.contact;
-    const fields = [
-      cur.unit !== row.unit && "unit",
-      cur.residents !== row.residents && "residents",
-      (contact?.name ?? null) !== (had?.name ?? null) && "name",
-      (contact?.phone ?? null) !== (had?.phone ?? null) && "phone",
-    ].filter((f): f is string => Boolean(f));
-    if (fields.length === 0) b.count("unchanged", "households", row.line, hid);
-    else if (b.emit(row.line, "household.updated", payload(contact))) b.count("changed", "households", row.line, hid, fields);
+    const diffs = differences([
+      ["unit", cur.unit, row.unit],
+      ["residents", cur.residents, row.residents],
+      ["name", had?.name ?? null, contact?.name ?? null],
+      ["phone", had?.phone ?? null, contact?.phone ?? null],
+    ]);
+    if (diffs.length === 0) b.count("unchanged", "households", row.line, hid);
+    else if (b.emit(row.line, "household.updated", payload(contact))) b.count("changed", "households", row.line, hid, diffs);
   }
   return { events: b.events, lines: b.lines, summary: b.summary(table, parsed.errors) };
 }
 
 const sameSkills = (a: string[], b: string[]) => a.length === b.length && a.every((s) => b.includes(s));
+
+type Value = FieldDiff["from"];
+const same = (a: Value, b: Value) => (Array.isArray(a) && Array.isArray(b) ? sameSkills(a, b) : a === b);
+
+/** The fields whose registered value and the file's differ, each with both values. */
+const differences = (pairs: [string, Value, Value][]): FieldDiff[] =>
+  pairs.filter(([, from, to]) => !same(from, to)).map(([field, from, to]) => ({ field, from, to }));
 
 /** Plans a volunteers file: new volunteers, and `volunteer.updated` for another spelling of the name or phone, or other skills. */
 export function planVolunteers(community: string, table: Table, parsed: { rows: VolunteerRow[]; errors: RowError[] }, reg: Registry): Plan {
@@ -138,14 +146,14 @@ export function planVolunteers(community: string, table: Table, parsed: { rows: 
     }
     const phone = row.phone === undefined ? cur.phone : row.phone;
     const skills = row.skills ?? cur.skills;
-    const fields = [
-      cur.name !== row.name && "name",
-      (phone ?? null) !== (cur.phone ?? null) && "phone",
-      !sameSkills(skills, cur.skills) && "skills",
-    ].filter((f): f is string => Boolean(f));
-    if (fields.length === 0) b.count("unchanged", "volunteers", row.line, vid);
+    const diffs = differences([
+      ["name", cur.name, row.name],
+      ["phone", cur.phone ?? null, phone ?? null],
+      ["skills", cur.skills, skills],
+    ]);
+    if (diffs.length === 0) b.count("unchanged", "volunteers", row.line, vid);
     else if (b.emit(row.line, "volunteer.updated", { volunteerId: vid, name: row.name, ...(phone ? { phone } : {}), skills }))
-      b.count("changed", "volunteers", row.line, vid, fields);
+      b.count("changed", "volunteers", row.line, vid, diffs);
   }
   return { events: b.events, lines: b.lines, summary: b.summary(table, parsed.errors) };
 }

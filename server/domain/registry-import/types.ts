@@ -42,11 +42,19 @@ export interface VolunteerRow {
 
 export type Counts = { buildings: number; households: number; volunteers: number };
 
-/** One row that changes a registered household or volunteer, and the fields that differ. */
+/** A field a row changes: what is registered now, and what the file says (null: none). */
+export interface FieldDiff {
+  field: string;
+  from: string | number | string[] | null;
+  to: string | number | string[] | null;
+}
+
+/** One row that changes a registered household or volunteer, and the fields that differ (with their old and new values). */
 export interface Change {
   line: number;
   id: string;
   fields: string[];
+  diffs: FieldDiff[];
 }
 
 /** The answer to an import or a preview (contract section 5), with what the file was read as. */
