@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 
 /**
  * JSON with every object's keys sorted, in one pass (no copies of the value): exactly what
@@ -55,7 +55,6 @@ function ordered(keys: string[]): string[] {
 /** A stable hash of what the caller said, so a retry with the same id can be told from a clash. */
 export function fingerprint(parts: { type: string; community: string; occurredAt: string | null; payload: unknown }): string {
   const occurredAt = parts.occurredAt ? new Date(parts.occurredAt).toISOString() : null;
-  return createHash("sha256")
-    .update(canonicalJson({ ...parts, occurredAt }) as string)
-    .digest("base64url");
+  // The one-shot hash: half the cost of createHash().update().digest() for a string this short.
+  return hash("sha256", canonicalJson({ ...parts, occurredAt }) as string, "base64url");
 }
