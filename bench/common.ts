@@ -190,11 +190,11 @@ export async function seed(url: string, events: unknown[]): Promise<number> {
   return seq;
 }
 
-/** The machine, for the report's header. */
 /**
- * The CPU time the host took from this machine's cores ("steal" in /proc/stat) since `since`, as
- * a share of all its cores' time: on a shared virtual machine, a figure measured while the host
- * takes a tenth or more is low for a reason the code cannot help. NaN where /proc/stat has no such field.
+ * Starts a meter of the CPU time the host takes from this machine's cores ("steal" in /proc/stat):
+ * the function it returns gives the share of all the cores' time taken since the start. On a
+ * shared virtual machine, a figure measured while the host takes a tenth or more is low for a
+ * reason the code cannot help. NaN where there is no /proc/stat.
  */
 export function stealMeter(): () => number {
   const read = () => {
@@ -213,6 +213,7 @@ export function stealMeter(): () => number {
   };
 }
 
+/** The machine, for the report's header. */
 export function machine(): { cpu: string; cores: number; ramGiB: number; node: string } {
   return {
     cpu: os.cpus()[0]?.model.trim() ?? "cpu",

@@ -219,7 +219,7 @@ export function sections(r: Results): { title: string; body: string }[] {
   if (r.many) out.push({ title: "Subscribers on one node", body: manyTable(r) });
   if (r.wall) out.push({ title: "The wall display", body: wallTable(r) });
   if (Object.keys(r.imports).length) out.push({ title: "Registry import (5,000 households)", body: importTable(r) });
-  const stolen = Object.entries(r.steal ?? {}).filter(([, x]) => Number.isFinite(x));
+  const stolen = Object.entries(r.steal).filter(([, x]) => Number.isFinite(x));
   if (stolen.length)
     out.push({
       title: "CPU the host took (steal)",

@@ -1,17 +1,9 @@
 "use client";
 import { useCallback, useEffect, useState } from "react";
-import { PENDING_ATTR } from "./boot";
+import { chooseLang, LANG_KEY, PENDING_ATTR } from "./boot";
 import { DICTS, type Lang } from "./dict";
 
-const KEY = "cordon.lang";
-
-function detect(): Lang {
-  const fromUrl = new URLSearchParams(window.location.search).get("lang");
-  if (fromUrl === "zh-CN" || fromUrl === "en") return fromUrl;
-  const saved = window.localStorage.getItem(KEY);
-  if (saved === "zh-CN" || saved === "en") return saved;
-  return navigator.language.toLowerCase().startsWith("zh") ? "zh-CN" : "en";
-}
+const detect = (): Lang => chooseLang(window.location.search, window.localStorage.getItem(LANG_KEY), navigator.language);
 
 /** The screen's language: `?lang=`, then the switch's last choice, then the browser's language. */
 export function useLang() {
@@ -27,7 +19,7 @@ export function useLang() {
   const toggle = useCallback(() => {
     setLang((l) => {
       const next = l === "en" ? "zh-CN" : "en";
-      window.localStorage.setItem(KEY, next);
+      window.localStorage.setItem(LANG_KEY, next);
       return next;
     });
   }, []);

@@ -95,6 +95,13 @@ describe.skipIf(!ready)("IMP: the secretary's import screen", () => {
     await page.locator('input[name="file"]').setInputFiles({ name: "households.csv", mimeType: "text/csv", buffer: Buffer.from(file) });
     await page.locator('[data-preview="400"]').waitFor({ timeout: 15_000 });
     expect(await page.locator('[data-bad-line="43"]').textContent()).toMatch(/^第 43 行/);
+    // The changed file in Chinese: each change names its field in Chinese, with what it was and becomes.
+    await page.locator('input[name="file"]').setInputFiles({ name: "households-v2.csv", mimeType: "text/csv", buffer: Buffer.from(next) });
+    await expect
+      .poll(() => page.locator('[data-changed-line="2"] [data-diff="residents"]').textContent(), { timeout: 15_000 })
+      .toBe("人数 1 → 2");
+    await page.locator("[data-changed-line]").last().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(SCREENSHOTS, "import-preview-zh.png") });
     await context.close();
   });
 });

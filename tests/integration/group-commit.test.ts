@@ -61,8 +61,8 @@ describe.skipIf(!ready)(`FEED8: group commit on ${ENGINE}`, () => {
         while (posting) {
           const rows = (await db.execute(
             sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and application_name = 'cordon' and wait_event_type = 'Lock' and query like '%feed_clock%for update%'`,
-          )) as unknown as { n: number }[] | { rows: { n: number }[] };
-          seen += (Array.isArray(rows) ? rows : rows.rows)[0]?.n ?? 0;
+          )) as unknown as { n: number }[];
+          seen += rows[0]?.n ?? 0;
           await new Promise((r) => setTimeout(r, 2));
         }
       })();
