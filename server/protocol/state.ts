@@ -43,7 +43,8 @@ export interface Heartbeat {
 }
 
 /** `wall: true` also subscribes to the display-safe wall view (`wall` messages). */
-export const SubscribeInput = z.strictObject({ community: Id.default("default"), wall: z.boolean().optional() });
+/** `community` defaults to the token's own compound. */
+export const SubscribeInput = z.strictObject({ community: Id.optional(), wall: z.boolean().optional() });
 
 /** Socket.IO's typed event maps, shared by the server and the browser. */
 export interface ServerToClientEvents {

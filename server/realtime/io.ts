@@ -2,6 +2,7 @@ import type { Server as HttpServer } from "node:http";
 import { Server } from "socket.io";
 import type { Db } from "../../drizzle/client";
 import type { Authenticator } from "../auth/authenticate";
+import { homeCommunity, mayReach } from "../auth/scope";
 import { readCookie, SESSION_COOKIE } from "../auth/session";
 import type { Principal } from "../auth/tokens";
 import { AppError, english } from "../errors";
@@ -115,7 +116,10 @@ export function createIo(http: HttpServer, db: Db, auth: Authenticator, log: Log
       if (++used > SUBSCRIBES) return refuse("rate_limited", "too_many_subscribes", { limit: SUBSCRIBES, seconds: SUBSCRIBE_WINDOW_S });
       const parsed = SubscribeInput.safeParse(input ?? {});
       if (!parsed.success) return refuse("validation", "subscribe_invalid", { detail: parsed.error.issues[0]?.message ?? "" });
-      const { community, wall } = parsed.data;
+      const { wall } = parsed.data;
+      const principal = socket.data.principal as Principal;
+      const community = parsed.data.community ?? homeCommunity(principal);
+      if (!mayReach(principal, community)) return refuse("forbidden", "community_forbidden", { community });
       try {
         if (!(await communityExists(db, community))) return refuse("not_found", "community_unknown", { community });
       } catch {
