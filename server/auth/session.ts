@@ -50,7 +50,13 @@ export const COMMUNITY_COOKIE = "cordon_community";
 
 /** The screens' compound, readable by their scripts, beside the HttpOnly session. */
 export function communityCookie(community: string, secure: boolean): string {
-  return [`${COMMUNITY_COOKIE}=${encodeURIComponent(community)}`, "Path=/", "SameSite=Lax", `Max-Age=${SESSION_MAX_AGE_S}`, secure ? "Secure" : ""]
+  return [
+    `${COMMUNITY_COOKIE}=${encodeURIComponent(community)}`,
+    "Path=/",
+    "SameSite=Lax",
+    `Max-Age=${SESSION_MAX_AGE_S}`,
+    secure ? "Secure" : "",
+  ]
     .filter(Boolean)
     .join("; ");
 }
