@@ -2,14 +2,8 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../drizzle/client";
 import { communityState, events, rounds } from "../../drizzle/schema";
-import type { Snapshot } from "../protocol/state";
+import type { StreetEntry } from "../protocol/state";
 import { snapshotOf } from "./snapshot";
-
-export interface StreetEntry extends Snapshot {
-  name: string | null;
-  /** When the compound's last event was recorded: a silent compound is a problem too. */
-  lastEventAt: string | null;
-}
 
 /** The compounds named (all of them for `null`), each as its snapshot with its name and last event's time. */
 export async function readStreet(db: Db, communities: string[] | null): Promise<StreetEntry[]> {

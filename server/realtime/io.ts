@@ -13,6 +13,7 @@ import type { Params, Reason } from "../protocol/reasons";
 import { type ClientToServerEvents, type ServerToClientEvents, SubscribeInput } from "../protocol/state";
 import { communityExists } from "../queries/communities";
 import { readSnapshot } from "../queries/snapshot";
+import { readStreet } from "../queries/street";
 import { readWallView } from "../queries/wall";
 import { communityRoom, type DemoMarks, wallRoom } from "./broadcaster";
 import { SubscriberReads } from "./subscriber-reads";
@@ -102,6 +103,25 @@ export function createIo(http: HttpServer, db: Db, auth: Authenticator, log: Log
     // a limiter entry and a timer each, gone with the socket.
     let windowFrom = 0;
     let used = 0;
+    socket.on("street", async (ack) => {
+      const reply = typeof ack === "function" ? ack : () => {};
+      const principal = socket.data.principal as Principal;
+      if (principal.role !== "street" && !principal.operator) {
+        const params = { role: principal.role, method: "socket", path: "street" };
+        socket.emit("problem", { code: "forbidden", reason: "role_forbidden", params, message: english("role_forbidden", params) });
+        return reply({ ok: false, error: english("role_forbidden", params) });
+      }
+      try {
+        // Rooms first, then the read: a change in between arrives as `counts` with a newer seq.
+        const named = principal.operator ? null : (principal.communities ?? []);
+        await socket.join((named ?? (await readStreet(db, null)).map((c) => c.community)).map(communityRoom));
+        socket.emit("street", { communities: await readStreet(db, named) });
+        reply({ ok: true });
+      } catch (err) {
+        log.warn({ err: (err as Error).message }, "street view for subscriber failed");
+        reply({ ok: false, error: english("db_retrying", {}) });
+      }
+    });
     socket.on("subscribe", async (input, ack) => {
       const refuse = (code: string, reason: Reason, params: Params = {}) => {
         const message = english(reason, params);

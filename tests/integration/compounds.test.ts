@@ -5,6 +5,8 @@ import { probe, subscribe } from "../support/authz-sockets";
 import { ENGINE, engineReady } from "../support/db";
 import { PERSONAL, smallCompound } from "../support/fixtures";
 import { startTestServer, type TestServer } from "../support/server";
+import { connect, connected } from "../support/socket";
+import { waitFor } from "../support/wait";
 import { personalRequest } from "../support/wall";
 
 const ready = await engineReady();
@@ -135,6 +137,35 @@ describe.skipIf(!ready)(`COMP: compounds sealed from each other on ${ENGINE}`, (
     } finally {
       p.socket.close();
       q.socket.close();
+    }
+  });
+
+  it("COMP5 a street socket gets every compound it watches at once, then counts pushed for them and for no other; other roles may not", async () => {
+    const st = connect(s.url, { token: tok.street });
+    const display = connect(s.url, { token: tok["default-display"] });
+    try {
+      await connected(st);
+      await connected(display);
+      const ack = await new Promise<{ ok: boolean }>((resolve) => st.emit("street", resolve));
+      expect(ack.ok).toBe(true);
+      const view = st.received.find((f) => f.event === "street")?.data as { communities: { community: string }[] };
+      expect(view.communities.map((c) => c.community).sort()).toEqual([B, "default"].sort());
+      const denied = await new Promise<{ ok: boolean }>((resolve) => display.emit("street", resolve));
+      expect(denied.ok).toBe(false);
+      expect(display.received.some((f) => f.event === "street")).toBe(false);
+      expect((await s.post({ type: "building.sealed", community: COMMUNITY, payload: { buildingId: "b1" } })).status).toBe(201);
+      expect((await s.post({ type: "building.sealed", community: B, payload: { buildingId: "b1" } })).status).toBe(201);
+      const head = (await s.snapshot(B)).seq as number;
+      await waitFor(
+        () => st.received.some((f) => f.event === "counts" && (f.data as { community: string; seq: number }).seq === head),
+        "commB's counts on the street socket",
+        30_000,
+      );
+      const others = st.received.filter((f) => f.event === "counts" && (f.data as { community: string }).community === COMMUNITY);
+      expect(others).toEqual([]);
+    } finally {
+      st.close();
+      display.close();
     }
   });
 });
