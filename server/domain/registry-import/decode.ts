@@ -5,9 +5,9 @@ import iconv from "iconv-lite";
 
 /** GBK's superset: what a GBK (or GB2312) file is read as. */
 const CHINESE = "gb18030";
-/** How much of the file decides its encoding (the header and the first rows), and the slice decoded at a time. */
+/** How much of the file decides its encoding (the header and the first rows), and the slice decoded (and parsed) at a time: a millisecond or two of work. */
 const PREFIX = 64 * 1024;
-const SLICE = 256 * 1024;
+const SLICE = 16 * 1024;
 
 /** A text encoding and the bytes of its BOM to skip. */
 export interface Encoding {
@@ -54,7 +54,7 @@ export function decodePrefix(bytes: Uint8Array, { encoding, skip }: Encoding): s
   return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset + skip, Math.min(bytes.length - skip, PREFIX)), encoding);
 }
 
-/** The text in slices of 256 KiB, so a long file is read a slice at a time (a character cut between slices is kept whole). */
+/** The text in slices of 16 KiB, so a long file is read a slice at a time (a character cut between slices is kept whole). */
 export function* decodeSlices(bytes: Uint8Array, { encoding, skip }: Encoding): Generator<string> {
   const decoder = iconv.getDecoder(encoding);
   for (let at = skip; at < bytes.length; at += SLICE) {

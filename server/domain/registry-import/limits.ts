@@ -18,10 +18,12 @@ export const LIMITS = {
   cellChars: 32_767,
   /** Bytes in one CSV record (a quote left open swallows the rest of the file into one record). */
   recordBytes: 1 * MiB,
-  /** Parts in a workbook's zip, and what one part and all the parts read may unpack to. */
+  /** Parts in a workbook's zip, and what one part and all the parts read may unpack to (20,000 rows take ~5 MiB). */
   zipEntries: 10_000,
-  partBytes: 64 * MiB,
-  inflatedBytes: 100 * MiB,
+  partBytes: 32 * MiB,
+  inflatedBytes: 64 * MiB,
+  /** `<row>` elements in a sheet, blank ones included: Excel's own limit. */
+  sheetRows: 1_048_576,
   /** XML: elements nested, bytes between two tags (a cell's text, one tag's attributes), shared strings, merged ranges. */
   xmlDepth: 64,
   xmlRun: 256 * 1024,

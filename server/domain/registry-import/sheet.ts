@@ -1,6 +1,6 @@
 // Why: a worksheet's rows are read from its XML as they stream, each cell's text as Excel shows it, merged ranges filled as ExcelJS fills them.
 import type { Grid, Merge } from "./grid";
-import { FileTooLargeError, LIMITS } from "./limits";
+import { FileTooLargeError, LIMITS, MAX_IMPORT_ROWS } from "./limits";
 import type { XmlHandlers } from "./xml";
 
 /** A cell reference's column, from 0 ("A1" → 0, "AB7" → 27); -1 when it has none. */
@@ -45,6 +45,7 @@ function cellText(cell: Cell, shared: readonly string[]): string {
 export function sheetReader(shared: readonly string[], grid: Grid) {
   const merges: Merge[] = [];
   let row = 0;
+  let rows = 0;
   let cells: string[] = [];
   let col = -1;
   let cell: Cell | null = null;
@@ -53,6 +54,7 @@ export function sheetReader(shared: readonly string[], grid: Grid) {
   const handlers: XmlHandlers = {
     open(name, a) {
       if (name === "row") {
+        if (++rows > LIMITS.sheetRows) throw new FileTooLargeError(row, "file_too_many_rows", { max: MAX_IMPORT_ROWS });
         row = a.r ? Number(a.r) : row + 1;
         cells = [];
         col = -1;

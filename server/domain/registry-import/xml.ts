@@ -11,6 +11,8 @@ export interface XmlHandlers {
 }
 
 const LT = 0x3c;
+/** Characters parsed between two turns of the event loop: a few milliseconds' work. */
+const SLICE = 16 * 1024;
 const unreadable = (detail: string) => new ImportFileError(1, "xlsx_unreadable", { detail });
 const tooLong = () => new FileTooLargeError(1, "xlsx_text_too_long", { kib: LIMITS.xmlRun / 1024 });
 const local = (name: string) => name.slice(name.indexOf(":") + 1);
@@ -44,8 +46,11 @@ export async function readXml(slices: AsyncIterable<Buffer>, on: XmlHandlers): P
       if (first >= 0 && run + first > LIMITS.xmlRun) throw tooLong();
       run = first < 0 ? run + slice.length : slice.length - slice.lastIndexOf(LT) - 1;
       if (run > LIMITS.xmlRun) throw tooLong();
-      parser.write(decoder.decode(slice, { stream: true }));
-      await breathe();
+      const text = decoder.decode(slice, { stream: true });
+      for (let at = 0; at < text.length; at += SLICE) {
+        parser.write(text.length <= SLICE ? text : text.slice(at, at + SLICE));
+        await breathe();
+      }
     }
     parser.write(decoder.decode());
     parser.close();
