@@ -8,12 +8,12 @@ import { XLSX_TYPE } from "../support/registry-files";
 import { type Spawned, spawnServer } from "../support/spawn";
 
 /**
- * The worst /api/health latency allowed while an import is in flight. Issue 15 asks for 200 ms, which an idle
- * host meets (the bombs' worst was ~100–250 ms); on a host running many times more work than its two cores, a busy
- * process waits its turn and the worst seen was ~600 ms, so the bound is 1 s. Before the bounds the server blocked
- * for seconds (15 s on the many-rows CSV) or died.
+ * The worst /api/health latency allowed while an import is in flight. Issue 15 asks for 200 ms, which a quiet
+ * host meets (the bombs' worst was ~100–250 ms). On a host running fifteen times more work than its two cores,
+ * a busy process waits its turn and the worst seen was ~750 ms, so the bound is 2 s. Before the bounds the
+ * server died here (a 512 MB heap), and unbounded it blocked for 15 s on the many-rows CSV.
  */
-const HEALTH_MS = 1000;
+const HEALTH_MS = 2000;
 /** What the server's memory may grow by while it reads one bomb (it held 3 GB more before the bounds). */
 const MEMORY_MIB = 256;
 const HEADER_ROW =
@@ -145,5 +145,13 @@ describe("BOMB: an import never exhausts the server (node --max-old-space-size=5
     });
     expect(r.status).toBe(200);
     expect(((await r.json()) as { new: { households: number } }).new.households).toBe(1);
+    // The JSON envelope's base64, checked a slice at a time, is refused as zod refused it whole.
+    const bad = await post(Buffer.from(JSON.stringify({ file: `${"QUJD".repeat(300_000)}=QUJD` })), "application/json");
+    expect(bad).toEqual({ status: 400, reason: "file_envelope_invalid" });
+    const json = await post(
+      Buffer.from(JSON.stringify({ file: Buffer.from("楼栋,室号,人数\n1号楼,101,3\n").toString("base64") })),
+      "application/json",
+    );
+    expect(json.status).toBe(200);
   });
 });

@@ -7,6 +7,12 @@ export interface Line {
   cells: string[];
 }
 
+/** A sheet's name and its non-blank rows (a CSV is one sheet without a name). */
+export interface Sheet {
+  name: string;
+  lines: Line[];
+}
+
 /** A merged range of a sheet: rows from 1, columns from 0, corners included. */
 export interface Merge {
   top: number;
@@ -20,7 +26,9 @@ const blank = (cells: string[]) => cells.every((c) => c.trim() === "");
 /** The non-blank rows of a file, in order, within LIMITS (rows, columns, cells, characters a cell). */
 export class Grid {
   readonly lines: Line[] = [];
-  private cells = 0;
+
+  /** `kept` counts the cells of every grid read from one file (a workbook's sheets share it). */
+  constructor(private readonly kept: { cells: number } = { cells: 0 }) {}
 
   /** Keeps a row unless it is blank; throws FileTooLargeError past a bound. */
   add(line: number, cells: string[]): void {
@@ -70,8 +78,8 @@ export class Grid {
   }
 
   private count(line: number, cells: number): void {
-    this.cells += cells;
+    this.kept.cells += cells;
     if (this.lines.length + 1 > LIMITS.rows) throw new FileTooLargeError(line, "file_too_many_rows", { max: MAX_IMPORT_ROWS });
-    if (this.cells > LIMITS.cells) throw new FileTooLargeError(line, "file_too_many_cells", { max: LIMITS.cells });
+    if (this.kept.cells > LIMITS.cells) throw new FileTooLargeError(line, "file_too_many_cells", { max: LIMITS.cells });
   }
 }

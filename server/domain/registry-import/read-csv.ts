@@ -27,10 +27,10 @@ function startLine(record: string[], endLine: number): number {
   return endLine - inner;
 }
 
-/** The non-blank rows among the first 20 lines of `text`: where a header is looked for. */
+/** The non-blank rows among the first 30 lines of `text`: where a header is looked for. */
 function firstRows(text: string): string[][] {
   try {
-    const list = parse(text, { ...options(delimiterOf(text)), to_line: 20 }) as string[][];
+    const list = parse(text, { ...options(delimiterOf(text)), to_line: 30 }) as string[][];
     return list.filter((cells) => cells.some((c) => c.trim() !== ""));
   } catch {
     return [];

@@ -1,6 +1,6 @@
 // Why: a workbook is read part by part from its zip (the workbook's sheet list, shared strings, then sheets in order), each part streamed under the bounds.
 import { ImportFileError } from "./columns";
-import { Grid, type Line } from "./grid";
+import { Grid, type Sheet } from "./grid";
 import { FileTooLargeError, LIMITS } from "./limits";
 import { sheetReader } from "./sheet";
 import { readXml } from "./xml";
@@ -77,26 +77,28 @@ async function sharedStrings(entry: ZipEntry | undefined, read: (entry: ZipEntry
 }
 
 /**
- * Reads an .xlsx's first sheet that has a non-blank row into its non-blank rows (a cell's text as ExcelJS
- * gives it: numbers, booleans, shared and rich strings, formula results, merged ranges filled), with the
- * workbook's sheet names. Never unpacks more than LIMITS allow.
+ * Reads every worksheet of an .xlsx into its non-blank rows, with its name, in the workbook's order (a cell's
+ * text as ExcelJS gives it: numbers, booleans, shared and rich strings, formula results, merged ranges filled).
+ * Never unpacks more than LIMITS allow; the sheets share the bound on cells.
  */
-export async function readXlsx(bytes: Uint8Array): Promise<{ lines: Line[]; sheets: string[] }> {
+export async function readXlsx(bytes: Uint8Array): Promise<Sheet[]> {
   const entries = zipEntries(bytes);
   const budget = new Budget();
   const read = (entry: ZipEntry) => unpack(bytes, entry, budget);
   const { sheets, links } = await workbook(read, entries);
   const sharedPath = [...links.values()].find((l) => l.type === "sharedStrings")?.path ?? "xl/sharedStrings.xml";
   const shared = await sharedStrings(entries.get(sharedPath), read);
+  const kept = { cells: 0 };
+  const out: Sheet[] = [];
   for (const sheet of sheets) {
     const link = links.get(sheet.id);
     const entry = link && link.type === "worksheet" ? entries.get(link.path) : undefined;
     if (!entry) continue;
-    const grid = new Grid();
+    const grid = new Grid(kept);
     const reader = sheetReader(shared, grid);
     await readXml(read(entry), reader.handlers);
     grid.fill(reader.merges);
-    if (grid.lines.length > 0) return { lines: grid.lines, sheets: sheets.map((s) => s.name) };
+    out.push({ name: sheet.name, lines: grid.lines });
   }
-  return { lines: [], sheets: sheets.map((s) => s.name) };
+  return out;
 }

@@ -10,8 +10,9 @@ export async function readTable(bytes: Uint8Array, kind: ImportKind): Promise<Ta
   if (bytes.length === 0) throw new ImportFileError(1, "file_empty");
   if (isOldExcel(bytes)) throw new ImportFileError(1, "file_old_xls");
   const read = await readCells(bytes, (rows) => headerFits(kind, rows[0] ?? []));
-  // Rows with nothing but blanks are skipped, whatever their number; the first other row is the header.
-  const [header, ...rows] = read.lines.filter((l) => l.cells.some((c) => c.trim() !== ""));
+  // Rows with nothing but blanks are skipped, whatever their number; the first other row of the first sheet with rows is the header.
+  const lines = read.sheets.find((s) => s.lines.length > 0)?.lines ?? [];
+  const [header, ...rows] = lines.filter((l) => l.cells.some((c) => c.trim() !== ""));
   if (!header) throw new ImportFileError(1, "file_no_rows");
   return { format: read.format, encoding: read.encoding, header, rows };
 }
