@@ -1,25 +1,22 @@
 // Why: a registry arrives as CSV (UTF-8 or GBK) or as an Excel workbook; both become the same grid of text cells with row numbers.
 import { CsvError, parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
-import { headerFits, ImportFileError } from "./columns";
+import { ImportFileError } from "./columns";
 import { decodeText } from "./decode";
-import type { ImportKind, Table } from "./types";
+import type { Grid, Line } from "./types";
 
 const isZip = (b: Uint8Array) => b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
 const isOldExcel = (b: Uint8Array) => b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0;
 
-/** Reads a registry file (CSV or .xlsx, told apart by its first bytes) into a header and rows of text cells. */
-export async function readTable(bytes: Uint8Array, kind: ImportKind): Promise<Table> {
+/**
+ * Reads a registry file (CSV or .xlsx, told apart by its first bytes) into sheets of rows of text cells; what the rows
+ * mean is another step (header.ts). `isHeader` tells a CSV's candidate encodings apart: the right one shows a header.
+ */
+export async function readGrid(bytes: Uint8Array, isHeader: (cells: string[]) => boolean): Promise<Grid> {
   if (bytes.length === 0) throw new ImportFileError(1, "file_empty");
   if (isOldExcel(bytes)) throw new ImportFileError(1, "file_old_xls");
-  const read = isZip(bytes) ? await readWorkbook(bytes) : readCsv(bytes, kind);
-  // Rows with nothing but blanks are skipped, whatever their number; the first other row is the header.
-  const [header, ...rows] = read.lines.filter((l) => l.cells.some((c) => c.trim() !== ""));
-  if (!header) throw new ImportFileError(1, "file_no_rows");
-  return { format: read.format, encoding: read.encoding, header, rows };
+  return isZip(bytes) ? await readWorkbook(bytes) : readCsv(bytes, isHeader);
 }
-
-type Lines = Pick<Table, "format" | "encoding"> & { lines: Table["rows"] };
 
 /** Tab-separated when the first line has tabs and no commas (Excel's "Unicode text"), else comma-separated. */
 function delimiterOf(text: string): string {
@@ -48,17 +45,17 @@ function startLine(r: CsvRecord): number {
   return r.info.lines - inner;
 }
 
-function firstRow(text: string): string[] {
+/** Whether one of a text's first rows is a header: how a wrong guess of its encoding is told from the right one. */
+function showsHeader(text: string, isHeader: (cells: string[]) => boolean): boolean {
   try {
-    const found = records(text.slice(0, 64 * 1024), { toLine: 20 }).find((r) => r.record.some((c) => c.trim() !== ""));
-    return found?.record ?? [];
+    return records(text.slice(0, 64 * 1024), { toLine: 30 }).some((r) => isHeader(r.record));
   } catch {
-    return [];
+    return false;
   }
 }
 
-function readCsv(bytes: Uint8Array, kind: ImportKind): Lines {
-  const { text, encoding } = decodeText(bytes, (t) => headerFits(kind, firstRow(t)));
+function readCsv(bytes: Uint8Array, isHeader: (cells: string[]) => boolean): Grid {
+  const { text, encoding } = decodeText(bytes, (t) => showsHeader(t, isHeader));
   let list: CsvRecord[];
   try {
     list = records(text);
@@ -69,7 +66,7 @@ function readCsv(bytes: Uint8Array, kind: ImportKind): Lines {
     }
     throw err;
   }
-  return { format: "csv", encoding, lines: list.map((r) => ({ line: startLine(r), cells: r.record })) };
+  return { format: "csv", encoding, sheets: [{ name: "", lines: list.map((r) => ({ line: startLine(r), cells: r.record })) }] };
 }
 
 function cellText(cell: ExcelJS.Cell): string {
@@ -83,21 +80,24 @@ function cellText(cell: ExcelJS.Cell): string {
   }
 }
 
-async function readWorkbook(bytes: Uint8Array): Promise<Lines> {
+/** Every sheet's rows; a merged cell reads as its first cell's text in each row and column it covers. */
+async function readWorkbook(bytes: Uint8Array): Promise<Grid> {
   const book = new ExcelJS.Workbook();
   try {
     await book.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   } catch (err) {
     throw new ImportFileError(1, "xlsx_unreadable", { detail: (err as Error).message });
   }
-  const sheet = book.worksheets.find((ws) => ws.actualRowCount > 0);
-  const lines: { line: number; cells: string[] }[] = [];
-  sheet?.eachRow({ includeEmpty: false }, (row, line) => {
-    const cells: string[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, col) => {
-      cells[col - 1] = cellText(cell);
+  const sheets = book.worksheets.map((sheet) => {
+    const lines: Line[] = [];
+    sheet.eachRow({ includeEmpty: false }, (row, line) => {
+      const cells: string[] = [];
+      row.eachCell({ includeEmpty: true }, (cell, col) => {
+        cells[col - 1] = cellText(cell);
+      });
+      lines.push({ line, cells: Array.from(cells, (c) => c ?? "") });
     });
-    lines.push({ line, cells: Array.from(cells, (c) => c ?? "") });
+    return { name: sheet.name, lines };
   });
-  return { format: "xlsx", encoding: null, lines };
+  return { format: "xlsx", encoding: null, sheets };
 }
