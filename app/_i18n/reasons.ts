@@ -202,7 +202,8 @@ export const ZH: Templates = {
   csv_unreadable: (p) => `CSV 文件在第 ${p.line} 行附近无法读取`,
   xlsx_unreadable: () => "无法读取该 Excel 文件，请重新另存为 .xlsx 或 CSV",
   header_duplicate_column: (p) => `有两列都是${importFields(p)}：“${p.first}”和“${p.second}”，请只保留一列，或把另一列设为不导入`,
-  header_missing_columns: (p) => `表头（第 ${p.line} 行）缺少${importFields(p)}列；表头有：${p.seen || "（无）"}。请写明列名，或指定是哪一列`,
+  header_missing_columns: (p) =>
+    `表头（第 ${p.line} 行）缺少${importFields(p)}列；表头有：${p.seen || "（无）"}。请写明列名，或指定是哪一列`,
   header_not_found: (p) =>
     `前几行中找不到${p.kind === "volunteers" ? "含“姓名”的表头" : "含楼栋（楼号）、单元或室号的表头"}；文件开头是：${p.seen}`,
   sheet_not_found: (p) => `工作簿中没有“${p.sheet}”工作表；现有工作表：${p.sheets}`,

@@ -1,7 +1,6 @@
 // Why: a registry file becomes events through the one append path: read, compare with the registry, then one transaction.
 import type { Db } from "../../drizzle/client";
-import { ImportFileError } from "../domain/registry-import/columns";
-import { normaliseMapping } from "../domain/registry-import/columns";
+import { ImportFileError, normaliseMapping } from "../domain/registry-import/columns";
 import { type ParsedFile, planImport, type ReadOptions, readRegistryFile, unreadableSummary } from "../domain/registry-import/read-file";
 import type { ImportKind, ImportSummary, Mapping } from "../domain/registry-import/types";
 import { AppError, fail } from "../errors";

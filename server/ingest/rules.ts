@@ -176,7 +176,7 @@ export const RULES: Rules = {
       contactOtherPhones: p.contact?.otherPhones ?? null,
     });
     // A flat becoming vacant, or lived in again, leaves or joins the households to test.
-    if ((h.residents > 0) !== (p.residents > 0)) c.effects.add(c.community, "householdsTotal", p.residents > 0 ? 1 : -1);
+    if (h.residents > 0 !== p.residents > 0) c.effects.add(c.community, "householdsTotal", p.residents > 0 ? 1 : -1);
   },
   /** Replaces name, phone and skills; duty (on duty, post) and the counts are untouched. */
   "volunteer.updated"(c, p) {

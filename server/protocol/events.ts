@@ -96,7 +96,9 @@ export const PAYLOADS = {
    */
   "registry.mapping_set": obj({
     kind: z.enum(["households", "volunteers"]),
-    columns: z.record(z.string().trim().min(1).max(100), z.string().regex(/^[a-z]{1,20}$/)).refine((m) => Object.keys(m).length <= 100, "at most 100 columns"),
+    columns: z
+      .record(z.string().trim().min(1).max(100), z.string().regex(/^[a-z]{1,20}$/))
+      .refine((m) => Object.keys(m).length <= 100, "at most 100 columns"),
   }),
   /** Marks the community as holding demo data: every screen then says so. */
   "demo.loaded": obj({}),

@@ -131,7 +131,11 @@ export function readColumns(kind: ImportKind, header: string[], mapping: Mapping
 
 /** Whether a row names at least one address column (building, entrance or room; a volunteer's name): it is the header. */
 export function namesAddress(kind: ImportKind, cells: string[], mapping: Mapping = {}): boolean {
-  const address = new Set(fieldsOf(kind).filter((f) => f.address).map((f) => f.key));
+  const address = new Set(
+    fieldsOf(kind)
+      .filter((f) => f.address)
+      .map((f) => f.key),
+  );
   return readColumns(kind, cells, mapping).some((c) => c.field !== null && address.has(c.field));
 }
 

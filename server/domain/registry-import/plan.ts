@@ -169,7 +169,8 @@ const nameKey = (name: string, building: string | null | undefined) => `${normal
 
 /**
  * Who in the registry a row is (v1.2): the volunteer with the same phone, else the one with the same name and building
- * (the building only when the row has one), so a re-import, or a list with a corrected header, updates rather than adds.
+ * (the name alone when the list has no building column) unless both have phones that differ, so a re-import, or a
+ * list with a corrected header, updates rather than adds.
  */
 function matcher(reg: Registry) {
   const byPhone = new Map<string, string>();
@@ -182,15 +183,20 @@ function matcher(reg: Registry) {
     if (!byName.has(nk)) byName.set(nk, id);
     if (!byNameOnly.has(normalise(v.name))) byNameOnly.set(normalise(v.name), id);
   }
+  // Two phones that differ are two people, whatever their names.
+  const phoneAgrees = (id: string | undefined, key: string) => {
+    const other = id ? phoneKey(reg.volunteers.get(id)?.phone) : "";
+    return id !== undefined && (!key || !other || other === key);
+  };
   return (row: VolunteerRow): string | undefined => {
     const key = phoneKey(row.phone);
-    const found = (key && byPhone.get(key)) || byName.get(nameKey(row.name, row.building));
-    if (found) return found;
-    // A list without a building column is matched by the name alone, unless the registered one has another phone.
-    if (row.building !== undefined) return undefined;
-    const id = byNameOnly.get(normalise(row.name));
-    const other = id ? phoneKey(reg.volunteers.get(id)?.phone) : "";
-    return id && (!other || !key) ? id : undefined;
+    const byTel = key ? byPhone.get(key) : undefined;
+    if (byTel) return byTel;
+    const named = byName.get(nameKey(row.name, row.building));
+    if (phoneAgrees(named, key)) return named;
+    // A list without a building column is matched by the name alone.
+    const only = row.building === undefined ? byNameOnly.get(normalise(row.name)) : undefined;
+    return phoneAgrees(only, key) ? only : undefined;
   };
 }
 

@@ -2,8 +2,8 @@
 import { type ReasonRef, render } from "../../protocol/reasons";
 import { EN } from "../../protocol/reasons-en";
 import { type FieldKey, resolveColumns } from "./columns";
-import { readPhones, readResidents, roomText, totalCell } from "./values";
 import type { Contact, HouseholdRow, ImportKind, Mapping, RowError, SkippedRow, Table, VolunteerRow } from "./types";
+import { readPhones, readResidents, roomText, totalCell } from "./values";
 
 /** What separates skills in one cell: the contract's `;` `,` `、`, and their full-width forms. */
 export const SKILL_SEPARATORS = /[;,、；，]/;
