@@ -58,7 +58,7 @@ async function read(bytes: Uint8Array, kind: ImportKind, opts: ReadOptions): Pro
       code,
       err.reason,
       err.params,
-      unreadableSummary({ line: err.line, message: err.message, reason: err.reason, params: err.params }),
+      unreadableSummary({ line: err.line, message: err.message, reason: err.reason, params: err.params }, err.read),
       `${err.message}; nothing was imported`,
     );
   }

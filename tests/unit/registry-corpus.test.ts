@@ -111,6 +111,17 @@ describe("IMP: committee-style spreadsheets", () => {
     expect(cols.联系电话).toEqual([null, "mapping"]);
     // The name column is now the empty 备注: no contact.
     expect(p.events.find((e) => e.type === "household.registered")?.payload).not.toHaveProperty("contact");
+    // A required column the names do not know: refused with the columns read, so the screen can offer the choice; chosen, read.
+    const plain = { ...f, kind: "households" as const, bytes: new Uint8Array(Buffer.from("楼号,室号,户数\n1号楼,101,3\n")) };
+    const refused = await plan(plain).catch((e) => e);
+    expect(refused).toMatchObject({ reason: "header_missing_columns", params: { fields: "residents" } });
+    expect(refused.read.columns.map((c: { name: string; field: string | null }) => [c.name, c.field])).toEqual([
+      ["楼号", "building"],
+      ["室号", "unit"],
+      ["户数", null],
+    ]);
+    const chosen = await plan(plain, empty(), { mapping: { 户数: "residents" } });
+    expect(chosen.events[1]?.payload).toMatchObject({ unit: "101", residents: 3 });
     // A header the names do not know, made the room by the mapping, is found as the header.
     const v = await committeeVolunteers(3, "联络");
     const r = await plan(v, empty(), { mapping: { 联络: "phone" } });

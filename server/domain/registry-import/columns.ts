@@ -1,7 +1,7 @@
 // Why: a committee's spreadsheet names its columns in its own words; this finds them by those names, or by the secretary's choice.
 import { type Params, type Reason, render } from "../../protocol/reasons";
 import { EN } from "../../protocol/reasons-en";
-import type { ColumnRead, ImportKind, Mapping } from "./types";
+import type { ColumnRead, ImportKind, ImportSummary, Mapping } from "./types";
 
 type Field = { key: string; required: boolean; address?: boolean; names: readonly string[] };
 
@@ -69,6 +69,8 @@ export const IGNORE = "ignore";
 
 /** A file that cannot be read at all (no header, a wrong format): nothing in it can be imported. */
 export class ImportFileError extends Error {
+  /** How far the file was read (its header found, a required column not): the screen shows it so a column can be chosen. */
+  read: ImportSummary["read"] = null;
   constructor(
     readonly line: number,
     readonly reason: Reason,

@@ -1,5 +1,5 @@
 // Why: one entry from a file's bytes to a plan, so the route, the CLI's server and the tests read files the same way.
-import { namesAddress, normaliseMapping } from "./columns";
+import { ImportFileError, namesAddress, normaliseMapping } from "./columns";
 import { interpret } from "./header";
 import { type ParsedRows, type Plan, planHouseholds, planVolunteers, type Registry } from "./plan";
 import { householdRows, volunteerRows } from "./rows";
@@ -19,9 +19,14 @@ export async function readRegistryFile(bytes: Uint8Array, kind: ImportKind, opts
   const mapping = normaliseMapping(kind, opts.mapping ?? {});
   const grid = await readGrid(bytes, (cells) => namesAddress(kind, cells, mapping));
   const table = interpret(grid, kind, { ...opts, mapping });
-  return kind === "households"
-    ? { kind, table, parsed: { ...householdRows(table, mapping), mapping } }
-    : { kind, table, parsed: { ...volunteerRows(table, mapping), mapping } };
+  try {
+    return kind === "households"
+      ? { kind, table, parsed: { ...householdRows(table, mapping), mapping } }
+      : { kind, table, parsed: { ...volunteerRows(table, mapping), mapping } };
+  } catch (err) {
+    if (err instanceof ImportFileError) err.read = { sheet: table.sheet, header: table.header, columns: table.columns, mapping };
+    throw err;
+  }
 }
 
 /** The events and summary that would bring `registry` in line with the file. */
@@ -32,7 +37,7 @@ export function planImport(community: string, file: ParsedFile, registry: Regist
 }
 
 /** The summary of a file that could not be read at all: nothing counted, one error. */
-export function unreadableSummary(error: RowError): ImportSummary {
+export function unreadableSummary(error: RowError, read: ImportSummary["read"] = null): ImportSummary {
   return {
     new: zeroCounts(),
     changed: zeroCounts(),
@@ -41,7 +46,7 @@ export function unreadableSummary(error: RowError): ImportSummary {
     changes: [],
     file: null,
     demo: false,
-    read: null,
+    read,
     skipped: [],
   };
 }
