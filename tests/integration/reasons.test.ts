@@ -88,8 +88,8 @@ describe.skipIf(!ready)(`I18N: reasons and parameters on ${ENGINE}`, () => {
   });
 
   it("I18N5 a validation 400 carries the first issue's reason; each issue its own (zod's codes mapped; the body's own checks too)", async () => {
-    const small = await refused(ev("household.registered", { householdId: "h7", buildingId: "b1", unit: "7", residents: 0 }), 400);
-    expect(small).toMatchObject({ code: "validation", reason: "too_small", params: { path: "payload.residents", minimum: 1 } });
+    const small = await refused(ev("household.registered", { householdId: "h7", buildingId: "b1", unit: "7", residents: -1 }), 400);
+    expect(small).toMatchObject({ code: "validation", reason: "too_small", params: { path: "payload.residents", minimum: 0 } });
     const many = await refused(ev("household.registered", { householdId: "bad id", buildingId: "b1", unit: "", extra: 1 }), 400);
     expect(many.issues.map((i: { reason: string }) => i.reason)).toEqual(["not_an_id", "empty_text", "required", "unknown_field"]);
     const date = await refused(ev("request.document_added", { requestId: "L1", document: "test_report", testedAt: "yesterday" }), 400);
