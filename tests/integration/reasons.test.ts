@@ -138,7 +138,12 @@ describe.skipIf(!ready)(`I18N: reasons and parameters on ${ENGINE}`, () => {
     expect(r.body.error.summary.errors).toMatchObject([row]);
     expect(r.body.error.issues[0]).toMatchObject({ path: "line 2", reason: row.reason, params: row.params });
     const header = await importFile(s, "community=imp&kind=households&dryRun=1", "名字,电话\n张三,1\n");
-    expect(header.body.error).toMatchObject({ reason: "header_missing_columns", params: { kind: "households" } });
+    expect(header.body.error).toMatchObject({
+      reason: "header_not_found",
+      params: { kind: "households", seen: "[1] 名字 | 电话; [2] 张三 | 1" },
+    });
+    const missing = await importFile(s, "community=imp&kind=households&dryRun=1", "楼栋,室号\n1号楼,101\n");
+    expect(missing.body.error).toMatchObject({ reason: "header_missing_columns", params: { kind: "households", fields: "residents" } });
   });
 
   it("I18N8 a socket `problem` and a refused handshake carry their reason and parameters", async () => {
