@@ -1,4 +1,4 @@
-// Why: AXE1–AXE14: every screen, in both languages, with its data shown, has no serious or critical axe-core violation.
+// Why: AXE1–AXE18: every screen, in both languages, with its data shown, has no serious or critical axe-core violation.
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import type { AppServer } from "../support/app-server";
@@ -17,6 +17,7 @@ function compound() {
   const e = (type: string, payload: object) => ({ type, payload });
   return [
     ...smallCompound(),
+    ...smallCompound("east"),
     e("request.opened", { requestId: "q1", householdId: "h2", kind: "medical", urgent: true }),
     e("request.opened", { requestId: "q2", householdId: "h1", kind: "leave", person: "nurse Wu" }),
     e("building.sealed", { buildingId: "b2", reason: "contact of a positive case" }),
@@ -25,7 +26,8 @@ function compound() {
   ];
 }
 
-type Role = "secretary" | "volunteer" | "display";
+/** A minted role, the street office (a street token over both compounds) or the operator (ADMIN_TOKEN). */
+type Role = "secretary" | "volunteer" | "display" | "street" | "operator";
 interface Screen {
   name: string;
   path: string;
@@ -128,7 +130,36 @@ const SCREENS: Screen[] = [
     viewport: LAPTOP,
     ready: (page) => page.locator('[data-history]:not([data-history="0"])').waitFor({ timeout: 15_000 }),
   },
+  {
+    name: "the street office",
+    path: "/street",
+    role: "street",
+    viewport: { width: 1920, height: 1080 },
+    ready: async (page) => {
+      await live(page);
+      await page.locator('[data-compound="east"]').waitFor({ timeout: 15_000 });
+      await page.locator('[data-compound="default"]').waitFor({ timeout: 15_000 });
+    },
+  },
+  {
+    name: "people as the operator",
+    path: "/people",
+    role: "operator",
+    viewport: LAPTOP,
+    ready: async (page) => {
+      await page.locator('[data-volunteer="v1"]').waitFor({ timeout: 15_000 });
+      await page.locator("[data-compounds]").waitFor({ timeout: 15_000 });
+    },
+  },
 ];
+
+async function tokenFor(server: AppServer, role: Role, label: string): Promise<string> {
+  if (role === "operator") return ADMIN;
+  if (role !== "street") return server.mint(role, label);
+  const r = await server.api("/api/tokens", { role, label, communities: ["default", "east"] });
+  expect(r.status).toBe(201);
+  return r.body.token as string;
+}
 
 const CASES = SCREENS.flatMap((screen) => LANGS.map((lang) => ({ screen, lang })));
 
@@ -138,7 +169,7 @@ describe.skipIf(!ready)("AXE: every screen passes axe-core in both languages", (
   CASES.forEach(({ screen, lang }, i) => {
     const id = `AXE${i + 1}`;
     it(`${id} ${screen.name} (${screen.path}) in ${lang}: no serious or critical violation`, async () => {
-      const token = await app.server.mint(screen.role, `axe ${id}`);
+      const token = await tokenFor(app.server, screen.role, `axe ${id}`);
       const context = await app.browser.newContext({
         viewport: screen.viewport,
         isMobile: screen.phone ?? false,
