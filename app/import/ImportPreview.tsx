@@ -98,7 +98,7 @@ export function ImportPreview({
                   <span key={d.field} data-diff={d.field}>
                     {i > 0 && (lang === "zh-CN" ? "；" : "; ")}
                     <span className="text-slate-400">{t.fields[d.field] ?? r.fields[d.field] ?? d.field}</span>{" "}
-                    <s className="text-slate-500">{shown(d.from, lang)}</s>
+                    <s className="text-slate-400">{shown(d.from, lang)}</s>
                     {" → "}
                     <span className="text-slate-100">{shown(d.to, lang)}</span>
                   </span>
