@@ -289,7 +289,7 @@ async function writeGroup(db: Db, group: Job[], onSent: () => void): Promise<{ o
     for (const job of group) {
       const mark = state.mark();
       const start = last;
-      const mine = new BatchEffects();
+      let mine = new BatchEffects();
       const myRows: Row[] = [];
       const myKnown = new Map<string, { seq: number; fingerprint: string }>();
       const accepted: Accepted[] = [];
@@ -310,9 +310,10 @@ async function writeGroup(db: Db, group: Job[], onSent: () => void): Promise<{ o
             await flush(tx, [...rows, ...myRows], state, effects, last);
             rows = [];
             myRows.length = 0;
+            // Everything gathered so far is written: kept, it would be merged and written again at the
+            // group's end (another community's activity counted twice).
             effects = new BatchEffects();
-            mine.forget(p.community);
-            for (const k of [...mine.counts.keys()]) mine.counts.delete(k);
+            mine = new BatchEffects();
             try {
               await clearDemo({ tx, community: p.community, at: p.at, recordedAt, seq, effects: mine });
             } catch (err) {
