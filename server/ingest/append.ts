@@ -9,6 +9,7 @@ import { EventInput, type EventType } from "../protocol/events";
 import { invalid, zodIssues } from "../zod-issues";
 import { BatchEffects } from "./batch";
 import { clearDemo } from "./demo-clear";
+import { demoCommunities, guardRegistration } from "./demo-guard";
 import { fingerprint } from "./fingerprint";
 import { inGroupTransaction } from "./group-tx";
 import { RULES, type RuleContext } from "./rules";
@@ -277,7 +278,8 @@ async function writeGroup(db: Db, group: Job[], onSent: () => void): Promise<{ o
     let state = new State();
     const loadable = (list: Parsed[]) => list.filter((p) => p.input.type !== "demo.cleared");
     reads.push(state.load(tx, needsOf(loadable(all))));
-    const [clock] = await Promise.all([locked, ...reads]);
+    const demo = demoCommunities(tx, all);
+    const [clock, holdsDemo] = await Promise.all([locked, demo, ...reads]);
     let last = clock.last;
     const first = clock.last + 1;
     const touched = new Set<string>();
@@ -321,8 +323,11 @@ async function writeGroup(db: Db, group: Job[], onSent: () => void): Promise<{ o
             }
             state = new State();
             await state.load(tx, needsOf(loadable(job.parsed.slice(i + 1))));
+            holdsDemo.delete(p.community);
           } else {
             try {
+              const demoHere = holdsDemo.has(p.community) || effects.demo.has(p.community) || mine.demo.has(p.community);
+              guardRegistration(p.input.type, p.community, job.actor.internal === true, demoHere);
               (RULES[p.input.type as keyof typeof RULES] as (c: RuleContext, payload: unknown) => void)(
                 { state, community: p.community, at: p.at, recordedAt, seq, effects: mine },
                 p.input.payload,

@@ -207,7 +207,10 @@ export function apply(m: Model, e: Ev, seq: number): string | null {
       if (!r) return "unknown request";
       if (r.status !== "pending") return `request is ${r.status}`;
       // Reports are always dated an hour before the run, so "within 48 hours" holds whenever a report is there.
-      const released = (r.kind === "medical" && r.urgent) || (r.kind === "leave" && r.letter && r.report) || Boolean(p.override?.reason);
+      // Deliveries (supplies, medicine, other) are not releases: approved as they are (contract v1.2).
+      const delivery = r.kind === "supplies" || r.kind === "medicine" || r.kind === "other";
+      const released =
+        delivery || (r.kind === "medical" && r.urgent) || (r.kind === "leave" && r.letter && r.report) || Boolean(p.override?.reason);
       if (!released) return "release rule";
       return decide(m, r, "pending", "approved", p.requestId);
     }
