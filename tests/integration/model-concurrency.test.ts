@@ -14,13 +14,21 @@ const LONG = 900_000;
 
 describe.skipIf(!ready)(`PROP: the rules under random interleavings on ${ENGINE}`, () => {
   let s: TestServer;
-  let tokens: string[];
   let runs = 0;
 
   beforeAll(async () => {
     s = await startTestServer();
-    tokens = await Promise.all(Array.from({ length: 8 }, (_, i) => s.mint("secretary", `client ${i}`)));
   });
+
+  /** Each client's own secretary token, of the run's compound (v1.2: a token reaches its own compound only). */
+  const tokensFor = (community: string) =>
+    Promise.all(
+      Array.from({ length: 8 }, async (_, i) => {
+        const r = await s.api("/api/tokens", { method: "POST", json: { role: "secretary", label: `client ${i}`, community } });
+        expect(r.status).toBe(201);
+        return ((await r.json()) as { token: string }).token;
+      }),
+    );
   afterAll(() => s?.close());
 
   /** One run on a community of its own: the compound, then the clients' scripts, then every check. */
@@ -32,7 +40,7 @@ describe.skipIf(!ready)(`PROP: the rules under random interleavings on ${ENGINE}
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     const setup: Posted = { client: -1, events, batch: true, sentAt: 0, answeredAt: 0, status: r.status, body: r.body };
     const side = await loadSideDemo(s, community);
-    const log = await runClients(s, community, scripts, tokens, head0);
+    const log = await runClients(s, community, scripts, await tokensFor(community), head0);
     await checkRun(s, community, head0, [setup, side, ...log]);
   }
 
@@ -66,7 +74,7 @@ describe.skipIf(!ready)(`PROP: the rules under random interleavings on ${ENGINE}
             expect(r.status, JSON.stringify(r.body)).toBe(201);
             const setup: Posted = { client: -1, events, batch: true, sentAt: 0, answeredAt: 0, status: r.status, body: r.body };
             const side = await loadSideDemo(s, community);
-            const log = await runClients(both, community, all, tokens, head0);
+            const log = await runClients(both, community, all, await tokensFor(community), head0);
             await checkRun(s, community, head0, [setup, side, ...log]);
           }),
           fcOptions(20),

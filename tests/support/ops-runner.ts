@@ -3,7 +3,7 @@ import { appendEvents } from "../../server/ingest/append";
 import { verifyProjections } from "../../server/ops/verify";
 import { ALERT_AT, SHARED, SIDE, type Step } from "./ops-arbitraries";
 import type { Ev } from "./ops-model";
-import type { TestServer } from "./server";
+import { ADMIN, type TestServer } from "./server";
 
 /** One HTTP post as it happened: what was sent, when (logical ticks), and the answer. */
 export interface Posted {
@@ -58,7 +58,7 @@ async function verifyNow(s: TestServer, community: string, after: string): Promi
 }
 
 /**
- * Runs every client's steps, the clients concurrently and each one's steps in order, each client with its own token.
+ * Runs every client's steps, the clients concurrently and each one's steps in order, each client with its own token (the operator for a post naming the side compound).
  * `base` is the feed head before the run (alert ids are drawn near it); ids are unique per community and client.
  */
 export async function runClients(s: TestServer, community: string, scripts: Step[][], tokens: string[], base: number): Promise<Posted[]> {
@@ -86,7 +86,9 @@ export async function runClients(s: TestServer, community: string, scripts: Step
         if (!batch && events[0]?.id) sentWithId.push(events[0]);
         const body = batch ? { events: events.map((e) => wire(e, community)) } : wire(events[0]!, community);
         const sentAt = ++tick;
-        const r = await s.api("/api/events", { method: "POST", json: body, token: tokens[client % tokens.length] });
+        // A post that names the side compound as well needs the operator: a compound's own token reaches only it (v1.2).
+        const token = events.some((e) => e.community) ? ADMIN : tokens[client % tokens.length];
+        const r = await s.api("/api/events", { method: "POST", json: body, token });
         const text = await r.text();
         let parsed: unknown = text;
         try {
