@@ -96,6 +96,7 @@ export const ROUTE_TABLE: RouteRow[] = [
   { spec: "GET /api/history", allowed: SECRETARY, call: get(`/api/history?community=${COMMUNITY}&entity=household&id=h1`) },
   { spec: "GET /api/reports/daily", allowed: ["secretary", "street"], call: get(`/api/reports/daily?community=${COMMUNITY}`) },
   { spec: "GET /api/street", allowed: ["street"], call: get("/api/street") },
+  { spec: "GET /api/street/daily", allowed: ["street"], call: get("/api/street/daily?format=csv") },
 ];
 
 /** How the caller's credential travels. `guarded`: passes the cookie rule of v1.1 (own Origin and JSON), or is a Bearer token. */
