@@ -1,6 +1,7 @@
 // Why: a registry file becomes events through the one append path: read, compare with the registry, then one transaction.
 import type { Db } from "../../drizzle/client";
 import { ImportFileError } from "../domain/registry-import/columns";
+import { FileTooLargeError, MAX_IMPORT_ROWS } from "../domain/registry-import/limits";
 import { type ParsedFile, planImport, readRegistryFile, unreadableSummary } from "../domain/registry-import/read-file";
 import type { ImportKind, ImportSummary } from "../domain/registry-import/types";
 import { AppError, fail } from "../errors";
@@ -9,8 +10,7 @@ import { readRegistryIndex } from "../queries/registry-index";
 import { readSnapshot } from "../queries/snapshot";
 import { type Actor, appendEvents } from "./append";
 
-/** More data rows than any compound has: a file beyond it is refused (413) rather than held in one long transaction. */
-export const MAX_IMPORT_ROWS = 20_000;
+export { MAX_IMPORT_ROWS };
 
 /** A refused import: the error model, with the summary inside so a preview can show every bad row. */
 export class ImportError extends AppError {
@@ -48,7 +48,7 @@ async function read(bytes: Uint8Array, kind: ImportKind): Promise<ParsedFile> {
   } catch (err) {
     if (!(err instanceof ImportFileError)) throw err;
     throw new ImportError(
-      "validation",
+      err instanceof FileTooLargeError ? "too_large" : "validation",
       err.reason,
       err.params,
       unreadableSummary({ line: err.line, message: err.message, reason: err.reason, params: err.params }),

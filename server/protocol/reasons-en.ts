@@ -133,6 +133,15 @@ export const EN: Templates = {
   file_no_rows: () => "the file has no rows; the first row must name the columns",
   csv_unreadable: (p) => `the CSV cannot be read near line ${p.line}: ${p.detail}`,
   xlsx_unreadable: (p) => `the Excel workbook cannot be read (${p.detail}); save it again as .xlsx, or as CSV`,
+  xlsx_too_large: (p) =>
+    `the Excel workbook unpacks to more than ${p.mib} MiB, far beyond any registry; nothing was read: check it is the right file, or save it as CSV`,
+  xlsx_text_too_long: (p) =>
+    `the Excel workbook holds more than ${p.kib} KiB of text in one piece (a cell holds at most 32,767 characters); nothing was read`,
+  file_too_many_rows: (p) => `the file has more than ${p.max} rows; at most ${p.max} rows a file: split it`,
+  file_too_many_columns: (p) => `line ${p.line} has more than ${p.max} columns; keep only the registry's columns`,
+  file_too_many_cells: (p) => `the file holds more than ${p.max} cells; keep only the registry's columns, or split it`,
+  file_cell_too_large: (p) => `line ${p.line} has a cell of more than ${p.max} characters; no registry cell is that long`,
+  file_row_too_large: (p) => `line ${p.line} is longer than ${p.kib} KiB (an unclosed quote?); no registry row is that long`,
   header_duplicate_column: (p) => `two columns are ${p.field}: "${p.first}" and "${p.second}"; keep one`,
   header_missing_columns: (p) =>
     `the header (line ${p.line}) has no ${p.columns} column for ${p.kind}; it has ${p.seen || "no names"}. The first row must name the columns`,

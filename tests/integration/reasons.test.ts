@@ -142,14 +142,20 @@ describe.skipIf(!ready)(`I18N: reasons and parameters on ${ENGINE}`, () => {
   });
 
   it("I18N8 a socket `problem` and a refused handshake carry their reason and parameters", async () => {
-    const display = await s.mint("display");
-    const socket = connect(s.url, { token: display });
+    // The operator reaches every compound, so an unknown one is not_found; a compound's display is refused another's.
+    const socket = connect(s.url, { token: ADMIN });
     await connected(socket);
     const answer = await socket.emitWithAck("subscribe", { community: "nowhere-at-all" });
     expect(answer.ok).toBe(false);
     const problem = await waitFor(() => socket.received.find((m) => m.event === "problem")?.data, "a problem event");
     expect(problem).toMatchObject({ code: "not_found", reason: "community_unknown", params: { community: "nowhere-at-all" } });
     socket.close();
+    const display = connect(s.url, { token: await s.mint("display") });
+    await connected(display);
+    expect((await display.emitWithAck("subscribe", { community: "nowhere-at-all" })).ok).toBe(false);
+    const forbidden = await waitFor(() => display.received.find((m) => m.event === "problem")?.data, "a problem event");
+    expect(forbidden).toMatchObject({ code: "forbidden", reason: "community_forbidden", params: { community: "nowhere-at-all" } });
+    display.close();
     const bad = connect(s.url, { token: "not-a-token" });
     const err = (await connected(bad).catch((e: unknown) => e)) as Error & { data?: unknown };
     expect(err.message).toMatch(/^unauthorized/);
