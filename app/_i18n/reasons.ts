@@ -113,6 +113,11 @@ export const ZH: Templates = {
   request_not_approved: (p) =>
     `请求${p.requestId !== undefined ? ` ${p.requestId}` : ""} ${word(STATUS, p.status)}：须先批准才能${word(ACTION, p.action)}。`,
   test_report_after_event: () => "核酸报告的采样时间晚于提交时间：请检查日期。",
+  test_report_in_future: (p) => `核酸报告的采样时间比现在晚了 ${p.slackMinutes} 分钟以上：请检查手机的日期和时间。`,
+  decision_dated_before_opened: (p) =>
+    `请求${p.requestId !== undefined ? ` ${p.requestId}` : ""}的处理时间早于提交时间 ${p.slackMinutes} 分钟以上：请检查日期。`,
+  registration_in_demo_community: (p) =>
+    `社区 ${p.community} 中是演示数据，清除演示时会连同一起删除；请先在工作台点“清除演示数据”，再登记真实楼栋、住户和志愿者`,
   alert_unknown: (p) => `${alertWhat(p)}不存在`,
   alert_already_acknowledged: (p) => `${alertWhat(p)}已确认过`,
   alert_already_resolved: (p) => `${alertWhat(p)}已解除：该请求已处理`,

@@ -1,6 +1,15 @@
 // Why: every rule of the feed, applied in memory to the state a group of appends read, in event order.
 import type { RequestStatus } from "../../drizzle/schema/constants";
-import { checkRelease, countsAsPending, type RequestAction, transition } from "../domain/requests";
+import {
+  CLOCK_SLACK_MS,
+  checkRelease,
+  countsAsPending,
+  decisionTime,
+  type RequestAction,
+  reportInFuture,
+  reportTime,
+  transition,
+} from "../domain/requests";
 import { bucketStart } from "../domain/wall-series";
 import { conflict } from "../errors";
 import type { EventType, Payload } from "../protocol/events";
@@ -62,6 +71,13 @@ function request(c: RuleContext, requestId: string) {
   const r = c.state.get("requests", key(c.community, requestId));
   if (!r) throw conflict("request_unknown", { requestId }, "payload.requestId");
   return r;
+}
+
+/** A decision's time: its date, never before its request's (opened by a phone a few minutes fast); 409 when dated well before. */
+function decidedAt(c: RuleContext, requestId: string): Date {
+  const d = decisionTime(request(c, requestId).openedAt, c.at);
+  if (!d.ok) throw conflict(d.reason.reason, { requestId, slackMinutes: CLOCK_SLACK_MS / 60_000 }, "occurredAt");
+  return d.at;
 }
 
 const alertsOf = (c: RuleContext, requestId: string): Alert[] =>
@@ -312,8 +328,10 @@ export const RULES: Rules = {
       c.state.put("requests", k, { ...r, hasCommitmentLetter: true, lastDocumentAt });
       return;
     }
-    const testedAt = new Date(p.testedAt);
-    if (testedAt.getTime() > c.at.getTime() + 5 * 60_000) throw conflict("test_report_after_event", {}, "payload.testedAt");
+    // Counted from no later than the server recorded it: a fast phone's report does not stretch the 48 hours.
+    if (reportInFuture(new Date(p.testedAt), c.at, c.recordedAt))
+      throw conflict("test_report_in_future", { slackMinutes: CLOCK_SLACK_MS / 60_000 }, "payload.testedAt");
+    const testedAt = reportTime(new Date(p.testedAt), c.recordedAt);
     const newest = !r.testReportAt || r.testReportAt.getTime() < testedAt.getTime() ? testedAt : r.testReportAt;
     c.state.put("requests", k, { ...r, testReportAt: newest, lastDocumentAt });
   },
@@ -335,20 +353,20 @@ export const RULES: Rules = {
     );
     if (!release.ok) throw conflict(release.reason.reason, { requestId: p.requestId, ...release.reason.params }, "payload.override");
     moveRequest(c, p.requestId, "approved", {
-      decidedAt: c.at,
+      decidedAt: decidedAt(c, p.requestId),
       decisionNote: p.note ?? null,
       overrideReason: release.basis === "override" ? (p.override?.reason ?? null) : null,
       releaseBasis: release.basis,
     });
   },
   "request.rejected"(c, p) {
-    moveRequest(c, p.requestId, "rejected", { decidedAt: c.at, decisionNote: p.reason });
+    moveRequest(c, p.requestId, "rejected", { decidedAt: decidedAt(c, p.requestId), decisionNote: p.reason });
   },
   "request.fulfilled"(c, p) {
     moveRequest(c, p.requestId, "fulfilled");
   },
   "request.cancelled"(c, p) {
-    moveRequest(c, p.requestId, "cancelled", { decidedAt: c.at });
+    moveRequest(c, p.requestId, "cancelled", { decidedAt: decidedAt(c, p.requestId) });
   },
   /** 409 when there is no such alarm, or it is already off the wall. */
   "alert.acknowledged"(c, p) {

@@ -52,6 +52,12 @@ export const EN: Templates = {
     `${req(p)}request is ${p.status}; to be ${String(p.action).replace("_", " ")} it must be still pending (not yet decided)`,
   request_not_approved: (p) => `${req(p)}request is ${p.status}; to be ${String(p.action).replace("_", " ")} it must be approved first`,
   test_report_after_event: () => "the test report's testedAt is later than the event itself; check the date",
+  test_report_in_future: (p) =>
+    `the test report's testedAt is more than ${p.slackMinutes} minutes later than now or than the event; check the phone's date and time`,
+  decision_dated_before_opened: (p) =>
+    `${req(p)}a decision may not be dated before its request was opened (more than ${p.slackMinutes} minutes before); check the date`,
+  registration_in_demo_community: (p) =>
+    `community ${p.community} holds the demo compound, which clearing would take away with anything registered beside it; clear the demo first (the desk's "Clear the demo" button, or post demo.cleared), or register in another community`,
   alert_unknown: (p) => `${alertWhat(p)} does not exist`,
   alert_already_acknowledged: (p) => `${alertWhat(p)} is already acknowledged`,
   alert_already_resolved: (p) => `${alertWhat(p)} is already resolved: its request was decided`,
