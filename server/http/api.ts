@@ -59,11 +59,13 @@ export function createApiHandler(deps: ApiDeps) {
           async require(...roles) {
             const address = deps.limits.address(req);
             deps.limits.assertOpen(address);
-            const { principal, via } = await deps.auth.fromRequest({
+            const { principal, via, revoked } = await deps.auth.fromRequest({
               authorization: req.headers.authorization,
               cookie: req.headers.cookie,
             });
             if (!principal) {
+              // A revoked token was handed out, not guessed: its phone's retries do not shut out its neighbours.
+              if (revoked) throw fail("unauthorized", "sign_in_revoked");
               if (via !== "none") await deps.limits.failed(address);
               throw unauthorized();
             }

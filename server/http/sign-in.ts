@@ -20,8 +20,8 @@ export async function handleSignIn(
   const address = deps.limits.address(req);
   try {
     deps.limits.assertOpen(address);
-    const principal = await deps.auth.resolveToken(token);
-    if (!principal) await deps.limits.failed(address);
+    const { principal, revoked } = await deps.auth.check(token);
+    if (!principal && !revoked) await deps.limits.failed(address);
     answer(req, res, url, principal !== null, await sealSession(token, deps.sessionSecret), deps.publicUrl);
   } catch (err) {
     if (!(err instanceof AppError) || err.code !== "rate_limited") throw err;

@@ -3,7 +3,7 @@ import { Server } from "socket.io";
 import type { Db } from "../../drizzle/client";
 import type { Authenticator } from "../auth/authenticate";
 import { readCookie, SESSION_COOKIE } from "../auth/session";
-import type { Principal } from "../auth/tokens";
+import type { Principal, TokenCheck } from "../auth/tokens";
 import { AppError, english } from "../errors";
 import type { DoorLimits } from "../http/limits";
 import { originAllowed } from "../http/origin";
@@ -72,16 +72,19 @@ export function createIo(http: HttpServer, db: Db, auth: Authenticator, log: Log
       opts.limits.assertOpen(address);
       const token = (socket.handshake.auth as { token?: unknown })?.token;
       const headers = socket.handshake.headers;
-      let principal: Principal | null = null;
+      let checked: TokenCheck = { principal: null, revoked: false };
       let tried = false;
       if (typeof token === "string") {
         tried = true;
-        principal = await auth.resolveToken(token);
+        checked = await auth.check(token);
       } else if (headers.cookie && cookieAllowed(headers.origin, headers.host, opts.publicUrl)) {
         tried = readCookie(headers.cookie, SESSION_COOKIE) !== undefined;
-        principal = await auth.fromCookie(headers.cookie);
+        checked = await auth.checkCookie(headers.cookie);
       }
+      const principal = checked.principal;
       if (!principal) {
+        // A revoked token is a signed-out phone, not a guess: it does not count against its address.
+        if (checked.revoked) return next(refusal(`unauthorized: ${english("sign_in_revoked")}`, "unauthorized", "sign_in_revoked"));
         if (tried) await opts.limits.failed(address);
         return next(refusal("unauthorized: give auth.token or open a sign-in link first", "unauthorized", "no_token"));
       }
