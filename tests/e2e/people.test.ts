@@ -139,7 +139,7 @@ describe.skipIf(!ready)("PEOPLE: the secretary hands out phones and screens", ()
     expect(await ph.locator("[data-whoami]").textContent()).toMatch(/on duty · gate/);
   });
 
-  it("PEOPLE8 the desk lists when the phone was last seen and revokes its link: the phone leaves live within seconds and a reload shows the sign-in notice", async () => {
+  it("PEOPLE8 SIGNOUT4 the desk lists when the phone was last seen and revokes its link: the phone leaves live within seconds and a reload shows the sign-in notice", async () => {
     // The desk sees when the phone was last seen, and revokes it: the phone is signed out within seconds.
     await page.reload();
     const row = page.locator(`[data-sign-in="${id}"]`);
@@ -159,6 +159,10 @@ describe.skipIf(!ready)("PEOPLE: the secretary hands out phones and screens", ()
     await ph.reload();
     await ph.locator("[data-signin]").waitFor({ timeout: 15_000 });
     expect(await ph.locator("[data-whoami]").count()).toBe(0);
+    // SIGNOUT4: the phone says it was signed out and whom to ask, not "no connection" (the socket is refused, not cut).
+    expect(await ph.locator("[data-signin]").innerText()).toMatch(/ask the secretary for a new sign-in link/i);
+    await ph.locator("[data-signed-out]").waitFor({ timeout: 15_000 });
+    expect(await ph.locator("[data-outbox]").innerText()).not.toMatch(/No connection/);
     await handset.close();
     await desk.close();
   });
