@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { type DatabaseHandle, openPglite, openPostgres } from "../drizzle/client";
@@ -14,6 +14,7 @@ import type { Env } from "./env";
 import { FeedListener } from "./feed/listener";
 import { createApiHandler } from "./http/api";
 import { DoorLimits } from "./http/limits";
+import { createDoor } from "./http/serve";
 import { handleSignIn } from "./http/sign-in";
 import { appendEvents, onCommitted } from "./ingest/append";
 import type { Logger } from "./log";
@@ -104,6 +105,8 @@ export async function startCordon(env: Env, log: Logger, opts: { dev?: boolean }
     log,
   );
   const api = createApiHandler({ handle, auth, log, limits, publicUrl: env.PUBLIC_URL, reportTimeZone: env.REPORT_TIME_ZONE });
+  const tls = env.TLS_CERT && env.TLS_KEY ? { cert: env.TLS_CERT, key: env.TLS_KEY } : null;
+  const createServer = (listener: RequestListener) => createDoor(tls, listener);
 
   const http = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://localhost");
@@ -126,6 +129,7 @@ export async function startCordon(env: Env, log: Logger, opts: { dev?: boolean }
     limits,
     publicUrl: env.PUBLIC_URL,
     demoMarks,
+    socketsPerToken: env.SOCKETS_PER_TOKEN,
   });
   const revocations = new RevocationWatcher(db, realtime.io, resolver, log);
   revocations.start();
@@ -150,7 +154,7 @@ export async function startCordon(env: Env, log: Logger, opts: { dev?: boolean }
 
   let closing: Promise<void> | undefined;
   return {
-    url: `http://${env.HOST === "0.0.0.0" ? "localhost" : env.HOST}:${port}`,
+    url: `${tls ? "https" : "http"}://${env.HOST === "0.0.0.0" ? "localhost" : env.HOST}:${port}`,
     port,
     handle,
     links,

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { fail, toAppError } from "../errors";
 import type { ApiDeps, Route, RouteContext } from "./context";
 import { forbidden, unauthorized } from "./context";
-import { cookieWriteProblem } from "./origin";
+import { cookieWriteProblem, requestScheme } from "./origin";
 import { sendError } from "./respond";
 import { eventRoutes } from "./routes/events";
 import { healthRoutes } from "./routes/health";
@@ -70,7 +70,7 @@ export function createApiHandler(deps: ApiDeps) {
               throw unauthorized();
             }
             if (via === "cookie" && method !== "GET" && method !== "HEAD") {
-              const problem = cookieWriteProblem(req.headers, deps.publicUrl);
+              const problem = cookieWriteProblem(req.headers, deps.publicUrl, requestScheme(req));
               if (problem) throw fail("forbidden", problem.reason, problem.params);
             }
             if (roles.length > 0 && !roles.includes(principal.role)) throw forbidden(principal.role, method, url.pathname);

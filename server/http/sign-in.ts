@@ -3,7 +3,7 @@ import type { Authenticator } from "../auth/authenticate";
 import { sealSession, sessionCookie } from "../auth/session";
 import { AppError } from "../errors";
 import type { DoorLimits } from "./limits";
-import { secureCookie } from "./origin";
+import { requestScheme, secureCookie } from "./origin";
 
 /**
  * `?token=` on any screen: a valid token becomes an HttpOnly session cookie and the browser
@@ -38,7 +38,7 @@ export async function handleSignIn(
 
 function answer(req: IncomingMessage, res: ServerResponse, url: URL, valid: boolean, seal: string, publicUrl: string | undefined): void {
   url.searchParams.delete("token");
-  const target = `${url.pathname}${url.search}`;
+  const target = sameOriginPath(url);
   if (!valid) {
     res.writeHead(401, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" });
     res.end(
@@ -50,8 +50,16 @@ function answer(req: IncomingMessage, res: ServerResponse, url: URL, valid: bool
   }
   res.writeHead(303, {
     location: target,
-    "set-cookie": sessionCookie(seal, secureCookie(publicUrl, req.headers["x-forwarded-proto"])),
+    "set-cookie": sessionCookie(seal, secureCookie(publicUrl, requestScheme(req))),
     "cache-control": "no-store",
   });
   res.end();
+}
+
+/**
+ * Where the browser goes after signing in: always a path on this origin. `/.//evil.example/` reads as
+ * the path `//evil.example/`, which a browser takes for another host: leading slashes fold into one.
+ */
+export function sameOriginPath(url: URL): string {
+  return `/${url.pathname.replace(/^[/\\]+/, "")}${url.search}`;
 }
