@@ -61,6 +61,12 @@ describe.skipIf(!ready)("PEOPLE: the secretary hands out phones and screens", ()
     await page.locator("[data-people-link]").click();
     await page.waitForURL(`${origin}/people`);
     await page.locator('[data-volunteer="v1"]').waitFor({ timeout: 15_000 });
+    // ADDR2: opened on 127.0.0.1 with no PUBLIC_URL, the page warns that its links open nothing on a phone.
+    expect(await page.locator("[data-loopback-warning]").innerText()).toMatch(/will not open on phones[\s\S]*PUBLIC_URL/);
+    // HOLE5: pages, like the API, may be framed only by Cordon itself.
+    const headers = (await page.request.get(`${origin}/people`)).headers();
+    expect(headers["content-security-policy"]).toBe("frame-ancestors 'self'");
+    expect(headers["x-frame-options"]).toBe("SAMEORIGIN");
 
     // One volunteer's link: shown once, as a QR code and as a link to copy.
     await page.locator('[data-mint="v1"]').click();

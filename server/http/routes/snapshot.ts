@@ -39,6 +39,12 @@ export const snapshotRoutes = [
   }),
   route("GET /api/session", async ({ res, deps, require }) => {
     const p = await require();
-    sendJson(res, 200, { role: p.role, label: p.label, ...(p.volunteer ? { volunteer: await whoIs(deps.handle.db, p.volunteer) } : {}) });
+    sendJson(res, 200, {
+      role: p.role,
+      label: p.label,
+      ...(p.volunteer ? { volunteer: await whoIs(deps.handle.db, p.volunteer) } : {}),
+      // The secretary's /people makes links for phones: they carry PUBLIC_URL when the server has one.
+      ...(p.role === "secretary" ? { publicUrl: deps.publicUrl ?? null } : {}),
+    });
   }),
 ];
