@@ -62,7 +62,7 @@ describe.skipIf(!ready)("PEOPLE: the secretary hands out phones and screens", ()
     await page.waitForURL(`${origin}/people`);
     await page.locator('[data-volunteer="v1"]').waitFor({ timeout: 15_000 });
     // ADDR2: opened on 127.0.0.1 with no PUBLIC_URL, the page warns that its links open nothing on a phone.
-    expect(await page.locator("[data-loopback-warning]").innerText()).toMatch(/will not open on phones[\s\S]*PUBLIC_URL/);
+    expect(await page.locator("[data-loopback-warning]").textContent()).toMatch(/will not open on phones[\s\S]*PUBLIC_URL/);
     // HOLE5: pages, like the API, may be framed only by Cordon itself.
     const headers = (await page.request.get(`${origin}/people`)).headers();
     expect(headers["content-security-policy"]).toBe("frame-ancestors 'self'");
@@ -166,9 +166,9 @@ describe.skipIf(!ready)("PEOPLE: the secretary hands out phones and screens", ()
     await ph.locator("[data-signin]").waitFor({ timeout: 15_000 });
     expect(await ph.locator("[data-whoami]").count()).toBe(0);
     // SIGNOUT4: the phone says it was signed out and whom to ask, not "no connection" (the socket is refused, not cut).
-    expect(await ph.locator("[data-signin]").innerText()).toMatch(/ask the secretary for a new sign-in link/i);
+    expect(await ph.locator("[data-signin]").textContent()).toMatch(/ask the secretary for a new sign-in link/i);
     await ph.locator("[data-signed-out]").waitFor({ timeout: 15_000 });
-    expect(await ph.locator("[data-outbox]").innerText()).not.toMatch(/No connection/);
+    expect(await ph.locator("[data-outbox]").textContent()).not.toMatch(/No connection/);
     await handset.close();
     await desk.close();
   });
