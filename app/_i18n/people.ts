@@ -74,7 +74,7 @@ export const PEOPLE: Record<Lang, PeopleDict> = {
     loading: "Loading…",
     secretaryOnly: "This page is for the secretary only. Sign in with the secretary's link to hand out phones and screens.",
     failed: (why) => `Could not do that: ${why}`,
-    roles: { volunteer: "Volunteer", display: "Wall display", secretary: "Secretary" },
+    roles: { volunteer: "Volunteer", display: "Wall display", secretary: "Secretary", street: "Street office" },
     volunteers: {
       title: "Volunteers",
       empty: "No volunteers registered yet: import the volunteer list first.",
@@ -131,6 +131,7 @@ export const PEOPLE: Record<Lang, PeopleDict> = {
       volunteer: "Scan with your phone to open the volunteer console. Keep it to yourself; if lost, tell the secretary.",
       display: "Open once in the wall display's browser; it stays signed in.",
       secretary: "Secretary only: opens the desk with all personal data.",
+      street: "The street office's wall: every compound it watches, no personal data.",
     },
     console: {
       signedInAs: "Signed in as",
@@ -151,7 +152,7 @@ export const PEOPLE: Record<Lang, PeopleDict> = {
     loading: "加载中…",
     secretaryOnly: "此页面仅限书记使用。请用书记的登录链接登录后再分发手机和屏幕的链接。",
     failed: (why) => `操作失败：${why}`,
-    roles: { volunteer: "志愿者", display: "大屏", secretary: "书记" },
+    roles: { volunteer: "志愿者", display: "大屏", secretary: "书记", street: "街道" },
     volunteers: {
       title: "志愿者",
       empty: "尚未登记志愿者：请先导入志愿者名单。",
@@ -208,6 +209,7 @@ export const PEOPLE: Record<Lang, PeopleDict> = {
       volunteer: "用手机扫码，打开志愿者工作台。请勿转给他人；如遗失请告知书记。",
       display: "在大屏的浏览器中打开一次即可，之后保持登录。",
       secretary: "仅限书记：打开工作台，可查看全部个人信息。",
+      street: "街道大屏：所辖各小区的情况，不含个人信息。",
     },
     console: {
       signedInAs: "当前登录",
