@@ -5,7 +5,8 @@ export default defineConfig({
     pool: "forks",
     reporters: ["default"],
     projects: [
-      { test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" } },
+      // Property tests run thousands of cases: vitest's 5 s default fails them on a loaded machine.
+      { test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node", testTimeout: 60_000 } },
       {
         test: {
           name: "integration",
