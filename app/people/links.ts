@@ -12,6 +12,8 @@ export interface MintRequest {
   role: Role;
   label: string;
   volunteerId?: string;
+  /** Another compound's (the operator opening a compound); default the signed-in compound. */
+  community?: string;
   /** What the printed card says under the name: a volunteer's skills or post, a screen's role. */
   detail: string;
 }
@@ -33,6 +35,7 @@ export async function mintLink(origin: string, req: MintRequest): Promise<Minted
         role: req.role,
         label: req.label.slice(0, 100),
         ...(req.volunteerId ? { volunteerId: req.volunteerId } : {}),
+        ...(req.community ? { community: req.community } : {}),
       }),
     });
     const body = (await r.json().catch(() => null)) as { id?: string; token?: string; error?: ApiError } | null;
