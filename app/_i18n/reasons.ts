@@ -153,6 +153,7 @@ export const ZH: Templates = {
   cookie_not_json: () => "此操作的请求格式不对（须为 JSON）；请刷新页面后重试",
   cookie_malformed: () => "登录信息已损坏，请清除本网站的 Cookie 后重新打开登录链接",
   too_many_failed_sign_ins: () => "此网络登录失败次数过多，请等待一分钟后再用有效的链接登录",
+  too_many_sockets: (p) => `此登录在本服务器上已有 ${p.limit} 个连接；请关闭一些屏幕或标签页后重试`,
   too_many_requests: (p) => `请求过于频繁（每秒超过 ${p.limit} 次），请稍后重试`,
   too_many_health_checks: (p) => `状态检查过于频繁（每秒超过 ${p.limit} 次）`,
   too_many_subscribes: (p) => `${p.seconds} 秒内最多订阅 ${p.limit} 次；当前订阅仍然有效`,

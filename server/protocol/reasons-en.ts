@@ -94,6 +94,7 @@ export const EN: Templates = {
   cookie_not_json: () => "changes signed in by the session cookie must be sent as Content-Type: application/json",
   cookie_malformed: (p) => `the ${p.name} cookie is malformed; clear this site's cookies and open a sign-in link again`,
   too_many_failed_sign_ins: () => "too many failed sign-ins from this address; wait a minute, then use a valid token or link",
+  too_many_sockets: (p) => `this sign-in holds ${p.limit} connections on this server already; close a screen or tab, then retry`,
   too_many_requests: (p) => `too many requests for this token (over ${p.limit} a second); wait and retry, or send events in batches`,
   too_many_health_checks: (p) => `too many health checks from this address (over ${p.limit} a second)`,
   too_many_subscribes: (p) => `at most ${p.limit} subscribe calls in ${p.seconds} s; the subscription you have stays`,

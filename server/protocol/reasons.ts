@@ -64,6 +64,7 @@ export const REASONS = [
   "cookie_not_json",
   "cookie_malformed",
   "too_many_failed_sign_ins",
+  "too_many_sockets",
   "too_many_requests",
   "too_many_health_checks",
   "too_many_subscribes",

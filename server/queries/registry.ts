@@ -1,7 +1,7 @@
 import { asc, eq } from "drizzle-orm";
 import type { Db } from "../../drizzle/client";
 import { buildings, households, posts, volunteers } from "../../drizzle/schema";
-import { type Masking, maskName, maskPhone } from "../domain/masking";
+import { type Masking, maskFreeText, maskName, maskPhone } from "../domain/masking";
 
 /**
  * The compound as registered, with personal data: for the secretary (whole) and volunteers
@@ -26,7 +26,8 @@ export async function readRegistry(db: Db, community: string, masking: Masking =
   ]);
   return {
     community,
-    buildings: b,
+    // A seal's reason is free text too: a number written into it is masked like a note.
+    buildings: masking === "whole" ? b : b.map((x) => ({ ...x, sealedReason: x.sealedReason && maskFreeText(x.sealedReason) })),
     households: h.map((x) => ({
       householdId: x.householdId,
       buildingId: x.buildingId,

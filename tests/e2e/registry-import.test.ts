@@ -57,7 +57,7 @@ describe.skipIf(!ready)("IMP: the secretary's import screen", () => {
     ).toBe(true);
     expect([...seen].sort((a, b) => a - b)).toEqual(seen);
 
-    await expect.poll(() => page.locator('[data-kpi="householdsTotal"]').textContent(), { timeout: 5000 }).toBe("602");
+    await expect.poll(() => page.locator('[data-kpi="householdsTotal"]').textContent(), { timeout: 30_000 }).toBe("602");
     await expect.poll(() => page.locator('[data-kpi="buildingsTotal"]').textContent()).toBe("8");
     expect((await app.server.api("/api/snapshot")).body.counts).toMatchObject({ householdsTotal: 602, buildingsTotal: 8 });
     // The preview is read again after the import: the same file now changes nothing, and offers no import.
@@ -94,7 +94,7 @@ describe.skipIf(!ready)("IMP: the secretary's import screen", () => {
     // In Chinese, the same preview: the bad row's line in Chinese words, the counts unchanged.
     await page.goto(`${app.server.url}/import?lang=zh-CN`);
     // The language is applied once the page has hydrated.
-    await expect.poll(() => page.locator("h1").textContent(), { timeout: 10_000 }).toBe("导入登记表");
+    await expect.poll(() => page.locator("h1").textContent(), { timeout: 30_000 }).toBe("导入登记表");
     await page.locator('input[name="file"]').setInputFiles({ name: "households.csv", mimeType: "text/csv", buffer: Buffer.from(file) });
     await page.locator('[data-preview="400"]').waitFor({ timeout: 15_000 });
     expect(await page.locator('[data-bad-line="43"]').textContent()).toMatch(/^第 43 行/);

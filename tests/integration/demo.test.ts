@@ -184,7 +184,7 @@ describe.skipIf(!ready)(`DEMO: the demo cleared, the committee's own compound wh
     expect(after.round).toBeNull();
     expect(after.counts).toEqual(ZERO);
     // The subscriber gets the whole snapshot again, demo mark off, without subscribing again.
-    await waitFor(() => snapshots.some((m) => m.demo === false), "a snapshot without the demo mark", 3000);
+    await waitFor(() => snapshots.some((m) => m.demo === false), "a snapshot without the demo mark", 30_000);
     expect(snapshots.at(-1)?.counts).toEqual(ZERO);
     socket.close();
 
