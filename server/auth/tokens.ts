@@ -11,6 +11,10 @@ export interface Principal {
   label: string;
   /** Set when the token belongs to one volunteer of one community. */
   volunteer?: { community: string; volunteerId: string };
+  /** Set for a resident's token (v1.2): the one household of one community it speaks for. */
+  resident?: { community: string; householdId: string };
+  /** The compound the token was minted for, when it names one. */
+  community?: string;
 }
 
 /** Tokens are random, so a plain sha256 is enough to keep them unreadable at rest. */
@@ -21,11 +25,11 @@ export async function mintToken(
   db: Db,
   role: Role,
   label: string,
-  volunteer?: { community: string; volunteerId: string },
+  bound?: { community: string; volunteerId?: string; householdId?: string },
 ): Promise<{ id: string; token: string; role: Role }> {
   const token = randomBytes(24).toString("base64url");
   const id = randomUUID();
-  await db.insert(tokens).values({ id, hash: hashToken(token), role, label, ...volunteer });
+  await db.insert(tokens).values({ id, hash: hashToken(token), role, label, ...bound });
   return { id, token, role };
 }
 
@@ -67,6 +71,7 @@ export async function listTokens(db: Db) {
       role: tokens.role,
       label: tokens.label,
       volunteerId: tokens.volunteerId,
+      householdId: tokens.householdId,
       community: tokens.community,
       createdAt: tokens.createdAt,
       revokedAt: tokens.revokedAt,
@@ -84,7 +89,14 @@ export const SEEN_EVERY_MS = 60_000;
 /** The lookup by hash, built once per database handle: drizzle otherwise rebuilds its SQL text on every call. */
 const lookupByHash = (db: Db) =>
   db
-    .select({ id: tokens.id, role: tokens.role, label: tokens.label, volunteerId: tokens.volunteerId, community: tokens.community })
+    .select({
+      id: tokens.id,
+      role: tokens.role,
+      label: tokens.label,
+      volunteerId: tokens.volunteerId,
+      householdId: tokens.householdId,
+      community: tokens.community,
+    })
     .from(tokens)
     .where(and(eq(tokens.hash, sql.placeholder("hash")), isNull(tokens.revokedAt)))
     .prepare("token_by_hash");
@@ -143,6 +155,8 @@ export class TokenResolver {
     const [row] = await this.byHash.execute({ hash });
     const principal: Principal | null = row ? { tokenId: row.id, role: row.role as Role, label: row.label } : null;
     if (principal && row?.volunteerId && row.community) principal.volunteer = { community: row.community, volunteerId: row.volunteerId };
+    if (principal && row?.householdId && row.community) principal.resident = { community: row.community, householdId: row.householdId };
+    if (principal && row?.community) principal.community = row.community;
     if (generation !== this.generation) return principal;
     if (this.cache.size > 10_000) this.cache.clear();
     this.cache.set(hash, { at: Date.now(), principal });

@@ -5,8 +5,10 @@ import { forbidden, unauthorized } from "./context";
 import { cookieWriteProblem } from "./origin";
 import { sendError } from "./respond";
 import { eventRoutes } from "./routes/events";
+import { fileRoutes } from "./routes/files";
 import { healthRoutes } from "./routes/health";
 import { historyRoutes } from "./routes/history";
+import { myRoutes } from "./routes/my";
 import { registryRoutes } from "./routes/registry";
 import { registryImportRoutes } from "./routes/registry-import";
 import { reportRoutes } from "./routes/reports";
@@ -28,6 +30,8 @@ const ROUTES: Route[] = [
   ...untestedRoutes,
   ...historyRoutes,
   ...reportRoutes,
+  ...fileRoutes,
+  ...myRoutes,
 ];
 
 function decodePart(part: string): string {

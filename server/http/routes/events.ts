@@ -14,7 +14,7 @@ const FeedQuery = z.strictObject({
 
 export const eventRoutes = [
   route("POST /api/events", async ({ req, res, deps, require }) => {
-    const principal = await require("secretary", "volunteer");
+    const principal = await require("secretary", "volunteer", "resident");
     const body = await readJson(req);
     if (!body || typeof body !== "object" || Array.isArray(body)) throw fail("validation", "body_not_event");
     const batch = "events" in body;
@@ -34,7 +34,7 @@ export const eventRoutes = [
     const accepted = await appendEvents(
       deps.handle.db,
       list,
-      { role: principal.role, name: principal.label, volunteer: principal.volunteer },
+      { role: principal.role, name: principal.label, volunteer: principal.volunteer, resident: principal.resident },
       {
         batch,
       },

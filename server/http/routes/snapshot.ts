@@ -16,6 +16,9 @@ async function whoIs(db: Db, v: { community: string; volunteerId: string }) {
   return { ...v, name: row?.name ?? null, onDuty: row?.onDuty ?? false, post: row?.post ?? null };
 }
 
+/** Who reads a community's aggregate state: every role but a household's own token, which reads only its own requests. */
+export const READERS = ["secretary", "volunteer", "display"] as const;
+
 export function communityParam(url: URL): string {
   const raw = url.searchParams.get("community") ?? "default";
   const r = Id.safeParse(raw);
@@ -34,7 +37,7 @@ export function communityParam(url: URL): string {
 
 export const snapshotRoutes = [
   route("GET /api/snapshot", async ({ res, url, deps, require }) => {
-    await require();
+    await require(...READERS);
     sendJson(res, 200, await readSnapshot(deps.handle.db, communityParam(url)));
   }),
   route("GET /api/session", async ({ res, deps, require }) => {

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
-import { volunteers } from "../../../drizzle/schema";
+import { households, volunteers } from "../../../drizzle/schema";
 import { ROLES } from "../../../drizzle/schema/constants";
 import { listTokens, mintToken, revokeToken } from "../../auth/tokens";
 import { AppError, conflict, fail } from "../../errors";
@@ -15,9 +15,15 @@ const MintBody = z
     label: z.string().trim().min(1).max(100).default("unnamed"),
     /** Ties a volunteer's token to that volunteer (contract v1.1). */
     volunteerId: Id.optional(),
+    /** A resident's token speaks for this household (contract v1.2 section 7). */
+    householdId: Id.optional(),
     community: Id.default("default"),
   })
-  .refine((b) => !b.volunteerId || b.role === "volunteer", { message: "volunteerId goes only with role volunteer", path: ["volunteerId"] });
+  .refine((b) => !b.volunteerId || b.role === "volunteer", { message: "volunteerId goes only with role volunteer", path: ["volunteerId"] })
+  .refine((b) => (b.role === "resident") === Boolean(b.householdId), {
+    message: "role resident needs householdId, and householdId goes only with role resident",
+    path: ["householdId"],
+  });
 
 export const tokenRoutes = [
   route("POST /api/tokens", async ({ req, res, deps, require }) => {
@@ -26,7 +32,7 @@ export const tokenRoutes = [
     if (!r.success) {
       throw new AppError("validation", "token_request_invalid", { roles: ROLES.join(", ") }, { issues: zodIssues(r.error.issues) });
     }
-    const { role, label, volunteerId, community } = r.data;
+    const { role, label, volunteerId, householdId, community } = r.data;
     if (volunteerId) {
       const [v] = await deps.handle.db
         .select({ id: volunteers.volunteerId })
@@ -34,13 +40,22 @@ export const tokenRoutes = [
         .where(and(eq(volunteers.community, community), eq(volunteers.volunteerId, volunteerId)));
       if (!v) throw conflict("volunteer_unknown_in_community", { volunteerId, community }, "volunteerId");
     }
-    const minted = await mintToken(deps.handle.db, role, label, volunteerId ? { community, volunteerId } : undefined);
+    if (householdId) {
+      const [h] = await deps.handle.db
+        .select({ id: households.householdId })
+        .from(households)
+        .where(and(eq(households.community, community), eq(households.householdId, householdId)));
+      if (!h) throw conflict("household_unknown", { householdId }, "householdId");
+    }
+    const bound = volunteerId ? { community, volunteerId } : householdId ? { community, householdId } : undefined;
+    const minted = await mintToken(deps.handle.db, role, label, bound);
     sendJson(res, 201, {
       token: minted.token,
       role: minted.role,
       id: minted.id,
       label,
       ...(volunteerId ? { volunteerId, community } : {}),
+      ...(householdId ? { householdId, community } : {}),
     });
   }),
   route("GET /api/tokens", async ({ res, deps, require }) => {
