@@ -54,6 +54,16 @@ export async function revokeSecret(db: Db, token: string): Promise<boolean> {
   return rows.length > 0;
 }
 
+/** Revokes a household's live resident tokens: a new door label replaces the old one. */
+export async function revokeHouseholdTokens(db: Db, community: string, householdId: string): Promise<number> {
+  const rows = await db
+    .update(tokens)
+    .set({ revokedAt: sql`now()` })
+    .where(and(eq(tokens.community, community), eq(tokens.householdId, householdId), eq(tokens.role, "resident"), isNull(tokens.revokedAt)))
+    .returning({ id: tokens.id });
+  return rows.length;
+}
+
 export async function revokeToken(db: Db, id: string): Promise<boolean> {
   // The database's clock: every node compares revocation times against it.
   const rows = await db

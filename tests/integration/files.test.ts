@@ -13,7 +13,12 @@ describe.skipIf(!ready)(`FILE: documents as files on ${ENGINE}`, () => {
   let s: TestServer;
   const tok: Record<string, string> = {};
   const upload = (bytes: Uint8Array, token?: string, type = "image/jpeg", community = "default") =>
-    s.api(`/api/files?community=${community}`, { method: "POST", body: bytes, headers: { "content-type": type }, token });
+    s.api(`/api/files?community=${community}`, {
+      method: "POST",
+      body: bytes as unknown as BodyInit,
+      headers: { "content-type": type },
+      token,
+    });
   const stored = async () => (await s.app.handle.db.select({ id: files.fileId }).from(files)).length;
   const mint = async (json: object) => {
     const r = await s.api("/api/tokens", { method: "POST", json });

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { households, volunteers } from "../../../drizzle/schema";
 import { ROLES } from "../../../drizzle/schema/constants";
-import { listTokens, mintToken, revokeToken } from "../../auth/tokens";
+import { listTokens, mintToken, revokeHouseholdTokens, revokeToken } from "../../auth/tokens";
 import { AppError, conflict, fail } from "../../errors";
 import { Id } from "../../protocol/events";
 import { zodIssues } from "../../zod-issues";
@@ -46,6 +46,8 @@ export const tokenRoutes = [
         .from(households)
         .where(and(eq(households.community, community), eq(households.householdId, householdId)));
       if (!h) throw conflict("household_unknown", { householdId }, "householdId");
+      // One label per door: minting a household's token again revokes the one before (a lost or copied label).
+      await revokeHouseholdTokens(deps.handle.db, community, householdId);
     }
     const bound = volunteerId ? { community, volunteerId } : householdId ? { community, householdId } : undefined;
     const minted = await mintToken(deps.handle.db, role, label, bound);
