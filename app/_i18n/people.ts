@@ -29,6 +29,14 @@ type PeopleDict = {
     historyTitle: (name: string) => string;
   };
   screens: { title: string; hint: string; label: string; wall: string; wallLabel: string; secretary: string; secretaryLabel: string };
+  doors: {
+    title: string;
+    hint: string;
+    building: string;
+    make: (n: number) => string;
+    confirm: (building: string, n: number) => string;
+    none: string;
+  };
   minted: {
     title: string;
     once: string;
@@ -94,6 +102,15 @@ export const PEOPLE: Record<Lang, PeopleDict> = {
       wallLabel: "Wall display",
       secretary: "Make a secretary link",
       secretaryLabel: "Secretary's laptop",
+    },
+    doors: {
+      title: "Door labels",
+      hint: "One label per household of a building: its building and room, and a QR code that opens /home, where the household asks for leave, medicine or supplies and sees the answer. New labels revoke the household's old ones.",
+      building: "Building",
+      make: (n) => `Make door labels (${n} households)`,
+      confirm: (building, n) =>
+        `Make ${n} new door labels for ${building}? Labels printed before for these households stop working within seconds.`,
+      none: "No households registered: import the household list first.",
     },
     minted: {
       title: "New sign-in links",
@@ -167,6 +184,14 @@ export const PEOPLE: Record<Lang, PeopleDict> = {
       wallLabel: "大屏",
       secretary: "生成书记链接",
       secretaryLabel: "书记的电脑",
+    },
+    doors: {
+      title: "门贴",
+      hint: "为一栋楼的每户各打印一张：楼栋、房号，以及打开 /home 的二维码，住户可在其中申请外出、药品或物资并查看答复。重新打印会使该户原来的门贴失效。",
+      building: "楼栋",
+      make: (n) => `生成门贴（${n} 户）`,
+      confirm: (building, n) => `为 ${building} 生成 ${n} 张新门贴？这些住户以前打印的门贴将在几秒内失效。`,
+      none: "尚未登记住户：请先导入住户名单。",
     },
     minted: {
       title: "新的登录链接",

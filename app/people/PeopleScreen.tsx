@@ -8,6 +8,7 @@ import { PEOPLE } from "../_i18n/people";
 import { errorText } from "../_i18n/reasons";
 import { useLang } from "../_i18n/use-lang";
 import { useNow } from "../_live/use-now";
+import { DoorLabels } from "./DoorLabels";
 import { type Minted, type MintRequest, mintLink, revokeLink } from "./links";
 import { MintedLinks } from "./MintedLinks";
 import { PrintSheet } from "./PrintSheet";
@@ -84,7 +85,16 @@ export function PeopleScreen() {
                 p={p}
                 onMint={(r) => void mint(r)}
               />
-              <ScreenLinks p={p} busy={progress !== null} onMint={(r) => void mint(r)} />
+              <div className="flex flex-col gap-4">
+                <ScreenLinks p={p} busy={progress !== null} onMint={(r) => void mint(r)} />
+                <DoorLabels
+                  buildings={state.buildings}
+                  households={state.households}
+                  p={p}
+                  busy={progress !== null}
+                  onMint={(r) => void mint(r)}
+                />
+              </div>
             </div>
             <SignIns signIns={state.signIns} volunteers={state.volunteers} now={now} locale={lang} p={p} onRevoke={(s) => void revoke(s)} />
           </>

@@ -12,6 +12,9 @@ export interface MintRequest {
   role: Role;
   label: string;
   volunteerId?: string;
+  /** A household's door label (role resident). */
+  householdId?: string;
+  community?: string;
   /** What the printed card says under the name: a volunteer's skills or post, a screen's role. */
   detail: string;
 }
@@ -33,6 +36,7 @@ export async function mintLink(origin: string, req: MintRequest): Promise<Minted
         role: req.role,
         label: req.label.slice(0, 100),
         ...(req.volunteerId ? { volunteerId: req.volunteerId } : {}),
+        ...(req.householdId ? { householdId: req.householdId, community: req.community ?? "default" } : {}),
       }),
     });
     const body = (await r.json().catch(() => null)) as { id?: string; token?: string; error?: ApiError } | null;
