@@ -75,7 +75,7 @@ export const PEOPLE: Record<Lang, PeopleDict> = {
     loading: "Loading…",
     secretaryOnly: "This page is for the secretary only. Sign in with the secretary's link to hand out phones and screens.",
     failed: (why) => `Could not do that: ${why}`,
-    roles: { volunteer: "Volunteer", display: "Wall display", secretary: "Secretary", resident: "Household" },
+    roles: { volunteer: "Volunteer", display: "Wall display", secretary: "Secretary", street: "Street office", resident: "Household" },
     volunteers: {
       title: "Volunteers",
       empty: "No volunteers registered yet: import the volunteer list first.",
@@ -142,6 +142,7 @@ export const PEOPLE: Record<Lang, PeopleDict> = {
       display: "Open once in the wall display's browser; it stays signed in.",
       secretary: "Secretary only: opens the desk with all personal data.",
       resident: "Scan with your phone to ask the committee for leave, medicine or supplies, and to see its answer.",
+      street: "The street office's wall: every compound it watches, no personal data.",
     },
     console: {
       signedInAs: "Signed in as",
@@ -157,7 +158,7 @@ export const PEOPLE: Record<Lang, PeopleDict> = {
     loading: "加载中…",
     secretaryOnly: "此页面仅限书记使用。请用书记的登录链接登录后再分发手机和屏幕的链接。",
     failed: (why) => `操作失败：${why}`,
-    roles: { volunteer: "志愿者", display: "大屏", secretary: "书记", resident: "住户" },
+    roles: { volunteer: "志愿者", display: "大屏", secretary: "书记", street: "街道", resident: "住户" },
     volunteers: {
       title: "志愿者",
       empty: "尚未登记志愿者：请先导入志愿者名单。",
@@ -223,6 +224,7 @@ export const PEOPLE: Record<Lang, PeopleDict> = {
       display: "在大屏的浏览器中打开一次即可，之后保持登录。",
       secretary: "仅限书记：打开工作台，可查看全部个人信息。",
       resident: "用手机扫码，向居委会申请外出、药品或物资，并查看答复。",
+      street: "街道大屏：所辖各小区的情况，不含个人信息。",
     },
     console: {
       signedInAs: "当前登录",

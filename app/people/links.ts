@@ -3,7 +3,13 @@ import type { Role } from "../../drizzle/schema/constants";
 import type { ApiError } from "../_live/post-event";
 
 /** The screen each role's link opens. */
-export const SCREEN_PATH: Record<Role, string> = { volunteer: "/console", display: "/wall", secretary: "/", resident: "/home" };
+export const SCREEN_PATH: Record<Role, string> = {
+  volunteer: "/console",
+  display: "/wall",
+  secretary: "/",
+  street: "/street",
+  resident: "/home",
+};
 
 /** `<origin>/console?token=…` for a volunteer, `/wall?token=…` for a display, `/?token=…` for a secretary. */
 export const signInLink = (origin: string, role: Role, token: string) => `${origin}${SCREEN_PATH[role]}?token=${encodeURIComponent(token)}`;

@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, isNull, ne, sql } from "drizzle-orm";
 import type { Db } from "../../drizzle/client";
 import { tokens } from "../../drizzle/schema";
 import type { Role } from "../../drizzle/schema/constants";
@@ -9,12 +9,25 @@ export interface Principal {
   tokenId: string;
   role: Role;
   label: string;
+  /** The compound the token belongs to (v1.2); `default` for the operator. */
+  community: string;
+  /** The operator (ADMIN_TOKEN): a secretary of every compound. */
+  operator?: boolean;
+  /** A street token: the compounds it reads. */
+  communities?: string[];
   /** Set when the token belongs to one volunteer of one community. */
   volunteer?: { community: string; volunteerId: string };
   /** Set for a resident's token (v1.2): the one household of one community it speaks for. */
   resident?: { community: string; householdId: string };
-  /** The compound the token was minted for, when it names one. */
-  community?: string;
+}
+
+/** Who a minted token belongs to: its compound, and a volunteer or a street's compounds. */
+export interface TokenScope {
+  community: string;
+  volunteerId?: string;
+  communities?: string[];
+  /** A resident's token: its household. */
+  householdId?: string;
 }
 
 /** Tokens are random, so a plain sha256 is enough to keep them unreadable at rest. */
@@ -25,11 +38,11 @@ export async function mintToken(
   db: Db,
   role: Role,
   label: string,
-  bound?: { community: string; volunteerId?: string; householdId?: string },
+  scope: TokenScope = { community: "default" },
 ): Promise<{ id: string; token: string; role: Role }> {
   const token = randomBytes(24).toString("base64url");
   const id = randomUUID();
-  await db.insert(tokens).values({ id, hash: hashToken(token), role, label, ...bound });
+  await db.insert(tokens).values({ id, hash: hashToken(token), role, label, ...scope });
   return { id, token, role };
 }
 
@@ -37,9 +50,25 @@ export async function mintToken(
  * Makes sure a known secret (ADMIN_TOKEN) exists as a token of `role`. A revoked one stays
  * revoked across restarts: the answer says so, and the operator sets a new secret.
  */
-export async function ensureToken(db: Db, token: string, role: Role, label: string): Promise<{ revoked: boolean }> {
+export async function ensureToken(
+  db: Db,
+  token: string,
+  role: Role,
+  label: string,
+  opts: { operator?: boolean } = {},
+): Promise<{ revoked: boolean }> {
   const hash = hashToken(token);
-  await db.insert(tokens).values({ id: randomUUID(), hash, role, label }).onConflictDoNothing({ target: tokens.hash });
+  const operator = opts.operator ?? false;
+  await db
+    .insert(tokens)
+    .values({ id: randomUUID(), hash, role, label, operator })
+    .onConflictDoUpdate({ target: tokens.hash, set: { operator } });
+  // The operator is the token whose secret ADMIN_TOKEN holds now; one it replaced is a secretary of `default`.
+  if (operator)
+    await db
+      .update(tokens)
+      .set({ operator: false })
+      .where(and(eq(tokens.operator, true), ne(tokens.hash, hash)));
   const [row] = await db.select({ revokedAt: tokens.revokedAt }).from(tokens).where(eq(tokens.hash, hash));
   return { revoked: Boolean(row?.revokedAt) };
 }
@@ -64,17 +93,19 @@ export async function revokeHouseholdTokens(db: Db, community: string, household
   return rows.length;
 }
 
-export async function revokeToken(db: Db, id: string): Promise<boolean> {
+/** Revokes a live token; `community` limits it to that compound's tokens (a secretary's own). */
+export async function revokeToken(db: Db, id: string, community?: string): Promise<boolean> {
   // The database's clock: every node compares revocation times against it.
   const rows = await db
     .update(tokens)
     .set({ revokedAt: sql`now()` })
-    .where(and(eq(tokens.id, id), isNull(tokens.revokedAt)))
+    .where(and(eq(tokens.id, id), isNull(tokens.revokedAt), community === undefined ? undefined : eq(tokens.community, community)))
     .returning({ id: tokens.id });
   return rows.length > 0;
 }
 
-export async function listTokens(db: Db) {
+/** The tokens, without secrets; `community` limits them to that compound's (a secretary's own). */
+export async function listTokens(db: Db, community?: string) {
   return db
     .select({
       id: tokens.id,
@@ -83,11 +114,14 @@ export async function listTokens(db: Db) {
       volunteerId: tokens.volunteerId,
       householdId: tokens.householdId,
       community: tokens.community,
+      communities: tokens.communities,
+      operator: tokens.operator,
       createdAt: tokens.createdAt,
       revokedAt: tokens.revokedAt,
       lastSeenAt: tokens.lastSeenAt,
     })
     .from(tokens)
+    .where(community === undefined ? undefined : eq(tokens.community, community))
     .orderBy(tokens.createdAt);
 }
 
@@ -106,6 +140,8 @@ const lookupByHash = (db: Db) =>
       volunteerId: tokens.volunteerId,
       householdId: tokens.householdId,
       community: tokens.community,
+      operator: tokens.operator,
+      communities: tokens.communities,
     })
     .from(tokens)
     .where(and(eq(tokens.hash, sql.placeholder("hash")), isNull(tokens.revokedAt)))
@@ -163,10 +199,13 @@ export class TokenResolver {
     this.byHash ??= lookupByHash(this.db);
     const generation = this.generation;
     const [row] = await this.byHash.execute({ hash });
-    const principal: Principal | null = row ? { tokenId: row.id, role: row.role as Role, label: row.label } : null;
-    if (principal && row?.volunteerId && row.community) principal.volunteer = { community: row.community, volunteerId: row.volunteerId };
-    if (principal && row?.householdId && row.community) principal.resident = { community: row.community, householdId: row.householdId };
-    if (principal && row?.community) principal.community = row.community;
+    const principal: Principal | null = row
+      ? { tokenId: row.id, role: row.role as Role, label: row.label, community: row.community }
+      : null;
+    if (principal && row?.operator) principal.operator = true;
+    if (principal && row?.communities) principal.communities = row.communities;
+    if (principal && row?.volunteerId) principal.volunteer = { community: row.community, volunteerId: row.volunteerId };
+    if (principal && row?.householdId) principal.resident = { community: row.community, householdId: row.householdId };
     if (generation !== this.generation) return principal;
     if (this.cache.size > 10_000) this.cache.clear();
     this.cache.set(hash, { at: Date.now(), principal });

@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { and, eq, gt, sql } from "drizzle-orm";
 import type { Db } from "../../drizzle/client";
 import { files, fileUploads } from "../../drizzle/schema";
+import { mayReach } from "../auth/scope";
 import type { Principal } from "../auth/tokens";
 import { anyOf } from "../ingest/state";
 import type { Prepared } from "./inspect";
@@ -82,7 +83,7 @@ export async function unknownFiles(db: Db, community: string, ids: string[]): Pr
  * a household whose request names it (a `request.document_added` with its fileId).
  */
 export async function mayReadFile(db: Db, p: Principal, file: { fileId: string; community: string }): Promise<boolean> {
-  if (p.community && p.community !== file.community) return false;
+  if (!mayReach(p, file.community)) return false;
   if (p.role === "secretary") return true;
   const [mine] = await db
     .select({ one: sql<number>`1` })

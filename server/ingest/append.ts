@@ -32,6 +32,8 @@ export interface Actor {
   volunteer?: { community: string; volunteerId: string };
   /** A household's own token (contract section 7): it acts for that household and its requests only. */
   resident?: { community: string; householdId: string };
+  /** A token's compound (v1.2): it posts there only, and an event without `community` goes there. The operator posts anywhere. */
+  scope?: { community: string; operator: boolean };
 }
 
 /** The actor as the feed records it: a bound volunteer by their id, anyone else by the token's label. */
@@ -40,8 +42,9 @@ export const actorName = (actor: Actor) =>
 
 /** What a volunteer's own token may not do: post for another community, or check someone else in or out. */
 function boundProblem(actor: Actor, input: EventInput, community: string): AppError | null {
+  if (actor.scope && !actor.scope.operator && community !== actor.scope.community)
+    return fail("forbidden", "community_forbidden", { community });
   const r = actor.resident;
-  if (r && community !== r.community) return fail("forbidden", "token_other_community", { community: r.community, asked: community });
   if (r && input.type === "request.opened" && input.payload.householdId !== r.householdId)
     return fail("forbidden", "resident_other_household", { householdId: r.householdId });
   const v = actor.volunteer;
@@ -96,7 +99,7 @@ export function parseEvents(raw: unknown[], actor: Actor, batch: boolean, now = 
         },
       );
     }
-    const community = input.community ?? "default";
+    const community = input.community ?? actor.scope?.community ?? "default";
     const bound = boundProblem(actor, input, community);
     if (bound) throw relabel(bound, batch, i);
     return {

@@ -63,6 +63,8 @@ export const EN: Templates = {
   role_forbidden: (p) => `the ${p.role} role may not use ${p.method} ${p.path}`,
   role_may_not_post: (p) => `the ${p.role} role may not post ${p.type}`,
   internal_event_type: (p) => `${p.type} is posted only by the server itself (the demo is loaded with DEMO=1)`,
+  community_forbidden: (p) => `this sign-in belongs to another compound; it may not reach ${p.community}`,
+  operator_only: (p) => `only the operator (ADMIN_TOKEN) may mint a ${p.role} token`,
   bound_other_community: (p) => `this sign-in belongs to volunteer ${p.volunteerId} of ${p.community}; it posts only there`,
   bound_other_volunteer: (p) => `this sign-in belongs to volunteer ${p.volunteerId}: it checks only them in and out`,
   cookie_wrong_origin: (p) =>
@@ -158,5 +160,4 @@ export const EN: Templates = {
   too_many_pending: (p) => `household ${p.householdId} already has ${p.max} requests waiting for a decision; wait for one, or cancel one`,
   resident_other_household: () => "a household's token acts only for its own household and its own requests",
   file_forbidden_role: (p) => `the ${p.role} role never reads documents`,
-  token_other_community: (p) => `this sign-in belongs to community ${p.community}; it is refused for ${p.asked}`,
 };

@@ -55,6 +55,8 @@ export const REASONS = [
   "internal_event_type",
   "bound_other_community",
   "bound_other_volunteer",
+  "community_forbidden",
+  "operator_only",
   "cookie_wrong_origin",
   "cookie_not_json",
   "cookie_malformed",
@@ -145,7 +147,6 @@ export const REASONS = [
   "too_many_pending",
   "resident_other_household",
   "file_forbidden_role",
-  "token_other_community",
 ] as const;
 
 export type Reason = (typeof REASONS)[number];

@@ -61,7 +61,7 @@ describe.skipIf(!ready)(`RES: residents' own tokens on ${ENGINE}`, () => {
       otherCancel: "403 resident_other_household",
       approve: "403 role_may_not_post",
       tested: "403 role_may_not_post",
-      otherCommunity: "403 token_other_community",
+      otherCommunity: "403 community_forbidden",
     });
     expect((await h1("request.cancelled", { requestId: "r2-own" })).status).toBe(201);
     const reads = ["/api/snapshot", "/api/requests", "/api/wall", "/api/registry", "/api/events", "/api/tokens", "/api/untested"];

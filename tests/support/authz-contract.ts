@@ -7,17 +7,17 @@ import { type Expectation, status, success } from "./authz-matrix";
 import type { TestServer } from "./server";
 
 export type Caller = "none" | "bad" | "revoked" | Role;
-export const CALLERS: readonly Caller[] = ["none", "bad", "revoked", "display", "volunteer", "secretary", "resident"];
+export const CALLERS: readonly Caller[] = ["none", "bad", "revoked", "display", "street", "volunteer", "secretary", "resident"];
 export const isRole = (c: Caller): c is Role => (ROLES as readonly string[]).includes(c);
 export const COMMUNITY = "authz";
 export const FOREIGN = "http://evil.example";
 
 export type Allowed = readonly Role[] | "public" | "internal";
-const ANY_ROLE: Allowed = ["secretary", "volunteer", "display"];
+const ANY_ROLE: Allowed = ["secretary", "volunteer", "display", "street"];
 const STAFF: Allowed = ["secretary", "volunteer"];
 const SECRETARY: Allowed = ["secretary"];
 /** Every role, a household's own token included (it reads who it is). */
-const EVERY_ROLE: Allowed = ["secretary", "volunteer", "display", "resident"];
+const EVERY_ROLE: Allowed = ["secretary", "volunteer", "display", "street", "resident"];
 /** What a household's own token may also post, for its own household and requests (contract section 7). */
 const STAFF_AND_RESIDENT: Allowed = ["secretary", "volunteer", "resident"];
 const SECRETARY_AND_RESIDENT: Allowed = ["secretary", "resident"];
@@ -39,10 +39,18 @@ export type RouteRow = {
 };
 
 export const get = (path: string) => () => ({ method: "GET", path });
-/** A resident's token speaks for household h1 of `community`. */
+/** A token of `community` minted by the operator (a street token watching that one compound; a resident's for its household h1). */
 export async function mintId(s: TestServer, role: Role, label: string, community = COMMUNITY): Promise<{ id: string; token: string }> {
-  const json = role === "resident" ? { role, label, householdId: "h1", community } : { role, label };
-  return (await s.api("/api/tokens", { method: "POST", json })).json() as Promise<{ id: string; token: string }>;
+  const json = {
+    role,
+    label,
+    community,
+    ...(role === "street" ? { communities: [community] } : {}),
+    ...(role === "resident" ? { householdId: "h1" } : {}),
+  };
+  const r = await s.api("/api/tokens", { method: "POST", json });
+  if (r.status !== 201) throw new Error(`minting a ${role} token answered ${r.status}: ${await r.text()}`);
+  return r.json() as Promise<{ id: string; token: string }>;
 }
 
 /** Contract section 2 (with SPEC AUTH5, QUEUE2, WALL1) for every route: the test fails until a new route has its row. */
@@ -108,7 +116,7 @@ export const ROUTE_TABLE: RouteRow[] = [
   },
   { spec: "GET /api/untested", allowed: STAFF, call: get(`/api/untested?community=${COMMUNITY}`) },
   { spec: "GET /api/history", allowed: SECRETARY, call: get(`/api/history?community=${COMMUNITY}&entity=household&id=h1`) },
-  { spec: "GET /api/reports/daily", allowed: SECRETARY, call: get(`/api/reports/daily?community=${COMMUNITY}`) },
+  { spec: "GET /api/reports/daily", allowed: ["secretary", "street"], call: get(`/api/reports/daily?community=${COMMUNITY}`) },
   {
     spec: "POST /api/files",
     allowed: STAFF_AND_RESIDENT,
@@ -122,6 +130,7 @@ export const ROUTE_TABLE: RouteRow[] = [
     call: () => get(`/api/files/${matrixFile.id}`)(),
   },
   { spec: "GET /api/my/requests", allowed: ["resident"], call: get("/api/my/requests") },
+  { spec: "GET /api/street", allowed: ["street"], call: get("/api/street") },
 ];
 
 /** How the caller's credential travels. `guarded`: passes the cookie rule of v1.1 (own Origin and JSON), or is a Bearer token. */

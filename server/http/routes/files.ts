@@ -17,12 +17,6 @@ export const HOUSEHOLD_UPLOADS_PER_DAY = 30;
 export const ADDRESS_UPLOADS_PER_HOUR = 300;
 const perAddress = new RateLimiterMemory({ keyPrefix: "uploads", points: ADDRESS_UPLOADS_PER_HOUR, duration: 3600 });
 
-/** A token bound to a community is refused for any other (contract section 2, v1.2). */
-export function assertCommunity(p: Principal, community: string): void {
-  if (p.community && p.community !== community)
-    throw fail("forbidden", "token_other_community", { community: p.community, asked: community });
-}
-
 async function checkLimits(db: Db, p: Principal, address: string): Promise<void> {
   if (p.resident) {
     const since = new Date(Date.now() - 24 * 3600_000);
@@ -54,8 +48,7 @@ async function readBody(req: Parameters<typeof readFileBody>[0]): Promise<Uint8A
 export const fileRoutes = [
   route("POST /api/files", async ({ req, res, url, deps, require }) => {
     const p = await require("secretary", "volunteer", "resident");
-    const community = communityParam(url);
-    assertCommunity(p, community);
+    const community = communityParam(url, p);
     const bytes = await readBody(req);
     const fileId = fileIdOf(community, bytes);
     const known = await fileInfo(deps.handle.db, fileId);
