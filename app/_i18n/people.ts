@@ -37,6 +37,7 @@ type PeopleDict = {
     confirm: (building: string, n: number) => string;
     none: string;
   };
+  compounds: { title: string; hint: string; id: string; idHint: string; label: string; labelDefault: (id: string) => string; make: string };
   minted: {
     title: string;
     once: string;
@@ -137,6 +138,15 @@ export const PEOPLE: Record<Lang, PeopleDict> = {
       confirm: (label) => `Revoke "${label}"? The phone or screen using it is signed out within seconds.`,
       seenHint: "Last seen: the last request or sign-in, to the minute.",
     },
+    compounds: {
+      title: "Compounds (operator)",
+      hint: "Open a compound on this deployment: its first secretary's sign-in link. That secretary then imports the registry and hands out the compound's own links.",
+      id: "Compound id",
+      idHint: "letters, digits, - _ . (e.g. lane-12)",
+      label: "Label of the link",
+      labelDefault: (id) => `first secretary of ${id}`,
+      make: "Make the secretary's link",
+    },
     card: {
       volunteer: "Scan with your phone to open the volunteer console. Keep it to yourself; if lost, tell the secretary.",
       display: "Open once in the wall display's browser; it stays signed in.",
@@ -218,6 +228,15 @@ export const PEOPLE: Record<Lang, PeopleDict> = {
       revoke: "撤销",
       confirm: (label) => `撤销“${label}”？使用它的手机或屏幕将在几秒内退出登录。`,
       seenHint: "最近使用：最后一次请求或登录的时间，精确到分钟。",
+    },
+    compounds: {
+      title: "小区（管理员）",
+      hint: "在本系统中开通一个小区：生成其第一位书记的登录链接。该书记随后导入登记表，并分发本小区的链接。",
+      id: "小区编号",
+      idHint: "字母、数字、- _ .（例如 lane-12）",
+      label: "链接名称",
+      labelDefault: (id) => `${id} 的第一位书记`,
+      make: "生成书记登录链接",
     },
     card: {
       volunteer: "用手机扫码，打开志愿者工作台。请勿转给他人；如遗失请告知书记。",

@@ -20,6 +20,7 @@ export interface MintRequest {
   volunteerId?: string;
   /** A household's door label (role resident). */
   householdId?: string;
+  /** Another compound's (the operator opening a compound); default the signed-in compound. */
   community?: string;
   /** What the printed card says under the name: a volunteer's skills or post, a screen's role. */
   detail: string;
@@ -42,7 +43,8 @@ export async function mintLink(origin: string, req: MintRequest): Promise<Minted
         role: req.role,
         label: req.label.slice(0, 100),
         ...(req.volunteerId ? { volunteerId: req.volunteerId } : {}),
-        ...(req.householdId ? { householdId: req.householdId, community: req.community ?? "default" } : {}),
+        ...(req.householdId ? { householdId: req.householdId } : {}),
+        ...(req.community ? { community: req.community } : {}),
       }),
     });
     const body = (await r.json().catch(() => null)) as { id?: string; token?: string; error?: ApiError } | null;

@@ -62,4 +62,27 @@ describe.skipIf(!ready)("STREET: the street office's wall", () => {
     await screenshot(page, "street-100");
     await context.close();
   });
+
+  it("STREET5 the operator opens a compound from /people: its first secretary's link opens a live desk of that compound", async () => {
+    const context = await app.browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${app.server.url}/people?token=${ADMIN}&lang=en`);
+    await page.locator("[data-compounds]").waitFor({ timeout: 30_000 });
+    await page.locator('[data-compounds] input[name="community"]').fill("lane-12");
+    await page.locator("[data-compounds] button[type=submit]").click();
+    const link = await page.locator("[data-minted]").first().getAttribute("data-link", { timeout: 15_000 });
+    expect(link).toMatch(/\/\?token=/);
+    const desk = await (await app.browser.newContext()).newPage();
+    await desk.goto(link as string);
+    await desk.locator('[data-connection="live"]').first().waitFor({ timeout: 30_000 });
+    const session = await desk.evaluate(async () => (await fetch("/api/session")).json());
+    expect(session).toMatchObject({ role: "secretary", community: "lane-12" });
+    expect(await desk.evaluate(async () => (await fetch("/api/snapshot")).json())).toMatchObject({ community: "lane-12", seq: 0 });
+    // A compound's secretary does not see the operator's panel.
+    await desk.goto(`${app.server.url}/people`);
+    await desk.locator("[data-mint-screen]").first().waitFor({ timeout: 30_000 });
+    expect(await desk.locator("[data-compounds]").count()).toBe(0);
+    await desk.context().close();
+    await context.close();
+  });
 });

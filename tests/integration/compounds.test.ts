@@ -168,4 +168,30 @@ describe.skipIf(!ready)(`COMP: compounds sealed from each other on ${ENGINE}`, (
       display.close();
     }
   });
+
+  it("COMP6 the street's daily summary: each compound's day beside the totals, as JSON and CSV, and which compounds are silent since an hour", async () => {
+    const st = tok.street as string;
+    // Yesterday from midnight: every compound has had an event since (the logic of who is silent: STREET4).
+    const yesterday = new Date(Date.now() - 86_400_000).toLocaleDateString("sv-SE", { timeZone: "Asia/Shanghai" });
+    const r = await s.api(`/api/street/daily?silentSince=00:00&date=${yesterday}`, { token: st });
+    expect(r.status).toBe(200);
+    const body = (await r.json()) as {
+      communities: { community: string; buildingsSealed: number; requestsOpened: number }[];
+      totals: { buildingsSealed: number; requestsOpened: number };
+      silent: string[];
+    };
+    expect(body.communities.map((c) => c.community).sort()).toEqual([B, "default"].sort());
+    const sum = (k: "buildingsSealed" | "requestsOpened") => body.communities.reduce((a, c) => a + c[k], 0);
+    expect(body.totals.buildingsSealed).toBe(sum("buildingsSealed"));
+    expect(body.totals.requestsOpened).toBe(sum("requestsOpened"));
+    expect(body.silent).toEqual([]);
+    const today = (await (await s.api("/api/street/daily", { token: st })).json()) as typeof body;
+    expect(today.communities.find((c) => c.community === B)?.requestsOpened).toBe(1);
+    const csv = await (await s.api("/api/street/daily?format=csv", { token: st })).text();
+    expect(csv.split("\r\n")[0]).toMatch(/^\ufeff?community,name,householdsTested/);
+    expect(csv).toMatch(/\r\ntotal,,/);
+    expect(csv).not.toContain(PERSONAL.phone);
+    expect((await s.api("/api/street/daily?date=2999-01-01", { token: st })).status).toBe(400);
+    expect((await s.api("/api/street/daily", { token: tok.bSecretary })).status).toBe(403);
+  });
 });

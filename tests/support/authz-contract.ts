@@ -131,6 +131,7 @@ export const ROUTE_TABLE: RouteRow[] = [
   },
   { spec: "GET /api/my/requests", allowed: ["resident"], call: get("/api/my/requests") },
   { spec: "GET /api/street", allowed: ["street"], call: get("/api/street") },
+  { spec: "GET /api/street/daily", allowed: ["street"], call: get("/api/street/daily?format=csv") },
 ];
 
 /** How the caller's credential travels. `guarded`: passes the cookie rule of v1.1 (own Origin and JSON), or is a Bearer token. */
