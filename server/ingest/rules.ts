@@ -151,8 +151,10 @@ export const RULES: Rules = {
       residents: p.residents,
       contactName: p.contact?.name ?? null,
       contactPhone: p.contact?.phone ?? null,
+      contactOtherPhones: p.contact?.otherPhones ?? null,
     });
-    c.effects.add(c.community, "householdsTotal", 1);
+    // A vacant flat (no residents) is registered but is not a household to test (v1.2).
+    if (p.residents > 0) c.effects.add(c.community, "householdsTotal", 1);
   },
   "volunteer.registered"(c, p) {
     const k = key(c.community, p.volunteerId);
@@ -163,6 +165,7 @@ export const RULES: Rules = {
       name: p.name,
       phone: p.phone ?? null,
       skills: p.skills,
+      building: p.building ?? null,
       onDuty: false,
       post: null,
       since: null,
@@ -184,13 +187,24 @@ export const RULES: Rules = {
       residents: p.residents,
       contactName: p.contact?.name ?? null,
       contactPhone: p.contact?.phone ?? null,
+      contactOtherPhones: p.contact?.otherPhones ?? null,
     });
+    // A flat becoming vacant, or lived in again, leaves or joins the households to test.
+    if (h.residents > 0 !== p.residents > 0) c.effects.add(c.community, "householdsTotal", p.residents > 0 ? 1 : -1);
   },
   /** Replaces name, phone and skills; duty (on duty, post) and the counts are untouched. */
   "volunteer.updated"(c, p) {
     const v = volunteer(c, p.volunteerId);
-    c.state.put("volunteers", key(c.community, p.volunteerId), { ...v, name: p.name, phone: p.phone ?? null, skills: p.skills });
+    c.state.put("volunteers", key(c.community, p.volunteerId), {
+      ...v,
+      name: p.name,
+      phone: p.phone ?? null,
+      skills: p.skills,
+      building: p.building ?? null,
+    });
   },
+  /** Only remembered in the feed: the next import of that kind reads the latest one. */
+  "registry.mapping_set"() {},
   "round.opened"(c, p) {
     const open = c.state.openRound.get(c.community);
     if (open) throw conflict("round_still_open", { roundId: open }, "payload.roundId");
