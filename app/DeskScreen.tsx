@@ -28,15 +28,15 @@ export function DeskScreen() {
   // The wall view follows every event; the snapshot's round only changes on a (re)subscribe.
   const round = live.wall ? (live.wall.round?.open ? live.wall.round : null) : (s?.round ?? null);
   return (
-    <main className="mx-auto max-w-6xl p-6">
+    <main className="mx-auto max-w-6xl p-3 sm:p-6">
       {s?.demo && (
         <DemoBanner text={t.demo}>
           <ClearDemo locale={lang} />
         </DemoBanner>
       )}
-      <header className="flex items-center justify-between py-4">
+      <header className="flex flex-wrap items-center justify-between gap-2 py-4">
         <h1 className="text-2xl font-semibold">{t.deskTitle}</h1>
-        <div className="flex items-center gap-3">
+        <div className="flex flex-wrap items-center gap-3">
           <a href="/people" data-people-link className="text-sm text-sky-300 underline">
             {PEOPLE[lang].link}
           </a>
@@ -55,7 +55,11 @@ export function DeskScreen() {
       {live.authError && !s ? (
         <SignInNotice text={t.signIn} />
       ) : (
-        <>
+        <div className="flex flex-col">
+          {/* On a phone (the secretary at the swab site) the decisions come first; on a laptop, after the board. */}
+          <div className="order-first md:order-1">
+            <DecisionQueue seq={s?.seq} now={now} locale={lang} t={t} />
+          </div>
           <div className="mb-4 flex flex-wrap items-center gap-3">
             <p className="text-slate-400" data-round={round?.roundId ?? ""}>
               {round ? `${t.round}: ${round.roundId} (${round.kind})` : t.noRound}
@@ -78,9 +82,10 @@ export function DeskScreen() {
             <AlarmList view={live.wall} now={now} locale={lang} t={t} />
             <PostMinimums posts={live.wall?.posts} t={t} />
           </div>
-          <DecisionQueue seq={s?.seq} now={now} locale={lang} t={t} />
-          <DoorKnocking seq={s?.seq} lang={lang} />
-        </>
+          <div className="md:order-2">
+            <DoorKnocking seq={s?.seq} lang={lang} />
+          </div>
+        </div>
       )}
     </main>
   );

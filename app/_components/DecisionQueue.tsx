@@ -8,6 +8,7 @@ import { errorText, type Reasoned } from "../_i18n/reasons";
 import { screenCommunity } from "../_live/community";
 import { postEvent } from "../_live/post-event";
 import { DecisionBasis } from "./DecisionBasis";
+import { DocumentPhotos } from "./DocumentPhotos";
 import { fmtAge } from "./wall-format";
 
 type Item = Awaited<ReturnType<typeof readOpenRequests>>[number];
@@ -86,6 +87,7 @@ export function DecisionQueue({ seq, now, locale, t }: { seq: number | undefined
               {q.letter}: {r.documents.commitmentLetter ? "✓" : "✗"} · {q.report}:{" "}
               {r.documents.testReportAt ? fmtAge(now - Date.parse(r.documents.testReportAt), locale) : q.none}
             </p>
+            <DocumentPhotos files={r.files} t={t} />
             {r.status === "approved" ? (
               <DecisionBasis decision={r.decision} now={now} locale={locale} />
             ) : (
@@ -121,7 +123,7 @@ function Act({ tone, label, disabled, onClick }: { tone: keyof typeof TONES; lab
       type="button"
       disabled={disabled}
       onClick={onClick}
-      className={`rounded px-3 py-1 text-sm font-semibold disabled:opacity-40 ${TONES[tone]}`}
+      className={`min-h-12 min-w-24 rounded-lg px-4 py-2 font-semibold disabled:opacity-40 ${TONES[tone]}`}
     >
       {label}
     </button>
@@ -140,26 +142,34 @@ function Actions({ item, t, decide }: { item: Item; t: Dict; decide: (type: stri
       </div>
     );
   const text = reason.trim();
+  const who = `${item.building} ${item.unit}`;
+  // Each decision is confirmed once: a gloved tap on a phone must not approve a release by accident.
+  const confirmed = (action: string) => window.confirm(q.confirm(action, who));
   return (
-    <div className="mt-2 flex flex-wrap items-center gap-2">
+    <div className="mt-2 flex flex-wrap items-center gap-3">
       <input
         aria-label={q.reason}
         placeholder={q.reason}
         value={reason}
         onChange={(e) => setReason(e.target.value)}
-        className="min-w-64 flex-1 rounded bg-slate-900 px-2 py-1 text-sm"
+        className="w-full min-w-0 flex-1 basis-full rounded bg-slate-900 px-3 py-3 sm:basis-64"
       />
       {item.release.ok ? (
-        <Act tone="approve" label={q.approve} onClick={() => decide("request.approved", { requestId })} />
+        <Act tone="approve" label={q.approve} onClick={() => confirmed(q.approve) && decide("request.approved", { requestId })} />
       ) : (
         <Act
           tone="override"
           label={q.override}
           disabled={!text}
-          onClick={() => decide("request.approved", { requestId, override: { reason: text } })}
+          onClick={() => confirmed(q.override) && decide("request.approved", { requestId, override: { reason: text } })}
         />
       )}
-      <Act tone="reject" label={q.reject} disabled={!text} onClick={() => decide("request.rejected", { requestId, reason: text })} />
+      <Act
+        tone="reject"
+        label={q.reject}
+        disabled={!text}
+        onClick={() => confirmed(q.reject) && decide("request.rejected", { requestId, reason: text })}
+      />
     </div>
   );
 }

@@ -13,10 +13,12 @@ export const PENDING_MAX_MS = 2500;
  * The screen's language: `?lang=` in its address, then the switch's last choice, then the browser's
  * language. Self-contained (no imports, no helpers): the script in <head> runs its source text.
  */
-export function chooseLang(search: string, saved: string | null, browser: string): Lang {
+export function chooseLang(search: string, saved: string | null, browser: string, path?: string): Lang {
   const asked = new URLSearchParams(search).get("lang");
   if (asked === "zh-CN" || asked === "en") return asked;
   if (saved === "zh-CN" || saved === "en") return saved;
+  // A household's phone (/home) reads Chinese unless asked otherwise: the switch is there for the rest.
+  if (path === "/home") return "zh-CN";
   return browser.toLowerCase().indexOf("zh") === 0 ? "zh-CN" : "en";
 }
 
@@ -24,4 +26,4 @@ export function chooseLang(search: string, saved: string | null, browser: string
  * Runs in <head> before the body paints: the choice `useLang` will make. When it is not English,
  * the page is held unpainted until `useLang` has rendered it in that language.
  */
-export const LANG_BOOT = `(function(){try{var d=document.documentElement,l=(${chooseLang.toString()})(location.search,localStorage.getItem(${JSON.stringify(LANG_KEY)}),navigator.language||"");d.lang=l;if(l!=="en"){d.setAttribute(${JSON.stringify(PENDING_ATTR)},l);setTimeout(function(){d.removeAttribute(${JSON.stringify(PENDING_ATTR)})},${PENDING_MAX_MS})}}catch(e){}})();`;
+export const LANG_BOOT = `(function(){try{var d=document.documentElement,l=(${chooseLang.toString()})(location.search,localStorage.getItem(${JSON.stringify(LANG_KEY)}),navigator.language||"",location.pathname);d.lang=l;if(l!=="en"){d.setAttribute(${JSON.stringify(PENDING_ATTR)},l);setTimeout(function(){d.removeAttribute(${JSON.stringify(PENDING_ATTR)})},${PENDING_MAX_MS})}}catch(e){}})();`;

@@ -48,6 +48,10 @@ type Dict = {
     reject: string;
     fulfilled: string;
     approved: string;
+    photos: string;
+    missingPhoto: string;
+    openPhoto: (document: string) => string;
+    confirm: (action: string, request: string) => string;
   };
   desk: {
     alarms: string;
@@ -152,6 +156,10 @@ export const DICTS: Record<Lang, Dict> = {
       reject: "Reject",
       fulfilled: "Mark fulfilled",
       approved: "approved",
+      photos: "Documents",
+      missingPhoto: "no photo",
+      openPhoto: (d) => `Open the photo of the ${d}`,
+      confirm: (action, request) => `${action}: ${request}?`,
     },
     desk: {
       alarms: "Alarms",
@@ -251,6 +259,10 @@ export const DICTS: Record<Lang, Dict> = {
       reject: "驳回",
       fulfilled: "标记为已完成",
       approved: "已批准",
+      photos: "证明材料",
+      missingPhoto: "无照片",
+      openPhoto: (d) => `打开${d}的照片`,
+      confirm: (action, request) => `确定${action}：${request}？`,
     },
     desk: {
       alarms: "警报",

@@ -31,6 +31,14 @@ type PeopleDict = {
     historyTitle: (name: string) => string;
   };
   screens: { title: string; hint: string; label: string; wall: string; wallLabel: string; secretary: string; secretaryLabel: string };
+  doors: {
+    title: string;
+    hint: string;
+    building: string;
+    make: (n: number) => string;
+    confirm: (building: string, n: number) => string;
+    none: string;
+  };
   compounds: { title: string; hint: string; id: string; idHint: string; label: string; labelDefault: (id: string) => string; make: string };
   minted: {
     title: string;
@@ -75,7 +83,7 @@ export const PEOPLE: Record<Lang, PeopleDict> = {
     loading: "Loading…",
     secretaryOnly: "This page is for the secretary only. Sign in with the secretary's link to hand out phones and screens.",
     failed: (why) => `Could not do that: ${why}`,
-    roles: { volunteer: "Volunteer", display: "Wall display", secretary: "Secretary", street: "Street office" },
+    roles: { volunteer: "Volunteer", display: "Wall display", secretary: "Secretary", street: "Street office", resident: "Household" },
     volunteers: {
       title: "Volunteers",
       empty: "No volunteers registered yet: import the volunteer list first.",
@@ -102,6 +110,15 @@ export const PEOPLE: Record<Lang, PeopleDict> = {
       wallLabel: "Wall display",
       secretary: "Make a secretary link",
       secretaryLabel: "Secretary's laptop",
+    },
+    doors: {
+      title: "Door labels",
+      hint: "One label per household of a building: its building and room, and a QR code that opens /home, where the household asks for leave, medicine or supplies and sees the answer. New labels revoke the household's old ones.",
+      building: "Building",
+      make: (n) => `Make door labels (${n} households)`,
+      confirm: (building, n) =>
+        `Make ${n} new door labels for ${building}? Labels printed before for these households stop working within seconds.`,
+      none: "No households registered: import the household list first.",
     },
     minted: {
       title: "New sign-in links",
@@ -141,6 +158,7 @@ export const PEOPLE: Record<Lang, PeopleDict> = {
       volunteer: "Scan with your phone to open the volunteer console. Keep it to yourself; if lost, tell the secretary.",
       display: "Open once in the wall display's browser; it stays signed in.",
       secretary: "Secretary only: opens the desk with all personal data.",
+      resident: "Scan with your phone to ask the committee for leave, medicine or supplies, and to see its answer.",
       street: "The street office's wall: every compound it watches, no personal data.",
     },
     console: {
@@ -162,7 +180,7 @@ export const PEOPLE: Record<Lang, PeopleDict> = {
     loading: "加载中…",
     secretaryOnly: "此页面仅限书记使用。请用书记的登录链接登录后再分发手机和屏幕的链接。",
     failed: (why) => `操作失败：${why}`,
-    roles: { volunteer: "志愿者", display: "大屏", secretary: "书记", street: "街道" },
+    roles: { volunteer: "志愿者", display: "大屏", secretary: "书记", street: "街道", resident: "住户" },
     volunteers: {
       title: "志愿者",
       empty: "尚未登记志愿者：请先导入志愿者名单。",
@@ -189,6 +207,14 @@ export const PEOPLE: Record<Lang, PeopleDict> = {
       wallLabel: "大屏",
       secretary: "生成书记链接",
       secretaryLabel: "书记的电脑",
+    },
+    doors: {
+      title: "门贴",
+      hint: "为一栋楼的每户各打印一张：楼栋、房号，以及打开 /home 的二维码，住户可在其中申请外出、药品或物资并查看答复。重新打印会使该户原来的门贴失效。",
+      building: "楼栋",
+      make: (n) => `生成门贴（${n} 户）`,
+      confirm: (building, n) => `为 ${building} 生成 ${n} 张新门贴？这些住户以前打印的门贴将在几秒内失效。`,
+      none: "尚未登记住户：请先导入住户名单。",
     },
     minted: {
       title: "新的登录链接",
@@ -228,6 +254,7 @@ export const PEOPLE: Record<Lang, PeopleDict> = {
       volunteer: "用手机扫码，打开志愿者工作台。请勿转给他人；如遗失请告知书记。",
       display: "在大屏的浏览器中打开一次即可，之后保持登录。",
       secretary: "仅限书记：打开工作台，可查看全部个人信息。",
+      resident: "用手机扫码，向居委会申请外出、药品或物资，并查看答复。",
       street: "街道大屏：所辖各小区的情况，不含个人信息。",
     },
     console: {

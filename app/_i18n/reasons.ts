@@ -18,7 +18,7 @@ const ACTION: Record<string, string> = {
   fulfilled: "完成",
   cancelled: "取消",
 };
-const ROLE: Record<string, string> = { secretary: "书记", volunteer: "志愿者", display: "大屏", street: "街道" };
+const ROLE: Record<string, string> = { secretary: "书记", volunteer: "志愿者", display: "大屏", street: "街道", resident: "住户" };
 const ENTITY: Record<string, string> = { household: "住户", volunteer: "志愿者" };
 const FIELD: Record<string, string> = {
   buildingId: "楼栋",
@@ -237,6 +237,18 @@ export const ZH: Templates = {
   too_many_skills: (p) => `${p.column}：最多 ${p.max} 项技能`,
   cell_nul: () => "有单元格含有空字符，请删除",
   row_duplicate: (p) => `与第 ${p.first} 行是同一${word(ENTITY, p.entity)}（${p.label}），请只保留一行`,
+  document_file_too_large: (p) => `文件超过 ${p.mib} MiB，请降低分辨率重新拍照，或以 JPEG 格式发送`,
+  file_type_unsupported: () => "文件不是 JPEG、PNG、WebP、HEIC 照片或 PDF，请拍下文件的照片后发送",
+  file_not_what_it_claims: (p) => `文件看起来是 ${p.type}，但无法读取（不完整或已损坏），请重新发送`,
+  heic_not_decodable: () =>
+    "服务器无法读取 HEIC 照片，请以 JPEG 格式发送（iPhone：设置 → 相机 → 格式 → 兼容性最佳），或用本页的拍照按钮拍摄",
+  picture_too_many_pixels: (p) => `图片超过 ${p.megapixels} 百万像素，请发送较小的照片`,
+  pdf_has_script: () => "该 PDF 含有脚本或自动操作，请另存为普通 PDF，或拍照后发送",
+  file_unknown: (p) => `文件 ${p.fileId} 不存在，请先上传`,
+  too_many_uploads: (p) => `上传过多：${p.per === "household" ? "每户" : "每个地址"} ${p.hours} 小时内最多 ${p.limit} 个文件，请稍后再试`,
+  too_many_pending: (p) => `本户已有 ${p.max} 个申请在等待审批，请等待答复或先撤销一个`,
+  resident_other_household: () => "住户码只能为本户及本户的申请操作",
+  file_forbidden_role: (p) => `“${word(ROLE, p.role)}”身份不能查看文件`,
 };
 
 export const REASON_TEXT: Record<Lang, Templates> = { en: EN, "zh-CN": ZH };

@@ -3,7 +3,8 @@ import { useCallback, useEffect, useState } from "react";
 import { chooseLang, LANG_KEY, PENDING_ATTR } from "./boot";
 import { DICTS, type Lang } from "./dict";
 
-const detect = (): Lang => chooseLang(window.location.search, window.localStorage.getItem(LANG_KEY), navigator.language);
+const detect = (): Lang =>
+  chooseLang(window.location.search, window.localStorage.getItem(LANG_KEY), navigator.language, window.location.pathname);
 
 /** The screen's language: `?lang=`, then the switch's last choice, then the browser's language. */
 export function useLang() {

@@ -10,6 +10,7 @@ import { useLang } from "../_i18n/use-lang";
 import { useNow } from "../_live/use-now";
 import { linkOrigin, linksOnlyWorkHere } from "./address";
 import { CompoundForm } from "./CompoundForm";
+import { DoorLabels } from "./DoorLabels";
 import { type Minted, type MintRequest, mintLink, revokeLink } from "./links";
 import { MintedLinks } from "./MintedLinks";
 import { PrintSheet } from "./PrintSheet";
@@ -93,7 +94,16 @@ export function PeopleScreen() {
                 p={p}
                 onMint={(r) => void mint(r)}
               />
-              <ScreenLinks p={p} busy={progress !== null} onMint={(r) => void mint(r)} />
+              <div className="flex flex-col gap-4">
+                <ScreenLinks p={p} busy={progress !== null} onMint={(r) => void mint(r)} />
+                <DoorLabels
+                  buildings={state.buildings}
+                  households={state.households}
+                  p={p}
+                  busy={progress !== null}
+                  onMint={(r) => void mint(r)}
+                />
+              </div>
             </div>
             <SignIns signIns={state.signIns} volunteers={state.volunteers} now={now} locale={lang} p={p} onRevoke={(s) => void revoke(s)} />
           </>

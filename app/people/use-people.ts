@@ -12,6 +12,16 @@ export interface Volunteer {
   post: string | null;
 }
 
+export interface Building {
+  buildingId: string;
+  label: string;
+}
+export interface Household {
+  householdId: string;
+  buildingId: string;
+  unit: string;
+}
+
 export interface SignIn {
   id: string;
   role: Role;
@@ -25,7 +35,7 @@ export interface SignIn {
 export type PeopleState =
   | { status: "loading" | "signed-out" | "forbidden" }
   | { status: "failed"; message: string }
-  | { status: "ready"; volunteers: Volunteer[]; signIns: SignIn[]; publicUrl: string | null };
+  | { status: "ready"; volunteers: Volunteer[]; signIns: SignIn[]; publicUrl: string | null; buildings: Building[]; households: Household[] };
 
 /** Last-seen times move at most once a minute, so the sign-ins are read again this often (the registry, which is large, only on demand). */
 const REREAD_MS = 15_000;
@@ -47,7 +57,9 @@ export function usePeople(community?: string) {
         if (session.body?.role !== "secretary") return setState({ status: "forbidden" });
         const [registry, tokens] = await Promise.all([
           registryToo
-            ? read<{ volunteers: Volunteer[] }>(`/api/registry?community=${encodeURIComponent(community ?? screenCommunity())}`)
+            ? read<{ volunteers: Volunteer[]; buildings: Building[]; households: Household[] }>(
+                `/api/registry?community=${encodeURIComponent(community ?? screenCommunity())}`,
+              )
             : null,
           read<{ tokens: SignIn[] }>("/api/tokens"),
         ]);
@@ -55,8 +67,11 @@ export function usePeople(community?: string) {
         if (!signIns || (registry && !registry.body))
           return setState({ status: "failed", message: `HTTP ${registry?.status}/${tokens.status}` });
         setState((s) => {
-          const volunteers = registry?.body?.volunteers ?? (s.status === "ready" ? s.volunteers : null);
-          return volunteers ? { status: "ready", volunteers, signIns, publicUrl } : s;
+          const before = s.status === "ready" ? s : null;
+          const volunteers = registry?.body?.volunteers ?? before?.volunteers;
+          const buildings = registry?.body?.buildings ?? before?.buildings ?? [];
+          const households = registry?.body?.households ?? before?.households ?? [];
+          return volunteers ? { status: "ready", volunteers, signIns, publicUrl, buildings, households } : s;
         });
       } catch {
         setState((s) => (s.status === "ready" ? s : { status: "failed", message: "the server cannot be reached" }));

@@ -24,7 +24,8 @@ export const events = pgTable(
   (t) => [
     index("events_type_occurred").on(t.type, t.occurredAt),
     // An entity's history (GET /api/history): one partial index per id a payload may name, in feed order.
-    ...(["requestId", "householdId", "buildingId", "volunteerId"] as const).map((key) => {
+    // fileId (v1.2): which requests name a file, for who may read it.
+    ...(["requestId", "householdId", "buildingId", "volunteerId", "fileId"] as const).map((key) => {
       const value = sql`(${sql.raw(`"payload" ->> '${key}'`)})`;
       return index(`events_${key.replace("Id", "")}_history`)
         .on(t.community, value, t.seq)

@@ -1,5 +1,6 @@
 export * from "./community";
 export * from "./feed";
+export * from "./files";
 export * from "./operations";
 export * from "./posts";
 export * from "./rate-limits";

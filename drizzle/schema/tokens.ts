@@ -18,9 +18,15 @@ export const tokens = pgTable(
     operator: boolean("operator").notNull().default(false),
     /** A street office's token: the compounds it reads. */
     communities: jsonb("communities").$type<string[]>(),
+    /** A resident's token (v1.2): the one household it speaks for. */
+    householdId: text("household_id"),
     /** When the token last signed in or made a request, written at most once a minute per token and node. */
     lastSeenAt: timestamp("last_seen_at", { withTimezone: true }),
   },
   // Every node polls for revocations since its last look, to disconnect their sockets.
-  (t) => [index("tokens_revoked").on(t.revokedAt), index("tokens_community").on(t.community)],
+  (t) => [
+    index("tokens_revoked").on(t.revokedAt),
+    index("tokens_community").on(t.community),
+    index("tokens_household").on(t.community, t.householdId),
+  ],
 );

@@ -17,6 +17,8 @@ export interface Principal {
   communities?: string[];
   /** Set when the token belongs to one volunteer of one community. */
   volunteer?: { community: string; volunteerId: string };
+  /** Set for a resident's token (v1.2): the one household of one community it speaks for. */
+  resident?: { community: string; householdId: string };
 }
 
 /** Who a minted token belongs to: its compound, and a volunteer or a street's compounds. */
@@ -24,6 +26,8 @@ export interface TokenScope {
   community: string;
   volunteerId?: string;
   communities?: string[];
+  /** A resident's token: its household. */
+  householdId?: string;
 }
 
 /** Tokens are random, so a plain sha256 is enough to keep them unreadable at rest. */
@@ -79,6 +83,16 @@ export async function revokeSecret(db: Db, token: string): Promise<boolean> {
   return rows.length > 0;
 }
 
+/** Revokes a household's live resident tokens: a new door label replaces the old one. */
+export async function revokeHouseholdTokens(db: Db, community: string, householdId: string): Promise<number> {
+  const rows = await db
+    .update(tokens)
+    .set({ revokedAt: sql`now()` })
+    .where(and(eq(tokens.community, community), eq(tokens.householdId, householdId), eq(tokens.role, "resident"), isNull(tokens.revokedAt)))
+    .returning({ id: tokens.id });
+  return rows.length;
+}
+
 /** Revokes a live token; `community` limits it to that compound's tokens (a secretary's own). */
 export async function revokeToken(db: Db, id: string, community?: string): Promise<boolean> {
   // The database's clock: every node compares revocation times against it.
@@ -98,6 +112,7 @@ export async function listTokens(db: Db, community?: string) {
       role: tokens.role,
       label: tokens.label,
       volunteerId: tokens.volunteerId,
+      householdId: tokens.householdId,
       community: tokens.community,
       communities: tokens.communities,
       operator: tokens.operator,
@@ -126,6 +141,7 @@ const lookupByHash = (db: Db) =>
       role: tokens.role,
       label: tokens.label,
       volunteerId: tokens.volunteerId,
+      householdId: tokens.householdId,
       community: tokens.community,
       operator: tokens.operator,
       communities: tokens.communities,
@@ -208,6 +224,7 @@ export class TokenResolver {
     if (principal && row?.operator) principal.operator = true;
     if (principal && row?.communities) principal.communities = row.communities;
     if (principal && row?.volunteerId) principal.volunteer = { community: row.community, volunteerId: row.volunteerId };
+    if (principal && row?.householdId) principal.resident = { community: row.community, householdId: row.householdId };
     const check: TokenCheck = { principal, revoked: Boolean(row?.revokedAt) };
     if (generation !== this.generation) return check;
     if (this.cache.size > 10_000) this.cache.clear();

@@ -11,8 +11,15 @@ const VOLUNTEER_TYPES: ReadonlySet<EventType> = new Set<EventType>([
   "request.document_added",
 ]);
 
+/** What a household's own token may post (contract section 7), for its own household and requests only. */
+const RESIDENT_TYPES: ReadonlySet<EventType> = new Set<EventType>(["request.opened", "request.document_added", "request.cancelled"]);
+
+/** At most this many of a household's requests wait for a decision when a resident opens one (contract section 7). */
+export const RESIDENT_MAX_PENDING = 3;
+
 export function mayPost(role: Role, type: EventType): boolean {
   if (role === "secretary") return true;
   if (role === "volunteer") return VOLUNTEER_TYPES.has(type);
+  if (role === "resident") return RESIDENT_TYPES.has(type);
   return false;
 }

@@ -6,8 +6,10 @@ import { forbidden, unauthorized } from "./context";
 import { cookieWriteProblem, requestScheme } from "./origin";
 import { sendError } from "./respond";
 import { eventRoutes } from "./routes/events";
+import { fileRoutes } from "./routes/files";
 import { healthRoutes } from "./routes/health";
 import { historyRoutes } from "./routes/history";
+import { myRoutes } from "./routes/my";
 import { registryRoutes } from "./routes/registry";
 import { registryImportRoutes } from "./routes/registry-import";
 import { reportRoutes } from "./routes/reports";
@@ -30,6 +32,8 @@ const ROUTES: Route[] = [
   ...untestedRoutes,
   ...historyRoutes,
   ...reportRoutes,
+  ...fileRoutes,
+  ...myRoutes,
   ...streetRoutes,
 ];
 

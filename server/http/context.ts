@@ -52,6 +52,7 @@ export const actorOf = (p: Principal): Actor => ({
   role: p.role,
   name: p.label,
   volunteer: p.volunteer,
+  resident: p.resident,
   scope: { community: p.community, operator: p.operator ?? false },
 });
 

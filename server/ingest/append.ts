@@ -4,7 +4,8 @@ import type { Db, Tx } from "../../drizzle/client";
 import { events } from "../../drizzle/schema";
 import type { Role } from "../../drizzle/schema/constants";
 import { mayPost } from "../domain/permissions";
-import { AppError, english, fail } from "../errors";
+import { AppError, conflict, english, fail } from "../errors";
+import { unknownFiles } from "../files/store";
 import { EventInput, type EventType } from "../protocol/events";
 import { invalid, zodIssues } from "../zod-issues";
 import { BatchEffects } from "./batch";
@@ -30,17 +31,23 @@ export interface Actor {
   internal?: boolean;
   /** A volunteer's own token: recorded as that volunteer, who checks only themself in and out. */
   volunteer?: { community: string; volunteerId: string };
+  /** A household's own token (contract section 7): it acts for that household and its requests only. */
+  resident?: { community: string; householdId: string };
   /** A token's compound (v1.2): it posts there only, and an event without `community` goes there. The operator posts anywhere. */
   scope?: { community: string; operator: boolean };
 }
 
 /** The actor as the feed records it: a bound volunteer by their id, anyone else by the token's label. */
-export const actorName = (actor: Actor) => (actor.volunteer ? `volunteer:${actor.volunteer.volunteerId}` : actor.name);
+export const actorName = (actor: Actor) =>
+  actor.volunteer ? `volunteer:${actor.volunteer.volunteerId}` : actor.resident ? `household:${actor.resident.householdId}` : actor.name;
 
 /** What a volunteer's own token may not do: post for another community, or check someone else in or out. */
 function boundProblem(actor: Actor, input: EventInput, community: string): AppError | null {
   if (actor.scope && !actor.scope.operator && community !== actor.scope.community)
     return fail("forbidden", "community_forbidden", { community });
+  const r = actor.resident;
+  if (r && input.type === "request.opened" && input.payload.householdId !== r.householdId)
+    return fail("forbidden", "resident_other_household", { householdId: r.householdId });
   const v = actor.volunteer;
   if (!v) return null;
   if (community !== v.community) return fail("forbidden", "bound_other_community", { volunteerId: v.volunteerId, community: v.community });
@@ -229,8 +236,25 @@ export async function appendEvents(
 ): Promise<Accepted[]> {
   const batch = opts.batch ?? raw.length > 1;
   const parsed = parseEvents(raw, actor, batch);
+  await checkFiles(db, parsed, batch);
   const w = writerOf(db);
   return new Promise<Accepted[]>((resolve, reject) => w.submit({ parsed, actor, batch, onProgress: opts.onProgress, resolve, reject }));
+}
+
+/**
+ * A document's fileId must name a file of the event's community (409 otherwise). Read before the transaction: files are
+ * never deleted, so a file known now is known when the event commits.
+ */
+async function checkFiles(db: Db, parsed: Parsed[], batch: boolean): Promise<void> {
+  const named = parsed
+    .map((p, i) => ({ p, i, fileId: p.input.type === "request.document_added" ? p.input.payload.fileId : undefined }))
+    .filter((x): x is { p: Parsed; i: number; fileId: string } => Boolean(x.fileId));
+  for (const community of new Set(named.map((x) => x.p.community))) {
+    const mine = named.filter((x) => x.p.community === community);
+    const unknown = new Set(await unknownFiles(db, community, [...new Set(mine.map((x) => x.fileId))]));
+    const first = mine.find((x) => unknown.has(x.fileId));
+    if (first) throw placed(conflict("file_unknown", { fileId: first.fileId }, "payload.fileId"), batch, first.i);
+  }
 }
 
 type Outcome = { accepted: Accepted[] } | { error: unknown };
@@ -281,7 +305,7 @@ async function writeGroup(db: Db, group: Job[], onSent: () => void): Promise<{ o
       );
     let state = new State();
     const loadable = (list: Parsed[]) => list.filter((p) => p.input.type !== "demo.cleared");
-    reads.push(state.load(tx, needsOf(loadable(all))));
+    reads.push(state.load(tx, needsOf(loadable(all), residentOpens(group))));
     const demo = demoCommunities(tx, all);
     const [clock, holdsDemo] = await Promise.all([locked, demo, ...reads]);
     let last = clock.last;
@@ -326,14 +350,14 @@ async function writeGroup(db: Db, group: Job[], onSent: () => void): Promise<{ o
               throw placed(err, job.batch, i);
             }
             state = new State();
-            await state.load(tx, needsOf(loadable(job.parsed.slice(i + 1))));
+            await state.load(tx, needsOf(loadable(job.parsed.slice(i + 1)), residentOpens(group)));
             holdsDemo.delete(p.community);
           } else {
             try {
               const demoHere = holdsDemo.has(p.community) || effects.demo.has(p.community) || mine.demo.has(p.community);
               guardRegistration(p.input.type, p.community, job.actor.internal === true, demoHere);
               (RULES[p.input.type as keyof typeof RULES] as (c: RuleContext, payload: unknown) => void)(
-                { state, community: p.community, at: p.at, recordedAt, seq, effects: mine },
+                { state, community: p.community, at: p.at, recordedAt, seq, effects: mine, resident: job.actor.resident },
                 p.input.payload,
               );
             } catch (err) {
@@ -376,6 +400,11 @@ async function writeGroup(db: Db, group: Job[], onSent: () => void): Promise<{ o
       writes: rows.length > 0 ? groupWrites(tx, rows, state, effects, last) : [],
     };
   });
+}
+
+/** Households whose residents open requests in this group: their pending requests are read, for the limit of three. */
+function residentOpens(group: Job[]): { community: string; householdId: string }[] {
+  return group.flatMap((j) => (j.actor.resident && j.parsed.some((p) => p.input.type === "request.opened") ? [j.actor.resident] : []));
 }
 
 /** Writes what is gathered, when anything is, and waits for it (before demo.cleared empties the tables). */

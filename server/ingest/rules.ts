@@ -1,5 +1,6 @@
 // Why: every rule of the feed, applied in memory to the state a group of appends read, in event order.
 import type { RequestStatus } from "../../drizzle/schema/constants";
+import { RESIDENT_MAX_PENDING } from "../domain/permissions";
 import {
   CLOCK_SLACK_MS,
   checkRelease,
@@ -11,7 +12,7 @@ import {
   transition,
 } from "../domain/requests";
 import { bucketStart } from "../domain/wall-series";
-import { conflict } from "../errors";
+import { conflict, fail } from "../errors";
 import type { EventType, Payload } from "../protocol/events";
 import type { Params } from "../protocol/reasons";
 import type { BatchEffects } from "./batch";
@@ -27,6 +28,8 @@ export interface RuleContext {
   recordedAt: Date;
   seq: number;
   effects: BatchEffects;
+  /** A household's own token posted the event: it acts for that household's requests only. */
+  resident?: { community: string; householdId: string };
 }
 
 type Rule<T extends EventType> = (c: RuleContext, p: Payload<T>) => void;
@@ -70,6 +73,8 @@ function round(c: RuleContext, roundId: string) {
 function request(c: RuleContext, requestId: string) {
   const r = c.state.get("requests", key(c.community, requestId));
   if (!r) throw conflict("request_unknown", { requestId }, "payload.requestId");
+  if (c.resident && r.householdId !== c.resident.householdId)
+    throw fail("forbidden", "resident_other_household", { householdId: c.resident.householdId });
   return r;
 }
 
@@ -78,6 +83,15 @@ function decidedAt(c: RuleContext, requestId: string): Date {
   const d = decisionTime(request(c, requestId).openedAt, c.at);
   if (!d.ok) throw conflict(d.reason.reason, { requestId, slackMinutes: CLOCK_SLACK_MS / 60_000 }, "occurredAt");
   return d.at;
+}
+
+/** A resident opening a request: at most RESIDENT_MAX_PENDING of its household's requests wait for a decision. */
+function assertPendingRoom(c: RuleContext, householdId: string): void {
+  if (!c.resident) return;
+  let pending = 0;
+  for (const r of c.state.all("requests", c.community)) if (r.householdId === householdId && r.status === "pending") pending++;
+  if (pending >= RESIDENT_MAX_PENDING)
+    throw conflict("too_many_pending", { householdId, max: RESIDENT_MAX_PENDING }, "payload.householdId");
 }
 
 const alertsOf = (c: RuleContext, requestId: string): Alert[] =>
@@ -294,6 +308,7 @@ export const RULES: Rules = {
     const h = household(c, p.householdId);
     const k = key(c.community, p.requestId);
     if (c.state.get("requests", k)) throw conflict("request_already_exists", { requestId: p.requestId }, "payload.requestId");
+    assertPendingRoom(c, p.householdId);
     const urgent = p.urgent ?? false;
     c.state.put("requests", k, {
       community: c.community,

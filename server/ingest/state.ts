@@ -49,6 +49,8 @@ class Needs {
       tests: Set<string>; // round \0 household
       openRound: boolean;
       posts: boolean;
+      /** Households whose pending requests are all read (a resident opening one: at most three pending). */
+      pendingOf: Set<string>;
     }
   >();
   readonly alertSeqs = new Set<number>();
@@ -65,6 +67,7 @@ class Needs {
         tests: new Set(),
         openRound: false,
         posts: false,
+        pendingOf: new Set(),
       };
       this.byCommunity.set(community, n);
     }
@@ -73,8 +76,12 @@ class Needs {
 }
 
 /** The ids each event names, so the state is read once for the whole group. */
-export function needsOf(events: { input: EventInput; community: string }[]): Needs {
+export function needsOf(
+  events: { input: EventInput; community: string }[],
+  pendingOf: { community: string; householdId: string }[] = [],
+): Needs {
   const needs = new Needs();
+  for (const h of pendingOf) needs.of(h.community).pendingOf.add(h.householdId);
   for (const { input, community } of events) {
     const n = needs.of(community);
     const p = input.payload as Record<string, unknown>;
@@ -232,6 +239,16 @@ export class State {
           tests.map((t) => key(c, t)),
         );
       }
+      const pendingOf = [...n.pendingOf].filter((h) => !this.pendingRead.has(key(c, h)));
+      if (pendingOf.length > 0) {
+        for (const h of pendingOf) this.pendingRead.add(key(c, h));
+        read(
+          "requests",
+          select("requests", and(eq(requests.community, c), eq(requests.status, "pending"), anyOf(requests.householdId, pendingOf))),
+          (r) => key(c, r.requestId),
+          [],
+        );
+      }
       if (n.requests.size > 0) {
         // Every alarm about these requests: resolving and acknowledging work on them.
         const fresh = [...n.requests].filter((id) => !this.alertsRead.has(key(c, id)));
@@ -268,6 +285,7 @@ export class State {
 
   private readonly alertsRead = new Set<string>();
   private readonly postsRead = new Set<string>();
+  private readonly pendingRead = new Set<string>();
 }
 
 const camel = (s: string) => s.replace(/_([a-z])/g, (_, ch: string) => ch.toUpperCase());

@@ -74,8 +74,9 @@ export const PAYLOADS = {
     person: Text(100).optional(),
   }),
   "request.document_added": z.discriminatedUnion("document", [
-    obj({ requestId: Id, document: z.literal(DOCUMENT_KINDS[0]) }),
-    obj({ requestId: Id, document: z.literal(DOCUMENT_KINDS[1]), testedAt: Instant }),
+    // fileId (v1.2): the photo or PDF of the document, uploaded first through POST /api/files.
+    obj({ requestId: Id, document: z.literal(DOCUMENT_KINDS[0]), fileId: Id.optional() }),
+    obj({ requestId: Id, document: z.literal(DOCUMENT_KINDS[1]), testedAt: Instant, fileId: Id.optional() }),
   ]),
   "request.approved": obj({ requestId: Id, note: Text(2000).optional(), override: obj({ reason: Text(2000) }).optional() }),
   "request.rejected": obj({ requestId: Id, reason: Text(2000) }),

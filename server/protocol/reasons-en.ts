@@ -182,4 +182,18 @@ export const EN: Templates = {
   too_many_skills: (p) => `${p.column}: at most ${p.max} skills`,
   cell_nul: () => "a cell contains the NUL character; remove it",
   row_duplicate: (p) => `the same ${p.entity} (${p.label}) as line ${p.first}; keep one row`,
+  document_file_too_large: (p) => `the file is over ${p.mib} MiB; take the photo again at a lower resolution, or send it as JPEG`,
+  file_type_unsupported: () => "the file is not a JPEG, PNG, WebP or HEIC photo, nor a PDF; take a photo of the document and send that",
+  file_not_what_it_claims: (p) => `the file starts like a ${p.type} but cannot be read as one (cut short or damaged); send it again`,
+  heic_not_decodable: () =>
+    "this server cannot read HEIC photos; send the photo as JPEG (on an iPhone: Settings → Camera → Formats → Most Compatible), or take it from the page's camera button",
+  picture_too_many_pixels: (p) => `the picture has more than ${p.megapixels} million pixels; send a smaller photo`,
+  pdf_has_script: () =>
+    "the PDF contains scripts or actions (JavaScript, launch, embedded files); print it to a plain PDF, or photograph it",
+  file_unknown: (p) => `file ${p.fileId} is not known in this community; upload it first (POST /api/files)`,
+  too_many_uploads: (p) =>
+    `too many files uploaded: at most ${p.limit} in ${p.hours} hours ${p.per === "household" ? "per household" : "from one address"}; try again later`,
+  too_many_pending: (p) => `household ${p.householdId} already has ${p.max} requests waiting for a decision; wait for one, or cancel one`,
+  resident_other_household: () => "a household's token acts only for its own household and its own requests",
+  file_forbidden_role: (p) => `the ${p.role} role never reads documents`,
 };

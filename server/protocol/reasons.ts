@@ -149,6 +149,18 @@ export const REASONS = [
   "too_many_skills",
   "cell_nul",
   "row_duplicate",
+  // documents and residents (v1.2 section 7)
+  "document_file_too_large",
+  "file_type_unsupported",
+  "file_not_what_it_claims",
+  "heic_not_decodable",
+  "picture_too_many_pixels",
+  "pdf_has_script",
+  "file_unknown",
+  "too_many_uploads",
+  "too_many_pending",
+  "resident_other_household",
+  "file_forbidden_role",
 ] as const;
 
 export type Reason = (typeof REASONS)[number];

@@ -4,6 +4,7 @@ import { buildings, households, requests } from "../../drizzle/schema";
 import type { RequestKind } from "../../drizzle/schema/constants";
 import { type Masking, maskFreeText, maskName } from "../domain/masking";
 import { checkRelease, type ReleaseBasis } from "../domain/requests";
+import { readRequestDocuments } from "./request-documents";
 
 /**
  * Open requests with what the secretary decides on: the person and note, the building, the
@@ -19,6 +20,12 @@ export async function readOpenRequests(db: Db, community: string, masking: Maski
     // Urgent first, then the longest waiting: the order the secretary works through them.
     .orderBy(desc(requests.urgent), asc(requests.openedAt), asc(requests.requestId));
   const text = masking === "masked" ? (t: string | null) => t && maskFreeText(t) : (t: string | null) => t;
+  // Each document with its file, for the secretary to see beside the verdict.
+  const files = await readRequestDocuments(
+    db,
+    community,
+    rows.map(({ r }) => r.requestId),
+  );
   return rows.map(({ r, unit, buildingId, building }) => {
     const base = {
       requestId: r.requestId,
@@ -32,6 +39,7 @@ export async function readOpenRequests(db: Db, community: string, masking: Maski
       note: text(r.note),
       openedAt: r.openedAt.toISOString(),
       documents: { commitmentLetter: r.hasCommitmentLetter, testReportAt: r.testReportAt?.toISOString() ?? null },
+      files: (files.get(r.requestId) ?? []).map(({ document, fileId, testedAt }) => ({ document, fileId, testedAt })),
     };
     // Approved and not yet fulfilled: what was decided and why, not the rule's verdict now.
     if (r.status === "approved") return { ...base, status: "approved" as const, decision: decisionOf(r, text) };

@@ -151,6 +151,9 @@ export function createIo(http: HttpServer, db: Db, auth: Authenticator, log: Log
         used = 0;
       }
       if (++used > SUBSCRIBES) return refuse("rate_limited", "too_many_subscribes", { limit: SUBSCRIBES, seconds: SUBSCRIBE_WINDOW_S });
+      // A household's token follows its own requests over HTTP; the community's room carries the queue's personal data.
+      if (socket.data.principal.role === "resident")
+        return refuse("forbidden", "role_forbidden", { role: "resident", method: "subscribe", path: "socket" });
       const parsed = SubscribeInput.safeParse(input ?? {});
       if (!parsed.success) return refuse("validation", "subscribe_invalid", { detail: parsed.error.issues[0]?.message ?? "" });
       const { wall } = parsed.data;

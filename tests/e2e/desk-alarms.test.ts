@@ -65,6 +65,7 @@ describe.skipIf(!ready)("DESK: the secretary acknowledges alarms and sets post m
     const override = item.getByRole("button", { name: "Approve with override" });
     expect(await override.isDisabled()).toBe(true);
     await item.getByRole("textbox").fill("hospital confirmed the recall by phone");
+    page.once("dialog", (d) => void d.accept());
     await override.click();
     await item.getByRole("button", { name: "Mark fulfilled" }).waitFor({ timeout: 30_000 });
     const approved = (await api("/api/requests")).body.requests.find((r: { requestId: string }) => r.requestId === "nurse");

@@ -180,7 +180,18 @@ describe.skipIf(!ready)("DESK: the secretary seals, runs rounds, works the queue
 
     // Override, from the desk: a reason, then the button.
     await old.getByRole("textbox").fill("father's funeral, death notice seen");
+    // Confirmed once (a gloved tap must not approve by accident): dismissed, nothing is posted; accepted, it is.
+    page.once("dialog", (d) => void d.dismiss());
     await old.getByRole("button", { name: "Approve with override", exact: true }).click();
+    expect(await old.locator("[data-decision]").count()).toBe(0);
+    const asked = new Promise<string>((resolve) =>
+      page.once("dialog", (d) => {
+        resolve(d.message());
+        void d.accept();
+      }),
+    );
+    await old.getByRole("button", { name: "Approve with override", exact: true }).click();
+    expect(await asked).toContain("Approve with override");
     await old.locator('[data-decision="override"]').waitFor({ timeout: 30_000 });
     expect(await old.locator("[data-decision-basis]").textContent()).toBe("Approved: override");
     expect(await old.locator("[data-override-reason]").textContent()).toBe("father's funeral, death notice seen");
@@ -189,6 +200,7 @@ describe.skipIf(!ready)("DESK: the secretary seals, runs rounds, works the queue
 
     // Urgent medical, approved at once.
     const urgent = page.locator('[data-request="q-urgent-new"]');
+    page.once("dialog", (d) => void d.accept());
     await urgent.getByRole("button", { name: "Approve", exact: true }).click();
     await urgent.locator('[data-decision="urgent_medical"]').waitFor({ timeout: 30_000 });
     expect(await urgent.locator("[data-decision-basis]").textContent()).toBe("Approved: urgent medical");

@@ -15,6 +15,7 @@ import {
   FOREIGN,
   get,
   isRole,
+  matrixFile,
   mintId,
   OTHER_PORT,
   OWN,
@@ -27,6 +28,7 @@ import {
 import { type Cell, inPool, Matrix, status } from "../support/authz-matrix";
 import { handshake, type Probe, probe, subscribe } from "../support/authz-sockets";
 import { ENGINE, engineReady } from "../support/db";
+import { plainPng } from "../support/documents";
 import { PERSONAL, smallCompound } from "../support/fixtures";
 import { rawRequest, signInCookie } from "../support/raw-http";
 import { servedRoutes, specKey } from "../support/served-routes";
@@ -114,6 +116,12 @@ describe.skipIf(!ready)(`AUTHZ: the authorisation matrix on ${ENGINE}`, () => {
       (await s.post({ events: [...smallCompound(COMMUNITY), { ...personalRequest("q-personal"), community: COMMUNITY }] })).status,
     ).toBe(201);
     for (const role of ROLES) token[role] = (await mintId(s, role, `matrix ${role}`)).token;
+    // Not the picture the POST /api/files cells send: a volunteer uploading those bytes would be their uploader.
+    const picture = (await plainPng([1, 2, 3])).toString("base64");
+    const up = await s.api(`/api/files?community=${COMMUNITY}`, { method: "POST", json: { file: picture } });
+    matrixFile.id = ((await up.json()) as { fileId: string }).fileId;
+    const named = { requestId: "q-personal", document: "commitment_letter", fileId: matrixFile.id };
+    expect((await s.post({ type: "request.document_added", community: COMMUNITY, payload: named })).status).toBe(201);
     const victim = await mintId(s, "volunteer", "matrix victim");
     victimId = victim.id;
     token.revoked = victim.token;
@@ -176,7 +184,7 @@ describe.skipIf(!ready)(`AUTHZ: the authorisation matrix on ${ENGINE}`, () => {
     );
     const cells = await inPool(jobs, 8, async ({ row, v, caller }) => {
       const call = await row.call(n++, s);
-      const cell = m.add(`${row.spec} · ${v.name}`, caller, expected(row.allowed, caller, v));
+      const cell = m.add(`${row.spec} · ${v.name}`, caller, expected(row.allowed, caller, v, row.refusedAs));
       const r = await send(caller, v, call);
       cell.got = String(r.status);
       const leaked = caller === "display" && r.status < 300 ? personalIn(r.text) : [];
@@ -187,7 +195,7 @@ describe.skipIf(!ready)(`AUTHZ: the authorisation matrix on ${ENGINE}`, () => {
     expect(m.failures().length, m.render()).toBe(0);
   });
 
-  it("AUTHZ4 every event type × caller: a volunteer's six types, all for the secretary, none for a display, demo.loaded for no one", async () => {
+  it("AUTHZ4 every event type × caller: a volunteer's six types, a resident's three, all for the secretary, none for a display, demo.loaded for no one", async () => {
     await revoked();
     const m = new Matrix("AUTHZ4 event type × caller (Bearer; got, or ✗ got≠expected)");
     const rows = [
@@ -204,10 +212,10 @@ describe.skipIf(!ready)(`AUTHZ: the authorisation matrix on ${ENGINE}`, () => {
     const cells = await inPool(jobs, 8, async ({ row, caller, community }) => {
       const byState = row.stateStatus && isRole(caller) && Array.isArray(row.allowed) && row.allowed.includes(caller);
       const cell = m.add(row.name, caller, byState ? status(row.stateStatus as number) : expected(row.allowed, caller));
-      // Each cell has its own compound, and a role's caller a token of that compound (v1.2).
-      const credential = isRole(caller) ? (await mintId(s, caller, `matrix ${caller} ${community}`, community)).token : token[caller];
       if (isRole(caller))
         expect((await s.post({ events: [...smallCompound(community), ...row.setup.map((e) => ({ ...e, community }))] })).status).toBe(201);
+      // Each cell has its own compound, and a role's caller a token of that compound (v1.2; a resident's for its h1, registered above).
+      const credential = isRole(caller) ? (await mintId(s, caller, `matrix ${caller} ${community}`, community)).token : token[caller];
       const events = row.events.map((e) => ({ id: randomUUID(), community, ...e }));
       const body = events.length === 1 ? events[0] : { events };
       const r = await send(caller, WRITE_VARIANTS[0] as Variant, { method: "POST", path: "/api/events", json: body }, credential);
@@ -267,18 +275,20 @@ describe.skipIf(!ready)(`AUTHZ: the authorisation matrix on ${ENGINE}`, () => {
       const seen = (x: (typeof subscribers)[number], event: string) =>
         x.p.socket.received.some((f) => f.event === event && (f.data as { seq: number }).seq === head);
       await waitFor(
-        () => subscribers.every((x) => x.p.socket.latest()?.seq === head && (!x.wall || seen(x, "wall"))),
+        () => subscribers.every((x) => x.caller === "resident" || (x.p.socket.latest()?.seq === head && (!x.wall || seen(x, "wall")))),
         "every subscriber at the head of the feed",
       ).catch(() => null);
       subscribers.forEach((x, i) => {
         const got = ["snapshot", "wall"].filter((e) => x.p.socket.received.some((f) => f.event === e)).join("+") || "nothing";
         const leaked = x.caller === "display" || x.caller === "street" ? personalIn(x.p.frames.join("\n")) : [];
         if (x.p.frames.length === 0) leaked.push("no raw frames recorded");
-        const cell = m.add(x.row, x.caller, {
-          label: x.wall ? "snapshot+wall" : "snapshot",
-          accepts: (g) => g === (x.wall ? "snapshot+wall" : "snapshot"),
-        });
-        cell.got = `${acks[i]?.ok ? "" : `nack(${acks[i]?.error}) `}${got}${x.p.socket.latest()?.seq === head ? "" : " behind"}${leaked.length ? ` with ${leaked.join(", ")}` : ""}`;
+        // A household's token follows its own requests over HTTP: the community's room is refused to it.
+        const want = x.caller === "resident" ? "refused" : x.wall ? "snapshot+wall" : "snapshot";
+        const cell = m.add(x.row, x.caller, { label: want, accepts: (g) => g === want });
+        cell.got =
+          x.caller === "resident" && !acks[i]?.ok && got === "nothing"
+            ? "refused"
+            : `${acks[i]?.ok ? "" : `nack(${acks[i]?.error}) `}${got}${x.p.socket.latest()?.seq === head ? "" : " behind"}${leaked.length ? ` with ${leaked.join(", ")}` : ""}`;
       });
     } finally {
       for (const x of subscribers) x.p.socket.close();

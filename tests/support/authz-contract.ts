@@ -7,7 +7,7 @@ import { type Expectation, status, success } from "./authz-matrix";
 import type { TestServer } from "./server";
 
 export type Caller = "none" | "bad" | "revoked" | Role;
-export const CALLERS: readonly Caller[] = ["none", "bad", "revoked", "display", "street", "volunteer", "secretary"];
+export const CALLERS: readonly Caller[] = ["none", "bad", "revoked", "display", "street", "volunteer", "secretary", "resident"];
 export const isRole = (c: Caller): c is Role => (ROLES as readonly string[]).includes(c);
 export const COMMUNITY = "authz";
 export const FOREIGN = "http://evil.example";
@@ -16,16 +16,38 @@ export type Allowed = readonly Role[] | "public" | "internal";
 const ANY_ROLE: Allowed = ["secretary", "volunteer", "display", "street"];
 const STAFF: Allowed = ["secretary", "volunteer"];
 const SECRETARY: Allowed = ["secretary"];
+/** Every role, a household's own token included (it reads who it is). */
+const EVERY_ROLE: Allowed = ["secretary", "volunteer", "display", "street", "resident"];
+/** What a household's own token may also post, for its own household and requests (contract section 7). */
+const STAFF_AND_RESIDENT: Allowed = ["secretary", "volunteer", "resident"];
+const SECRETARY_AND_RESIDENT: Allowed = ["secretary", "resident"];
+/** The file the secretary uploads in the matrix's set-up and names in h1's request. */
+export const matrixFile = { id: "" };
+/** A picture uploaded through the JSON envelope, as a page signed in by the cookie sends it. */
+export const MATRIX_PNG =
+  "iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAACXBIWXMAAAPoAAAD6AG1e1JrAAAAEklEQVR4nGMwTptpnDaTAUIBAB/uBMmHTtWQAAAAAElFTkSuQmCC";
 
 /** What an accepted call leaves behind, checked after the matrix: refused calls must leave nothing. */
 export type Effect = { kind: "events"; ids: string[] } | { kind: "minted"; label: string } | { kind: "revoked"; tokenId: string };
 export type Call = { method: string; path: string; json?: unknown; effect?: Effect };
-export type RouteRow = { spec: string; allowed: Allowed; call(n: number, s: TestServer): Call | Promise<Call> };
+/** `refusedAs`: what a role outside `allowed` gets when it is not 403 (a file it may not know of is 404). */
+export type RouteRow = {
+  spec: string;
+  allowed: Allowed;
+  refusedAs?: Partial<Record<Role, number>>;
+  call(n: number, s: TestServer): Call | Promise<Call>;
+};
 
 export const get = (path: string) => () => ({ method: "GET", path });
-/** A token of `community` minted by the operator (a street token watching that one compound). */
+/** A token of `community` minted by the operator (a street token watching that one compound; a resident's for its household h1). */
 export async function mintId(s: TestServer, role: Role, label: string, community = COMMUNITY): Promise<{ id: string; token: string }> {
-  const json = { role, label, community, ...(role === "street" ? { communities: [community] } : {}) };
+  const json = {
+    role,
+    label,
+    community,
+    ...(role === "street" ? { communities: [community] } : {}),
+    ...(role === "resident" ? { householdId: "h1" } : {}),
+  };
   const r = await s.api("/api/tokens", { method: "POST", json });
   if (r.status !== 201) throw new Error(`minting a ${role} token answered ${r.status}: ${await r.text()}`);
   return r.json() as Promise<{ id: string; token: string }>;
@@ -35,7 +57,7 @@ export async function mintId(s: TestServer, role: Role, label: string, community
 export const ROUTE_TABLE: RouteRow[] = [
   { spec: "GET /api/health", allowed: "public", call: get("/api/health") },
   { spec: "GET /api/snapshot", allowed: ANY_ROLE, call: get(`/api/snapshot?community=${COMMUNITY}`) },
-  { spec: "GET /api/session", allowed: ANY_ROLE, call: get("/api/session") },
+  { spec: "GET /api/session", allowed: EVERY_ROLE, call: get("/api/session") },
   {
     spec: "POST /api/events",
     allowed: STAFF,
@@ -95,6 +117,19 @@ export const ROUTE_TABLE: RouteRow[] = [
   { spec: "GET /api/untested", allowed: STAFF, call: get(`/api/untested?community=${COMMUNITY}`) },
   { spec: "GET /api/history", allowed: SECRETARY, call: get(`/api/history?community=${COMMUNITY}&entity=household&id=h1`) },
   { spec: "GET /api/reports/daily", allowed: ["secretary", "street"], call: get(`/api/reports/daily?community=${COMMUNITY}`) },
+  {
+    spec: "POST /api/files",
+    allowed: STAFF_AND_RESIDENT,
+    call: () => ({ method: "POST", path: `/api/files?community=${COMMUNITY}`, json: { file: MATRIX_PNG } }),
+  },
+  // The file named by h1's request (beforeAll): its household reads it, a volunteer who did not upload it is told nothing.
+  {
+    spec: "GET /api/files/:fileId",
+    allowed: SECRETARY_AND_RESIDENT,
+    refusedAs: { volunteer: 404 },
+    call: () => get(`/api/files/${matrixFile.id}`)(),
+  },
+  { spec: "GET /api/my/requests", allowed: ["resident"], call: get("/api/my/requests") },
   { spec: "GET /api/street", allowed: ["street"], call: get("/api/street") },
   { spec: "GET /api/street/daily", allowed: ["street"], call: get("/api/street/daily?format=csv") },
 ];
@@ -124,12 +159,17 @@ export const WRITE_VARIANTS: Variant[] = [
 ];
 
 /** The contract's answer: 401 without a valid credential, 403 for a role not allowed or a cookie failing the v1.1 rule. */
-export function expected(allowed: Allowed, caller: Caller, v: Variant = READ_VARIANTS[0] as Variant): Expectation {
+export function expected(
+  allowed: Allowed,
+  caller: Caller,
+  v: Variant = READ_VARIANTS[0] as Variant,
+  refusedAs: Partial<Record<Role, number>> = {},
+): Expectation {
   if (allowed === "public") return status(200);
   if (!isRole(caller)) return caller === "none" || v.guarded ? status(401) : status(401, 403);
   if (allowed === "internal") return status(400, 403);
   if (!v.guarded) return status(403);
-  return allowed.includes(caller) ? success : status(403);
+  return allowed.includes(caller) ? success : status(refusedAs[caller] ?? 403);
 }
 
 export type Ev = { type: EventType; payload: object };
@@ -164,8 +204,12 @@ export const EVENT_TABLE = {
     setup: [ev("volunteer.checked_in", { volunteerId: "v1", post: "gate" })],
     payload: { volunteerId: "v1" },
   },
-  "request.opened": { allowed: STAFF, payload: { requestId: "q1", householdId: "h1", kind: "supplies" } },
-  "request.document_added": { allowed: STAFF, setup: [opened("leave")], payload: { requestId: "q1", document: "commitment_letter" } },
+  "request.opened": { allowed: STAFF_AND_RESIDENT, payload: { requestId: "q1", householdId: "h1", kind: "supplies" } },
+  "request.document_added": {
+    allowed: STAFF_AND_RESIDENT,
+    setup: [opened("leave")],
+    payload: { requestId: "q1", document: "commitment_letter" },
+  },
   "request.approved": { allowed: SECRETARY, setup: [opened("supplies")], payload: { requestId: "q1", override: { reason: "matrix" } } },
   "request.rejected": { allowed: SECRETARY, setup: [opened("supplies")], payload: { requestId: "q1", reason: "matrix" } },
   "request.fulfilled": {
@@ -173,7 +217,7 @@ export const EVENT_TABLE = {
     setup: [opened("supplies"), ev("request.approved", { requestId: "q1", override: { reason: "matrix" } })],
     payload: { requestId: "q1" },
   },
-  "request.cancelled": { allowed: SECRETARY, setup: [opened("supplies")], payload: { requestId: "q1" } },
+  "request.cancelled": { allowed: SECRETARY_AND_RESIDENT, setup: [opened("supplies")], payload: { requestId: "q1" } },
   "alert.acknowledged": { allowed: SECRETARY, setup: [opened("medical", true)], payload: { requestId: "q1" } },
   "post.minimum_set": { allowed: SECRETARY, payload: { post: "gate", minimum: 3 } },
   "post.registered": { allowed: SECRETARY, payload: { post: "gate", nameZh: "门岗", nameEn: "Gate" } },

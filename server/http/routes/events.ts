@@ -14,7 +14,7 @@ const FeedQuery = z.strictObject({
 
 export const eventRoutes = [
   route("POST /api/events", async ({ req, res, deps, require }) => {
-    const principal = await require("secretary", "volunteer");
+    const principal = await require("secretary", "volunteer", "resident");
     const body = await readJson(req);
     if (!body || typeof body !== "object" || Array.isArray(body)) throw fail("validation", "body_not_event");
     const batch = "events" in body;

@@ -18,6 +18,9 @@ async function whoIs(db: Db, v: { community: string; volunteerId: string }) {
   return { ...v, name: row?.name ?? null, onDuty: row?.onDuty ?? false, post: row?.post ?? null };
 }
 
+/** Who reads a community's aggregate state: every role but a household's own token, which reads only its own requests. */
+export const READERS = ["secretary", "volunteer", "display", "street"] as const;
+
 /** The compound a request names (`?community=`), else the token's own; 403 for another compound's token. */
 export function communityParam(url: URL, p: Principal): string {
   const raw = url.searchParams.get("community");
@@ -38,7 +41,7 @@ export function communityParam(url: URL, p: Principal): string {
 
 export const snapshotRoutes = [
   route("GET /api/snapshot", async ({ res, url, deps, require }) => {
-    const p = await require();
+    const p = await require(...READERS);
     sendJson(res, 200, await readSnapshot(deps.handle.db, communityParam(url, p)));
   }),
   route("GET /api/session", async ({ res, deps, require }) => {

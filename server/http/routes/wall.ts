@@ -4,7 +4,7 @@ import { readWallSeries, readWallView } from "../../queries/wall";
 import { invalid, zodIssues } from "../../zod-issues";
 import { route } from "../context";
 import { sendJson, sendJsonGzip } from "../respond";
-import { communityParam } from "./snapshot";
+import { communityParam, READERS } from "./snapshot";
 
 // Loaded on first use: React picks its production or development build when it is first loaded, and Next sets
 // NODE_ENV while it starts, after the route modules are imported. Imported here, the charts would draw with React's
@@ -38,12 +38,12 @@ const ChartsQuery = z.strictObject({
 export const wallRoutes = [
   /** The display-safe wall view (any role): aggregates and the anonymised queue, never personal data. */
   route("GET /api/wall", async ({ res, url, deps, require }) => {
-    const p = await require();
+    const p = await require(...READERS);
     sendJson(res, 200, await readWallView(deps.handle.db, communityParam(url, p)));
   }),
   /** The wall's charts (any role) as SVG drawn from the chart points alone: counts per 15 minutes, nothing about anyone. */
   route("GET /api/wall/charts", async ({ req, res, url, deps, require }) => {
-    const p = await require();
+    const p = await require(...READERS);
     const community = communityParam(url, p);
     const q = ChartsQuery.safeParse(Object.fromEntries(url.searchParams));
     if (!q.success) throw invalid("bad chart size, language or time zone", zodIssues(q.error.issues));
