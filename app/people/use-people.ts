@@ -35,7 +35,14 @@ export interface SignIn {
 export type PeopleState =
   | { status: "loading" | "signed-out" | "forbidden" }
   | { status: "failed"; message: string }
-  | { status: "ready"; volunteers: Volunteer[]; signIns: SignIn[]; publicUrl: string | null; buildings: Building[]; households: Household[] };
+  | {
+      status: "ready";
+      volunteers: Volunteer[];
+      signIns: SignIn[];
+      publicUrl: string | null;
+      buildings: Building[];
+      households: Household[];
+    };
 
 /** Last-seen times move at most once a minute, so the sign-ins are read again this often (the registry, which is large, only on demand). */
 const REREAD_MS = 15_000;
