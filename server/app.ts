@@ -6,6 +6,7 @@ import type { Duplex } from "node:stream";
 import { type DatabaseHandle, openPglite, openPostgres } from "../drizzle/client";
 import { migrate } from "../drizzle/migrate";
 import { Authenticator } from "./auth/authenticate";
+import { passKey } from "./auth/pass-code";
 import { loadSessionSecret } from "./auth/session";
 import { startLinkTokens } from "./auth/start-links";
 import { ensureToken, TokenResolver } from "./auth/tokens";
@@ -117,7 +118,15 @@ export async function startCordon(env: Env, log: Logger, opts: { dev?: boolean }
     },
     log,
   );
-  const api = createApiHandler({ handle, auth, log, limits, publicUrl: env.PUBLIC_URL, reportTimeZone: env.REPORT_TIME_ZONE });
+  const api = createApiHandler({
+    handle,
+    auth,
+    log,
+    limits,
+    publicUrl: env.PUBLIC_URL,
+    reportTimeZone: env.REPORT_TIME_ZONE,
+    passKey: passKey(secret),
+  });
 
   const http = createServer((req, res) => {
     const url = requestTarget(req.url);

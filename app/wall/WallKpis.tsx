@@ -85,6 +85,15 @@ export function WallKpis({
             {t.kpi.urgentRequests} <KpiValue name="urgentRequests" counts={c} locale={locale} />
           </span>
         </p>
+        <p className="mt-1 text-2xl">
+          <span className="text-slate-300">
+            {t.kpi.outsideNow} <KpiValue name="outsideNow" counts={c} locale={locale} />
+          </span>{" "}
+          ·{" "}
+          <span className={c && c.overdue > 0 ? "font-semibold text-red-300" : "text-slate-400"}>
+            {t.kpi.overdue} <KpiValue name="overdue" counts={c} locale={locale} />
+          </span>
+        </p>
         <p className={LINE} data-oldest>
           {w.oldest}: {oldest ? fmtAge(now - oldest, locale) : w.none}
         </p>

@@ -9,6 +9,8 @@ const VOLUNTEER_TYPES: ReadonlySet<EventType> = new Set<EventType>([
   "volunteer.checked_out",
   "request.opened",
   "request.document_added",
+  "gate.out",
+  "gate.in",
 ]);
 
 export function mayPost(role: Role, type: EventType): boolean {

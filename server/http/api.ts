@@ -5,6 +5,7 @@ import { forbidden, unauthorized } from "./context";
 import { cookieWriteProblem } from "./origin";
 import { sendError } from "./respond";
 import { eventRoutes } from "./routes/events";
+import { gateRoutes } from "./routes/gate";
 import { healthRoutes } from "./routes/health";
 import { historyRoutes } from "./routes/history";
 import { registryRoutes } from "./routes/registry";
@@ -28,6 +29,7 @@ const ROUTES: Route[] = [
   ...untestedRoutes,
   ...historyRoutes,
   ...reportRoutes,
+  ...gateRoutes,
 ];
 
 function decodePart(part: string): string {

@@ -4,12 +4,13 @@ import { buildings, households, requests } from "../../drizzle/schema";
 import type { RequestKind } from "../../drizzle/schema/constants";
 import { type Masking, maskName } from "../domain/masking";
 import { checkRelease, type ReleaseBasis } from "../domain/requests";
+import { passView } from "./passes";
 
 /**
  * Open requests with what the secretary decides on: the person and note, the building, the
  * documents, and whether the release rule would let it go now (and if not, what is missing).
  */
-export async function readOpenRequests(db: Db, community: string, masking: Masking = "whole", now = new Date()) {
+export async function readOpenRequests(db: Db, community: string, masking: Masking = "whole", now = new Date(), passKey?: Buffer) {
   const rows = await db
     .select({ r: requests, unit: households.unit, buildingId: households.buildingId, building: buildings.label })
     .from(requests)
@@ -33,7 +34,8 @@ export async function readOpenRequests(db: Db, community: string, masking: Maski
       documents: { commitmentLetter: r.hasCommitmentLetter, testReportAt: r.testReportAt?.toISOString() ?? null },
     };
     // Approved and not yet fulfilled: what was decided and why, not the rule's verdict now.
-    if (r.status === "approved") return { ...base, status: "approved" as const, decision: decisionOf(r) };
+    if (r.status === "approved")
+      return { ...base, status: "approved" as const, decision: decisionOf(r), pass: passKey ? passView(passKey, r, now) : null };
     const release = checkRelease(
       {
         kind: r.kind as RequestKind,

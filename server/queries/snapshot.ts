@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../../drizzle/client";
-import { communityState, feedClock, rounds } from "../../drizzle/schema";
+import { communityState, feedClock, requests, rounds } from "../../drizzle/schema";
 import { type CountsMessage, emptyCounts, type Snapshot } from "../protocol/state";
 
 const buildSnapshotQuery = (db: Db) =>
@@ -11,6 +11,9 @@ const buildSnapshotQuery = (db: Db) =>
       kind: rounds.kind,
       openedAt: rounds.openedAt,
       closedAt: rounds.closedAt,
+      // Read at read time, so overdue moves with the clock: holders out through the gate, and those past their return time.
+      outsideNow: sql<number>`(select count(*)::int from ${requests} where ${requests.community} = ${communityState.community} and ${requests.passOutAt} is not null)`,
+      overdue: sql<number>`(select count(*)::int from ${requests} where ${requests.community} = ${communityState.community} and ${requests.passOutAt} is not null and ${requests.passReturnBy} < now())`,
     })
     .from(communityState)
     .leftJoin(rounds, and(eq(rounds.community, communityState.community), eq(rounds.roundId, communityState.currentRoundId)))
@@ -49,6 +52,8 @@ export async function readSnapshot(db: Db, community: string): Promise<Snapshot>
       volunteersOnDuty: s.volunteersOnDuty,
       pendingRequests: s.pendingRequests,
       urgentRequests: s.urgentRequests,
+      outsideNow: Number(row.outsideNow),
+      overdue: Number(row.overdue),
     },
     round:
       open && s.currentRoundId && row.openedAt
