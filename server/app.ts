@@ -22,8 +22,9 @@ import { appendEvents, onCommitted } from "./ingest/append";
 import type { Logger } from "./log";
 import { lockDataDir } from "./pglite-lock";
 import { readFeedHead, readSnapshot } from "./queries/snapshot";
-import { Broadcaster, DemoMarks } from "./realtime/broadcaster";
+import { Broadcaster, DemoMarks, watchedCommunities } from "./realtime/broadcaster";
 import { type CordonIo, createIo } from "./realtime/io";
+import { OverdueClock } from "./realtime/overdue-clock";
 import { RevocationWatcher } from "./realtime/revocations";
 
 type NextHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
@@ -162,6 +163,7 @@ export async function startCordon(env: Env, log: Logger, opts: { dev?: boolean }
   const revocations = new RevocationWatcher(db, realtime.io, resolver, log);
   revocations.start();
   const broadcaster = new Broadcaster(realtime.io, db, log, undefined, { demoMarks });
+  const overdueClock = new OverdueClock(db, () => watchedCommunities(realtime.io), (c) => broadcaster.changed(c), log);
   const listener = new FeedListener(
     handle,
     (communities) => {
@@ -194,6 +196,7 @@ export async function startCordon(env: Env, log: Logger, opts: { dev?: boolean }
         revocations.close();
         unhook();
         await listener.close();
+        overdueClock.close();
         broadcaster.close();
         await realtime.close();
         await next?.close().catch(() => {});

@@ -5,6 +5,8 @@ import { verifyProjections } from "../../server/ops/verify";
 import { ENGINE, engineReady } from "../support/db";
 import { hoursBefore, PERSONAL, smallCompound } from "../support/fixtures";
 import { startTestServer, type TestServer } from "../support/server";
+import { connect, connected } from "../support/socket";
+import { waitFor } from "../support/wait";
 
 const ready = await engineReady();
 const HOUR = 3_600_000;
@@ -151,6 +153,37 @@ describe.skipIf(!ready)(`GATE: passes and the gate on ${ENGINE}`, () => {
     expect((await s.api("/api/outside", { token: await s.mint("display") })).status).toBe(403);
     expect((await verifyProjections(s.app.handle.db)).differences).toEqual([]);
   });
+
+  it("GATE5 overdue follows the clock: a subscribed socket on every node sees overdue go to 1 within 60 s of returnBy with no event posted; coming back clears it", async () => {
+    const other = ENGINE === "postgres" ? await startTestServer({ DATABASE_URL: s.databaseUrl as string }) : null;
+    const display = await s.mint("display");
+    const sockets = [connect(s.url, { token: display }), ...(other ? [connect(other.url, { token: display })] : [])];
+    try {
+      for (const so of sockets) {
+        await connected(so);
+        so.emit("subscribe", { community: "default" });
+      }
+      const a = await leave(3);
+      // A 4-second trip.
+      expect((await post("request.approved", { requestId: a.id, pass: { tripHours: 4 / 3600 } })).status).toBe(201);
+      const out = await post("gate.out", { requestId: a.id });
+      expect(out.status).toBe(201);
+      const seq = out.body.accepted[0].seq as number;
+      const base = (await s.snapshot()).counts.overdue as number;
+      for (const so of sockets) await waitFor(() => so.latest()?.seq === seq, "the out to reach the socket", 10_000);
+      for (const so of sockets) await waitFor(() => so.latest()?.counts.overdue === base + 1, "overdue to reach the socket", 90_000, 200);
+      // No event posted meanwhile: the same seq, now with overdue counted.
+      expect((await s.snapshot()).seq).toBe(seq);
+      for (const so of sockets) expect(so.latest()?.seq).toBe(seq);
+      const outside = ((await (await s.api("/api/outside")).json()) as { outside: any[] }).outside.find((o) => o.requestId === a.id);
+      expect(outside.overdue).toBe(true);
+      expect((await post("gate.in", { requestId: a.id })).status).toBe(201);
+      for (const so of sockets) await waitFor(() => so.latest()?.counts.overdue === base, "overdue to clear", 10_000);
+    } finally {
+      for (const so of sockets) so.close();
+      await other?.close();
+    }
+  }, 120_000);
 
   async function sessionSecret(): Promise<string> {
     const { settings } = await import("../../drizzle/schema");
