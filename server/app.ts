@@ -163,7 +163,12 @@ export async function startCordon(env: Env, log: Logger, opts: { dev?: boolean }
   const revocations = new RevocationWatcher(db, realtime.io, resolver, log);
   revocations.start();
   const broadcaster = new Broadcaster(realtime.io, db, log, undefined, { demoMarks });
-  const overdueClock = new OverdueClock(db, () => watchedCommunities(realtime.io), (c) => broadcaster.changed(c), log);
+  const overdueClock = new OverdueClock(
+    db,
+    () => watchedCommunities(realtime.io),
+    (c) => broadcaster.changed(c),
+    log,
+  );
   const listener = new FeedListener(
     handle,
     (communities) => {
