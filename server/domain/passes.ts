@@ -24,18 +24,18 @@ export const issuesPass = (kind: string) => kind === "leave" || kind === "medica
 
 /**
  * The pass an approval issues, at `approvedAt` (the server's record time). Defaults: a leave pass
- * until its newest report is 48 hours old (24 hours after the approval without one), 12-hour
- * trips; a medical pass 24 hours, no trip limit. `asked` shortens them. Without an override the
- * pass never outlives its test report's 48 hours: a later `until` is cut back to that moment.
+ * until its newest report is 48 hours old, 12-hour trips (24 hours after an override approval whose
+ * report is missing or already too old); a medical pass 24 hours, no trip limit. `asked` shortens
+ * them. A pass that rests on its report (basis `documents`) never outlives the report's 48 hours;
+ * only an override may ask for a later `until`.
  */
 export function passTerms(f: PassFacts, approvedAt: Date, asked?: { until?: string; tripHours?: number | null }): PassTerms {
   const reportEnd = f.testReportAt ? f.testReportAt.getTime() + HOURS_48 : null;
-  const byKind = f.kind === "leave" && reportEnd !== null ? reportEnd : approvedAt.getTime() + MEDICAL_PASS_HOURS * HOUR;
+  const day = approvedAt.getTime() + MEDICAL_PASS_HOURS * HOUR;
+  const byKind =
+    f.kind === "leave" && reportEnd !== null && (f.basis === "documents" || reportEnd > approvedAt.getTime()) ? reportEnd : day;
   let until = asked?.until ? Date.parse(asked.until) : byKind;
-  if (f.basis !== "override") {
-    until = Math.min(until, byKind);
-    if (reportEnd !== null) until = Math.min(until, reportEnd);
-  }
+  if (f.basis !== "override") until = Math.min(until, byKind);
   const tripHours = asked?.tripHours !== undefined ? asked.tripHours : f.kind === "leave" ? LEAVE_TRIP_HOURS : null;
   return { until: new Date(until), tripHours };
 }
