@@ -10,6 +10,7 @@ import { healthRoutes } from "./routes/health";
 import { historyRoutes } from "./routes/history";
 import { registryRoutes } from "./routes/registry";
 import { registryImportRoutes } from "./routes/registry-import";
+import { releaseRoutes } from "./routes/releases";
 import { reportRoutes } from "./routes/reports";
 import { requestRoutes } from "./routes/requests";
 import { snapshotRoutes } from "./routes/snapshot";
@@ -30,6 +31,7 @@ const ROUTES: Route[] = [
   ...historyRoutes,
   ...reportRoutes,
   ...gateRoutes,
+  ...releaseRoutes,
 ];
 
 function decodePart(part: string): string {

@@ -185,6 +185,36 @@ describe.skipIf(!ready)(`GATE: passes and the gate on ${ENGINE}`, () => {
     }
   }, 120_000);
 
+  it("GATE7 GET /api/releases: every approved leave or medical request of the period with basis, documents, pass and trips; CSV with both languages; secretary only", async () => {
+    const r = await s.api("/api/releases?community=default");
+    expect(r.status).toBe(200);
+    const { releases } = (await r.json()) as { releases: any[] };
+    expect(releases.every((x) => ["leave", "medical"].includes(x.kind))).toBe(true);
+    const withTrips = releases.find((x) => x.trips.length >= 2);
+    expect(withTrips).toMatchObject({
+      building: "Building 1",
+      unit: "101",
+      person: PERSONAL.name,
+      basis: "documents",
+      overrideReason: null,
+    });
+    expect(withTrips.documents.map((d: any) => d.document).sort()).toEqual(["commitment_letter", "test_report"]);
+    expect(withTrips.pass).toMatchObject({ tripHours: 12, state: "inside" });
+    expect(withTrips.trips[0]).toMatchObject({ overdue: false });
+    expect(withTrips.trips[0].inAt).toBeTruthy();
+    expect(releases.find((x) => x.basis === "override")?.overrideReason).toBe("night shift");
+    // The overdue trip of GATE5 is marked so.
+    expect(releases.some((x) => x.trips.some((t: any) => t.overdue && t.inAt))).toBe(true);
+    const future = await s.api(`/api/releases?from=${new Date(Date.now() + 3_600_000).toISOString()}`);
+    expect(((await future.json()) as { releases: unknown[] }).releases).toEqual([]);
+    const csv = await s.api("/api/releases?format=csv");
+    const text = await csv.text();
+    expect(csv.headers.get("content-type")).toContain("text/csv");
+    expect(text.split("\r\n")[0]).toContain("requestId 申请号");
+    expect(text).toContain(PERSONAL.name);
+    expect((await s.api("/api/releases", { token: await s.mint("volunteer") })).status).toBe(403);
+  });
+
   async function sessionSecret(): Promise<string> {
     const { settings } = await import("../../drizzle/schema");
     const { eq } = await import("drizzle-orm");

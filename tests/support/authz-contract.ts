@@ -91,6 +91,7 @@ export const ROUTE_TABLE: RouteRow[] = [
   { spec: "GET /api/untested", allowed: STAFF, call: get(`/api/untested?community=${COMMUNITY}`) },
   { spec: "GET /api/history", allowed: SECRETARY, call: get(`/api/history?community=${COMMUNITY}&entity=household&id=h1`) },
   { spec: "GET /api/reports/daily", allowed: SECRETARY, call: get(`/api/reports/daily?community=${COMMUNITY}`) },
+  { spec: "GET /api/releases", allowed: SECRETARY, call: get(`/api/releases?community=${COMMUNITY}`) },
   { spec: "GET /api/outside", allowed: STAFF, call: get(`/api/outside?community=${COMMUNITY}`) },
   {
     spec: "POST /api/gate/scan",
