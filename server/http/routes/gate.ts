@@ -52,7 +52,8 @@ export const gateRoutes = [
     const now = Date.now();
     const at = scannedAt ? Math.max(Date.parse(scannedAt), now - MAX_QUEUED_MS) : now;
     const passSeq = readPassCode(deps.passKey, code, Math.min(at, now));
-    const found = passSeq === null ? null : await readPassHolder(db, passSeq, principal.role === "secretary" ? "whole" : "masked");
+    // The gate phone shows the holder masked whoever holds it: it is read at arm's length in public.
+    const found = passSeq === null ? null : await readPassHolder(db, passSeq, "masked");
     if (!found) throw fail("not_found", "pass_unknown");
     const { row, holder } = found;
     const bound = principal.volunteer;
