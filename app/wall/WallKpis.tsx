@@ -94,6 +94,16 @@ export function WallKpis({
             {t.kpi.overdue} <KpiValue name="overdue" counts={c} locale={locale} />
           </span>
         </p>
+        {wall?.overdue && wall.overdue.length > 0 && (
+          <ul data-wall-overdue className="mt-1 text-xl text-red-300">
+            {wall.overdue.map((o) => (
+              <li key={`${o.buildingId}-${o.returnBy}`}>
+                {wall.buildings.find((b) => b.buildingId === o.buildingId)?.label ?? o.buildingId} ·{" "}
+                {fmtAge(now - Date.parse(o.returnBy), locale)} {t.kpi.overdue}
+              </li>
+            ))}
+          </ul>
+        )}
         <p className={LINE} data-oldest>
           {w.oldest}: {oldest ? fmtAge(now - oldest, locale) : w.none}
         </p>

@@ -177,6 +177,10 @@ describe.skipIf(!ready)(`GATE: passes and the gate on ${ENGINE}`, () => {
       for (const so of sockets) expect(so.latest()?.seq).toBe(seq);
       const outside = ((await (await s.api("/api/outside")).json()) as { outside: any[] }).outside.find((o) => o.requestId === a.id);
       expect(outside.overdue).toBe(true);
+      // The wall names the building and the return time, never the person or the room.
+      const wall = await (await s.api("/api/wall", { token: display })).text();
+      expect(JSON.parse(wall).overdue).toContainEqual({ buildingId: "b1", returnBy: outside.returnBy });
+      expect(wall).not.toContain(PERSONAL.name);
       expect((await post("gate.in", { requestId: a.id })).status).toBe(201);
       for (const so of sockets) await waitFor(() => so.latest()?.counts.overdue === base, "overdue to clear", 10_000);
     } finally {
