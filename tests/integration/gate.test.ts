@@ -217,6 +217,14 @@ describe.skipIf(!ready)(`GATE: passes and the gate on ${ENGINE}`, () => {
     expect(text.split("\r\n")[0]).toContain("requestId 申请号");
     expect(text).toContain(PERSONAL.name);
     expect((await s.api("/api/releases", { token: await s.mint("volunteer") })).status).toBe(403);
+    // The daily report counts the day's trips: out, back, and those due back today that came back late.
+    const day = (await (await s.api("/api/reports/daily")).json()) as any;
+    const outs = releases.flatMap((x) => x.trips).length;
+    expect(day.trips.out).toBe(outs);
+    expect(day.trips.back).toBe(releases.flatMap((x) => x.trips).filter((t: any) => t.inAt).length);
+    expect(day.trips.overdue).toBeGreaterThanOrEqual(1);
+    const dayCsv = await (await s.api("/api/reports/daily?format=csv")).text();
+    expect(dayCsv).toContain(`trips,out,,${outs}`);
   });
 
   async function sessionSecret(): Promise<string> {
