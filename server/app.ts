@@ -96,7 +96,7 @@ export async function startCordon(env: Env, log: Logger, opts: { dev?: boolean }
   const resolver = new TokenResolver(db, log);
   const auth = new Authenticator(resolver, secret);
   if (env.ADMIN_TOKEN) {
-    const admin = await ensureToken(db, env.ADMIN_TOKEN, "secretary", "ADMIN_TOKEN");
+    const admin = await ensureToken(db, env.ADMIN_TOKEN, "secretary", "ADMIN_TOKEN", { operator: true });
     if (admin.revoked)
       log.warn("ADMIN_TOKEN has been revoked and stays revoked; set a new ADMIN_TOKEN to sign in as the secretary with it");
   }

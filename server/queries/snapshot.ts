@@ -37,6 +37,22 @@ export async function readSnapshot(db: Db, community: string): Promise<Snapshot>
   if (!row) {
     return { seq: 0, community, demo: false, counts: emptyCounts(), round: null };
   }
+  return snapshotOf(community, row);
+}
+
+/** A snapshot from a community's rollup row joined with its current round. */
+export function snapshotOf(
+  community: string,
+  row: {
+    s: typeof communityState.$inferSelect;
+    testedCount: number | null;
+    kind: string | null;
+    openedAt: Date | null;
+    closedAt: Date | null;
+    outsideNow?: number;
+    overdue?: number;
+  },
+): Snapshot {
   const s = row.s;
   const open = s.currentRoundId && row.openedAt && !row.closedAt;
   return {
@@ -52,8 +68,8 @@ export async function readSnapshot(db: Db, community: string): Promise<Snapshot>
       volunteersOnDuty: s.volunteersOnDuty,
       pendingRequests: s.pendingRequests,
       urgentRequests: s.urgentRequests,
-      outsideNow: Number(row.outsideNow),
-      overdue: Number(row.overdue),
+      outsideNow: Number(row.outsideNow ?? 0),
+      overdue: Number(row.overdue ?? 0),
     },
     round:
       open && s.currentRoundId && row.openedAt

@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { events } from "../../../drizzle/schema";
 import { readPassCode } from "../../auth/pass-code";
+import { scopedCommunity } from "../../auth/scope";
 import { fail } from "../../errors";
 import { appendEvents } from "../../ingest/append";
 import { Id } from "../../protocol/events";
@@ -27,9 +28,7 @@ export const gateRoutes = [
   /** Who is outside now: since when, due back when, overdue or not (secretary whole, volunteer masked). */
   route("GET /api/outside", async ({ res, url, deps, require }) => {
     const p = await require("secretary", "volunteer");
-    const community = communityParam(url);
-    if (p.volunteer && p.volunteer.community !== community)
-      throw fail("forbidden", "bound_other_community", { volunteerId: p.volunteer.volunteerId, community: p.volunteer.community });
+    const community = communityParam(url, p);
     sendJson(res, 200, { outside: await readOutside(deps.handle.db, community, p.role === "secretary" ? "whole" : "masked") });
   }),
   route("POST /api/gate/scan", async ({ req, res, deps, require }) => {
@@ -56,9 +55,8 @@ export const gateRoutes = [
     const found = passSeq === null ? null : await readPassHolder(db, passSeq, "masked");
     if (!found) throw fail("not_found", "pass_unknown");
     const { row, holder } = found;
-    const bound = principal.volunteer;
-    if (bound && bound.community !== row.community)
-      throw fail("forbidden", "bound_other_community", { volunteerId: bound.volunteerId, community: bound.community });
+    // A pass of another compound: 403, as for any of its routes.
+    scopedCommunity(principal, row.community);
     const direction = row.passOutAt ? "in" : "out";
     const [accepted] = await appendEvents(
       db,

@@ -1,5 +1,6 @@
 // Why: the release register for the secretary (contract section 8), as JSON or as a CSV a committee's spreadsheet opens.
 import { z } from "zod";
+import { scopedCommunity } from "../../auth/scope";
 import { dayBounds, isCalendarDate } from "../../domain/zoned-day";
 import { Id } from "../../protocol/events";
 import { readReleases } from "../../queries/releases";
@@ -11,7 +12,7 @@ import { sendJson } from "../respond";
 /** A moment (ISO 8601 with a zone) or a calendar day of the compound (from its midnight; `to` up to the next midnight). */
 const When = z.string().refine((v) => isCalendarDate(v) || !Number.isNaN(Date.parse(v)), "must be YYYY-MM-DD or an ISO 8601 date-time");
 const Query = z.strictObject({
-  community: Id.default("default"),
+  community: Id.optional(),
   from: When.optional(),
   to: When.optional(),
   format: z.enum(["json", "csv"], { message: "must be json or csv" }).default("json"),
@@ -37,7 +38,7 @@ const HEADER = [
 export const releaseRoutes = [
   /** Every approved leave or medical request in [from, to) by approval time; default: the last 30 days. */
   route("GET /api/releases", async ({ res, url, deps, require }) => {
-    await require("secretary");
+    const p = await require("secretary");
     const q = Query.safeParse(Object.fromEntries(url.searchParams));
     if (!q.success) {
       const issues = zodIssues(q.error.issues);
@@ -49,7 +50,8 @@ export const releaseRoutes = [
       v === undefined ? fallback : isCalendarDate(v) ? dayBounds(v, tz)[edge] : new Date(v);
     const from = at(q.data.from, "start", new Date(now.getTime() - 30 * 86_400_000));
     const to = at(q.data.to, "end", new Date(now.getTime() + 60_000));
-    const releases = await readReleases(deps.handle.db, q.data.community, from, to, now);
+    const community = scopedCommunity(p, q.data.community);
+    const releases = await readReleases(deps.handle.db, community, from, to, now);
     if (q.data.format === "json") return sendJson(res, 200, { from: from.toISOString(), to: to.toISOString(), releases });
     const rows: (string | number | null)[][] = [];
     for (const r of releases) {
@@ -72,7 +74,7 @@ export const releaseRoutes = [
     const body = await toCsv(HEADER, rows);
     res.writeHead(200, {
       "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="releases-${q.data.community}.csv"`,
+      "content-disposition": `attachment; filename="releases-${community}.csv"`,
       "cache-control": "no-store",
       "content-length": body.length,
     });

@@ -1,5 +1,6 @@
 // Why: the daily report (日报, contract section 5) as JSON or CSV, for the secretary; the day is the compound's own.
 import { z } from "zod";
+import { scopedCommunity } from "../../auth/scope";
 import { CSV_HEADER, reportRows } from "../../domain/daily-report-rows";
 import { isCalendarDate, localDate } from "../../domain/zoned-day";
 import { AppError } from "../../errors";
@@ -13,7 +14,7 @@ import { sendJson } from "../respond";
 const DEFAULT_TIME_ZONE = "Asia/Shanghai";
 
 const ReportQuery = z.strictObject({
-  community: Id.default("default"),
+  community: Id.optional(),
   /** Default: today so far. */
   date: z.string().refine(isCalendarDate, "must be a calendar date written YYYY-MM-DD, e.g. 2026-04-05").optional(),
   format: z.enum(["json", "csv"], { message: "must be json or csv" }).default("json"),
@@ -22,12 +23,13 @@ const ReportQuery = z.strictObject({
 export const reportRoutes = [
   /** The day's figures, counted by each event's occurredAt; `&format=csv` as a spreadsheet file. */
   route("GET /api/reports/daily", async ({ res, url, deps, require }) => {
-    await require("secretary");
+    const p = await require("secretary", "street");
     const q = ReportQuery.safeParse(Object.fromEntries(url.searchParams));
     if (!q.success) {
       const issues = zodIssues(q.error.issues);
       throw invalid(`query: ${issues.map((i) => `${i.path} ${i.message}`).join("; ")}`, issues);
     }
+    const community = scopedCommunity(p, q.data.community);
     const timeZone = deps.reportTimeZone ?? DEFAULT_TIME_ZONE;
     const now = new Date();
     const today = localDate(now.getTime(), timeZone);
@@ -49,12 +51,12 @@ export const reportRoutes = [
           issues: [{ path: "date", message: "is before 2000", reason: "before_2000", params: { path: "date" } }],
         },
       );
-    const report = await readDailyReport(deps.handle.db, q.data.community, date, timeZone, now);
+    const report = await readDailyReport(deps.handle.db, community, date, timeZone, now);
     if (q.data.format === "json") return sendJson(res, 200, report);
     const body = await toCsv(CSV_HEADER, reportRows(report));
     res.writeHead(200, {
       "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="daily-report-${q.data.community}-${date}.csv"`,
+      "content-disposition": `attachment; filename="daily-report-${community}-${date}.csv"`,
       "cache-control": "no-store",
       "content-length": body.length,
     });
