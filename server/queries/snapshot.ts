@@ -3,6 +3,10 @@ import type { Db } from "../../drizzle/client";
 import { communityState, feedClock, requests, rounds } from "../../drizzle/schema";
 import { type CountsMessage, emptyCounts, type Snapshot } from "../protocol/state";
 
+/** Read at read time, so overdue moves with the clock: holders out through the gate, and those past their return time. */
+export const outsideNowSql = sql<number>`(select count(*)::int from ${requests} where ${requests.community} = ${communityState.community} and ${requests.passOutAt} is not null)`;
+export const overdueSql = sql<number>`(select count(*)::int from ${requests} where ${requests.community} = ${communityState.community} and ${requests.passOutAt} is not null and ${requests.passReturnBy} < now())`;
+
 const buildSnapshotQuery = (db: Db) =>
   db
     .select({
@@ -11,9 +15,8 @@ const buildSnapshotQuery = (db: Db) =>
       kind: rounds.kind,
       openedAt: rounds.openedAt,
       closedAt: rounds.closedAt,
-      // Read at read time, so overdue moves with the clock: holders out through the gate, and those past their return time.
-      outsideNow: sql<number>`(select count(*)::int from ${requests} where ${requests.community} = ${communityState.community} and ${requests.passOutAt} is not null)`,
-      overdue: sql<number>`(select count(*)::int from ${requests} where ${requests.community} = ${communityState.community} and ${requests.passOutAt} is not null and ${requests.passReturnBy} < now())`,
+      outsideNow: outsideNowSql,
+      overdue: overdueSql,
     })
     .from(communityState)
     .leftJoin(rounds, and(eq(rounds.community, communityState.community), eq(rounds.roundId, communityState.currentRoundId)))
