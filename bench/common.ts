@@ -65,6 +65,7 @@ export function serverEnv(dataDir: string, databaseUrl?: string): Record<string,
     RATE_LIMIT: "100000000",
     AUTH_FAILURE_LIMIT: "100000",
     HEALTH_RATE_LIMIT: "100000",
+    SOCKETS_PER_TOKEN: "1000000",
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
   };
 }

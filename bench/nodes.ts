@@ -72,6 +72,7 @@ async function node(extra: Record<string, string> = {}, counted = true): Promise
     DEMO: "0",
     UI: "0",
     RATE_LIMIT: "1000000",
+    SOCKETS_PER_TOKEN: "1000000",
     ...extra,
   });
   nodes.push(s);

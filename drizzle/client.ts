@@ -136,7 +136,8 @@ export function wrapPglite(pg: PGlite): DatabaseHandle {
 /** Opens the embedded database kept under `dataDir`. */
 export async function openPglite(dataDir: string): Promise<DatabaseHandle> {
   const dir = path.resolve(dataDir, "pglite");
-  mkdirSync(dir, { recursive: true });
+  // Owner only: the files inside hold residents' names and phones (server/data-dir.ts keeps their modes).
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
   const pg = await PGlite.create(dir);
   return wrapPglite(pg);
 }

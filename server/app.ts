@@ -1,5 +1,5 @@
-import { readFileSync } from "node:fs";
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { existsSync, readFileSync } from "node:fs";
+import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import type { Duplex } from "node:stream";
@@ -10,12 +10,14 @@ import { passKey } from "./auth/pass-code";
 import { loadSessionSecret } from "./auth/session";
 import { startLinkTokens } from "./auth/start-links";
 import { ensureToken, TokenResolver } from "./auth/tokens";
+import { ownerOnly } from "./data-dir";
 import { demoCompound } from "./demo/compound";
 import { Simulator } from "./demo/simulator";
 import type { Env } from "./env";
 import { FeedListener } from "./feed/listener";
 import { createApiHandler } from "./http/api";
 import { DoorLimits } from "./http/limits";
+import { createDoor } from "./http/serve";
 import { handleSignIn } from "./http/sign-in";
 import { requestTarget } from "./http/target";
 import { appendEvents, onCommitted } from "./ingest/append";
@@ -26,6 +28,9 @@ import { Broadcaster, DemoMarks, watchedCommunities } from "./realtime/broadcast
 import { type CordonIo, createIo } from "./realtime/io";
 import { OverdueClock } from "./realtime/overdue-clock";
 import { RevocationWatcher } from "./realtime/revocations";
+
+/** How often the embedded database's new files are made owner-only (DATA_DIR itself is 700 throughout). */
+const PRIVATE_SWEEP_MS = 30_000;
 
 type NextHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
@@ -83,6 +88,12 @@ function refuseRaw(socket: Duplex, status: string): void {
 /** The composition root: database → migrations → auth → demo → pages → HTTP → Socket.IO → feed listener. */
 export async function startCordon(env: Env, log: Logger, opts: { dev?: boolean } = {}): Promise<Cordon> {
   const embedded = !env.DATABASE_URL;
+  const loose = existsSync(env.DATA_DIR) ? ownerOnly(env.DATA_DIR) : [];
+  if (loose.length > 0)
+    log.warn(
+      { dataDir: env.DATA_DIR, paths: loose.length, first: loose.slice(0, 3) },
+      "DATA_DIR was open to other accounts on this machine: repaired, now owner-only (directories 700, files 600)",
+    );
   const unlock = embedded ? await lockDataDir(env.DATA_DIR) : () => {};
   const handle = env.DATABASE_URL
     ? openPostgres(env.DATABASE_URL, env.DATABASE_POOL, {
@@ -101,6 +112,10 @@ export async function startCordon(env: Env, log: Logger, opts: { dev?: boolean }
       log.warn("ADMIN_TOKEN has been revoked and stays revoked; set a new ADMIN_TOKEN to sign in as the secretary with it");
   }
   const links = await startLinkTokens(db, resolver, env.DATA_DIR, env.ADMIN_TOKEN);
+  // PGlite writes its files 644 or 666 whatever the umask: made private now, and again as it adds files.
+  ownerOnly(env.DATA_DIR);
+  const keepPrivate = embedded ? setInterval(() => ownerOnly(env.DATA_DIR), PRIVATE_SWEEP_MS) : undefined;
+  keepPrivate?.unref();
 
   const isNew = (await readFeedHead(db)) === 0;
   // The demo is loaded only into a new database, and simulated only while the feed says it is there:
@@ -128,6 +143,8 @@ export async function startCordon(env: Env, log: Logger, opts: { dev?: boolean }
     reportTimeZone: env.REPORT_TIME_ZONE,
     passKey: passKey(secret),
   });
+  const tls = env.TLS_CERT && env.TLS_KEY ? { cert: env.TLS_CERT, key: env.TLS_KEY } : null;
+  const createServer = (listener: RequestListener) => createDoor(tls, listener);
 
   const http = createServer((req, res) => {
     const url = requestTarget(req.url);
@@ -159,6 +176,7 @@ export async function startCordon(env: Env, log: Logger, opts: { dev?: boolean }
     limits,
     publicUrl: env.PUBLIC_URL,
     demoMarks,
+    socketsPerToken: env.SOCKETS_PER_TOKEN,
   });
   const revocations = new RevocationWatcher(db, realtime.io, resolver, log);
   revocations.start();
@@ -189,7 +207,7 @@ export async function startCordon(env: Env, log: Logger, opts: { dev?: boolean }
 
   let closing: Promise<void> | undefined;
   return {
-    url: `http://${env.HOST === "0.0.0.0" ? "localhost" : env.HOST}:${port}`,
+    url: `${tls ? "https" : "http"}://${env.HOST === "0.0.0.0" ? "localhost" : env.HOST}:${port}`,
     port,
     handle,
     links,
@@ -206,6 +224,8 @@ export async function startCordon(env: Env, log: Logger, opts: { dev?: boolean }
         await realtime.close();
         await next?.close().catch(() => {});
         await handle.close();
+        clearInterval(keepPrivate);
+        if (embedded) ownerOnly(env.DATA_DIR);
         unlock();
       })();
       return closing;

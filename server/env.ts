@@ -37,6 +37,8 @@ const schema = z.object({
   RATE_LIMIT: z.coerce.number().int().min(1).default(100),
   /** Failed token checks one address may make a minute (API, sign-in links, sockets) before it is shut out for a minute. */
   AUTH_FAILURE_LIMIT: z.coerce.number().int().min(1).default(30),
+  /** Socket.IO connections one token may hold on each node; more handshakes are refused (connect_error too_many_sockets). */
+  SOCKETS_PER_TOKEN: z.coerce.number().int().min(1).default(20),
   /** /api/health calls a second per address. */
   HEALTH_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
   /** `1` behind a reverse proxy of ours: the client's address is the last hop in X-Forwarded-For. */
@@ -51,6 +53,10 @@ const schema = z.object({
     .string()
     .refine(isTimeZone, "must be an IANA time zone such as Asia/Shanghai or Europe/Berlin")
     .default("Asia/Shanghai"),
+  /** A PEM certificate (chain) file: with TLS_KEY the server itself speaks HTTPS (docs/deploy.md says how to make one). */
+  TLS_CERT: z.string().min(1).optional(),
+  /** The PEM private key of TLS_CERT. */
+  TLS_KEY: z.string().min(1).optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
   /**
    * The address browsers use (`https://cordon.example.org`): printed sign-in links, the only origin
@@ -64,12 +70,17 @@ const schema = z.object({
     .optional(),
 });
 
+const checked = schema.refine((e) => Boolean(e.TLS_CERT) === Boolean(e.TLS_KEY), {
+  message: "TLS_CERT and TLS_KEY go together: set both (HTTPS) or neither (HTTP)",
+  path: ["TLS_KEY"],
+});
+
 export type Env = z.infer<typeof schema>;
 
 /** Parses the environment once; throws a readable error naming each bad variable. */
 export function readEnv(source: Record<string, string | undefined> = process.env): Env {
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ""));
-  const parsed = schema.safeParse(cleaned);
+  const parsed = checked.safeParse(cleaned);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid configuration:\n${lines.join("\n")}`);

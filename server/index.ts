@@ -2,6 +2,8 @@ import { startCordon } from "./app";
 import { readEnv } from "./env";
 import { createLogger } from "./log";
 
+// Whatever this process writes (the embedded database, the start-up links) is its owner's only.
+process.umask(0o077);
 const env = readEnv();
 const log = createLogger(env.LOG_LEVEL);
 const dev = process.argv.includes("--dev");

@@ -1,8 +1,9 @@
 import { createHash } from "node:crypto";
-import { mkdirSync, realpathSync, rmSync } from "node:fs";
+import { realpathSync, rmSync } from "node:fs";
 import { connect, createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { makeDataDir } from "./data-dir";
 
 /**
  * PGlite is one process's private database: a second server on the same DATA_DIR would
@@ -13,7 +14,7 @@ import path from "node:path";
  * the temporary directory, and a file nobody answers on is a dead owner's and is replaced.
  */
 export async function lockDataDir(dataDir: string): Promise<() => void> {
-  mkdirSync(dataDir, { recursive: true });
+  makeDataDir(dataDir);
   const key = createHash("sha256").update(realpathSync(dataDir)).digest("hex").slice(0, 32);
   const abstract = process.platform === "linux";
   const address = abstract ? `\0cordon-data-dir-${key}` : path.join(tmpdir(), `cordon-${key}.lock`);

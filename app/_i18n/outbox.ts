@@ -11,6 +11,8 @@ type OutboxDict = {
   nextTry: (seconds: number) => string;
   offline: string;
   signedOut: string;
+  /** The console opened without a working sign-in. */
+  signInNeeded: string;
   sendNow: string;
   fix: string;
   drop: string;
@@ -42,7 +44,10 @@ export const OUTBOX: Record<Lang, OutboxDict> = {
     sending: "Sending…",
     nextTry: (s) => `Next try in ${s} s`,
     offline: "No connection: actions are kept on this phone and sent, in order, when it returns.",
-    signedOut: "Signed out: open your sign-in link again to send what is waiting.",
+    signedOut:
+      "This phone was signed out. Ask the secretary for a new sign-in link; what is waiting stays on this phone and is sent once you open the new link.",
+    signInNeeded:
+      "This phone is not signed in, or was signed out. Ask the secretary for a new sign-in link (a QR code, or a link ending in ?token=…).",
     sendNow: "Send now",
     fix: "Fix",
     drop: "Drop",
@@ -78,7 +83,8 @@ export const OUTBOX: Record<Lang, OutboxDict> = {
     sending: "正在发送…",
     nextTry: (s) => `${s} 秒后重试`,
     offline: "没有网络：操作已保存在本机，恢复连接后按顺序发送。",
-    signedOut: "已退出登录：请重新打开登录链接，待发送的操作随后发出。",
+    signedOut: "本机已被退出登录。请向书记索取新的登录链接；待发送的操作仍保存在本机，打开新链接后自动发出。",
+    signInNeeded: "本机尚未登录或已被退出登录。请向书记索取新的登录链接（二维码，或以 ?token=… 结尾的链接）。",
     sendNow: "立即发送",
     fix: "修改",
     drop: "删除",

@@ -4,6 +4,8 @@ import type { Lang } from "./dict";
 
 type PeopleDict = {
   link: string;
+  /** This page was opened on localhost and the server has no PUBLIC_URL: links would open nothing on a phone. */
+  loopback: { title: string; fix: (port: string) => string };
   title: string;
   back: string;
   loading: string;
@@ -62,6 +64,11 @@ type PeopleDict = {
 
 export const PEOPLE: Record<Lang, PeopleDict> = {
   en: {
+    loopback: {
+      title: "These sign-in links and QR cards will not open on phones: this page is opened as localhost, which means this laptop.",
+      fix: (port) =>
+        `Open this page at the laptop's address on the committee's network instead (for example http://192.168.1.20:${port}/people; \`ip addr\` or the Wi-Fi settings show it), or start Cordon with PUBLIC_URL set to the address phones use (see docs/deploy.md). Then make the links again.`,
+    },
     link: "People & screens",
     title: "People and screens",
     back: "Back to the desk",
@@ -85,7 +92,7 @@ export const PEOPLE: Record<Lang, PeopleDict> = {
       allHave: "Every volunteer has a link",
       making: (done, total) => `Making links: ${done} of ${total}…`,
       history: "history",
-      historyTitle: (name) => `Everything recorded about ${name}`,
+      historyTitle: (name) => `History of ${name}`,
     },
     screens: {
       title: "Screens and other secretaries",
@@ -144,6 +151,11 @@ export const PEOPLE: Record<Lang, PeopleDict> = {
     },
   },
   "zh-CN": {
+    loopback: {
+      title: "这些登录链接和二维码卡片在手机上打不开：本页是通过 localhost（即这台电脑本身）打开的。",
+      fix: (port) =>
+        `请改用这台电脑在居委会网络中的地址打开本页（例如 http://192.168.1.20:${port}/people；可在 \`ip addr\` 或 Wi-Fi 设置中查看），或启动 Cordon 时把 PUBLIC_URL 设为手机访问的地址（见 docs/deploy.md），然后重新生成链接。`,
+    },
     link: "人员与屏幕",
     title: "人员与屏幕",
     back: "返回工作台",

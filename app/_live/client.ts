@@ -61,6 +61,10 @@ export function liveClient(community = screenCommunity(), opts: { wall?: boolean
     if (looksLikeWallView(v)) store.applyWall(v);
   });
   socket.on("heartbeat", (h) => store.heartbeat(h));
+  // Revoked while open: the server says so before it disconnects; the screen then says "signed out", not "no connection".
+  socket.on("problem", (p) => {
+    if (p.reason === "sign_in_revoked") store.setAuthError(true);
+  });
   socket.on("disconnect", () => store.setConnection(navigator.onLine ? "reconnecting" : "offline"));
   socket.on("connect_error", (err) => {
     if (err.message.startsWith("unauthorized")) store.setAuthError(true);

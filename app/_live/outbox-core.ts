@@ -46,15 +46,18 @@ export interface Refusal {
 export type Outcome =
   | { kind: "sent"; seq: number; duplicate: boolean }
   | { kind: "refused"; refusal: Refusal }
-  | { kind: "retry"; reason: string; signedOut?: boolean };
+  | { kind: "retry"; reason: string }
+  /** 401: this phone's sign-in was revoked (or is unknown). Trying again cannot help: it waits for a new sign-in link. */
+  | { kind: "signed_out"; reason: string; revoked: boolean };
 
 type ErrorBody = { error?: { code?: unknown; message?: unknown; reason?: unknown; params?: unknown } } | null;
 type AcceptedBody = { accepted?: { id?: unknown; seq?: unknown; duplicate?: unknown }[] } | null;
 
 /**
  * Reads the API's answer to one event: 201/200 are sent (200 = the server already had it, a
- * duplicate, which is success), 400/403/409/413 and other 4xx are refusals to show, and 401
- * (signed out), 408, 429 and 5xx are tried again later with the same id.
+ * duplicate, which is success), 400/403/409/413 and other 4xx are refusals to show, 401 means
+ * signed out (kept, not retried until a new sign-in), and 408, 429 and 5xx are tried again later
+ * with the same id.
  */
 export function classify(status: number, body: unknown): Outcome {
   if (status === 200 || status === 201) {
@@ -64,7 +67,7 @@ export function classify(status: number, body: unknown): Outcome {
   }
   const err = (body as ErrorBody)?.error;
   const message = typeof err?.message === "string" ? err.message : `HTTP ${status}`;
-  if (status === 401) return { kind: "retry", reason: message, signedOut: true };
+  if (status === 401) return { kind: "signed_out", reason: message, revoked: err?.reason === "sign_in_revoked" };
   if (status === 408 || status === 429 || status >= 500 || status < 200) return { kind: "retry", reason: message };
   const refusal: Refusal = { status, code: typeof err?.code === "string" ? err.code : "refused", message };
   if (typeof err?.reason === "string") refusal.reason = err.reason;
@@ -78,6 +81,24 @@ export function applyOutcome(e: OutboxEntry, o: Outcome, now: number): OutboxEnt
   if (o.kind === "sent") return { ...e, attempts, state: "sent", seq: o.seq, duplicate: o.duplicate, sentAt: now, lastError: undefined };
   if (o.kind === "refused") return { ...e, attempts, state: "refused", refusal: o.refusal, lastError: undefined };
   return { ...e, attempts, lastError: o.reason };
+}
+
+/** An outcome that ends the round: the rest keep their order and wait. */
+const stops = (o: Outcome): boolean => o.kind === "retry" || o.kind === "signed_out";
+
+/**
+ * What follows a round that stopped: another try after the backoff, or, signed out, none at all until
+ * the page is opened again (a new sign-in link) or the volunteer asks: each 401 would be one more
+ * failed sign-in from the phone's network, and the answer cannot change by itself.
+ */
+export function afterStop(
+  stopped: Outcome | null,
+  failures: number,
+  random: () => number = Math.random,
+): { retryInMs: number | null; signedOut: boolean } {
+  if (stopped?.kind === "signed_out") return { retryInMs: null, signedOut: true };
+  if (stopped?.kind === "retry") return { retryInMs: backoff(failures, random), signedOut: false };
+  return { retryInMs: null, signedOut: false };
 }
 
 /** The actions still to send, in the order they were made. */
@@ -99,7 +120,7 @@ export async function drain(
   for (const e of waiting(entries)) {
     const outcome = await send(e);
     await save(applyOutcome(e, outcome, now()));
-    if (outcome.kind === "retry") return { sent, refused, stopped: outcome };
+    if (stops(outcome)) return { sent, refused, stopped: outcome };
     if (outcome.kind === "sent") sent++;
     else refused++;
   }

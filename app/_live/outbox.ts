@@ -1,5 +1,5 @@
 // Why: the phone's actions as a store outside React: kept in IndexedDB, sent in order by one sender, read through useSyncExternalStore.
-import { backoff, drain, expired, nextOrder, type OutboxEntry, waiting } from "./outbox-core";
+import { afterStop, drain, expired, nextOrder, type OutboxEntry, waiting } from "./outbox-core";
 import * as store from "./outbox-db";
 import { withSenderLock } from "./outbox-lock";
 import { newEventId, sendEntry } from "./outbox-send";
@@ -9,7 +9,7 @@ export interface OutboxSnapshot {
   /** Read from IndexedDB at least once. */
   ready: boolean;
   sending: boolean;
-  /** The last attempt got a 401: the actions wait for a new sign-in. */
+  /** The last attempt got a 401: the actions stay on the phone and wait for a new sign-in link; nothing retries by itself. */
   signedOut: boolean;
   nextTryAt: number | null;
 }
@@ -110,8 +110,12 @@ class Outbox {
     await this.changed();
   }
 
-  /** Sends what waits, once this tab holds the phone-wide sender lock; concurrent calls share one round. */
-  kick(): Promise<void> {
+  /**
+   * Sends what waits, once this tab holds the phone-wide sender lock; concurrent calls share one round.
+   * Signed out, only the volunteer's own "Send now" (`manual`) tries: the timer, `online` and reconnects do not.
+   */
+  kick(opts: { manual?: boolean } = {}): Promise<void> {
+    if (this.snap.signedOut && !opts.manual) return Promise.resolve();
     if (this.pending) return this.pending;
     const run = this.tail.then(() =>
       withSenderLock(async () => {
@@ -126,7 +130,8 @@ class Outbox {
 
   /** Tries to send `id` now and waits at most `ms` for its answer; resolves to the entry as it then stands. */
   async settle(id: string, ms: number): Promise<OutboxEntry | undefined> {
-    await Promise.race([this.kick(), new Promise((r) => setTimeout(r, ms))]);
+    // A new action is the volunteer's own doing: it is tried even when signed out (once, like "Send now").
+    await Promise.race([this.kick({ manual: true }), new Promise((r) => setTimeout(r, ms))]);
     return (await store.readOne(id)) ?? this.snap.entries.find((e) => e.id === id);
   }
 
@@ -139,11 +144,11 @@ class Outbox {
         const all = await store.readAll();
         if (waiting(all).length === 0) break;
         const r = await drain(all, sendEntry, (e) => this.save(e));
-        if (r.stopped?.kind === "retry") {
+        if (r.stopped) {
           this.failures++;
-          const delay = backoff(this.failures);
-          this.retry = setTimeout(() => void this.kick(), delay);
-          this.set({ signedOut: r.stopped.signedOut === true, nextTryAt: Date.now() + delay });
+          const next = afterStop(r.stopped, this.failures);
+          if (next.retryInMs !== null) this.retry = setTimeout(() => void this.kick(), next.retryInMs);
+          this.set({ signedOut: next.signedOut, nextTryAt: next.retryInMs === null ? null : Date.now() + next.retryInMs });
           return;
         }
         this.failures = 0;

@@ -55,7 +55,7 @@ export function ConsoleScreen() {
       <OfflineInstall />
       <OutboxPanel lang={lang} />
       {live.authError && !live.snapshot ? (
-        <SignInNotice text={t.signIn} />
+        <SignInNotice text={OUTBOX[lang].signInNeeded} />
       ) : (
         <>
           <p className="text-slate-300">

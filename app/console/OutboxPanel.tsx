@@ -9,6 +9,7 @@ import type { OutboxEntry } from "../_live/outbox-core";
 import { useLive } from "../_live/use-live";
 import { useNow } from "../_live/use-now";
 import { fillForm } from "./fill-form";
+import { outboxNotice } from "./outbox-notice";
 import { summarize } from "./outbox-summary";
 import { useRegistry } from "./use-registry";
 
@@ -22,7 +23,7 @@ export function OutboxPanel({ lang }: { lang: Lang }) {
   const counts = live.snapshot?.counts;
   const registry = useRegistry(counts && `${counts.householdsTotal}/${counts.buildingsTotal}`);
   const online = live.connection === "live";
-  const cut = live.connection === "offline" || live.connection === "reconnecting";
+  const notice = outboxNotice({ signedOut: box.signedOut, authError: live.authError, connection: live.connection });
   useEffect(() => outbox.start(), []);
   useEffect(() => {
     if (online) void outbox.kick();
@@ -105,13 +106,21 @@ export function OutboxPanel({ lang }: { lang: Lang }) {
         {waitingN > 0 && <span className="text-amber-300">{o.waiting(waitingN)}</span>}
         {refusedN > 0 && <span className="text-red-300">{o.refused(refusedN)}</span>}
         {waitingN > 0 && (
-          <button type="button" onClick={() => void outbox.kick()} className="ml-auto min-h-11 rounded px-3 text-sm ring-1 ring-slate-600">
+          <button
+            type="button"
+            onClick={() => void outbox.kick({ manual: true })}
+            className="ml-auto min-h-11 rounded px-3 text-sm ring-1 ring-slate-600"
+          >
             {box.sending ? o.sending : o.sendNow}
           </button>
         )}
       </div>
-      {cut && <p className="text-sm text-amber-300">{o.offline}</p>}
-      {box.signedOut && <p className="text-sm text-red-300">{o.signedOut}</p>}
+      {notice === "signed_out" && (
+        <p data-signed-out className="text-sm text-red-300">
+          {o.signedOut}
+        </p>
+      )}
+      {notice === "offline" && <p className="text-sm text-amber-300">{o.offline}</p>}
       {online && waitingN > 0 && box.nextTryAt && !box.sending && (
         <p className="text-xs text-slate-400">{o.nextTry(Math.max(0, Math.ceil((box.nextTryAt - now) / 1000)))}</p>
       )}

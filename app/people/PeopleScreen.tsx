@@ -8,6 +8,7 @@ import { PEOPLE } from "../_i18n/people";
 import { errorText } from "../_i18n/reasons";
 import { useLang } from "../_i18n/use-lang";
 import { useNow } from "../_live/use-now";
+import { linkOrigin, linksOnlyWorkHere } from "./address";
 import { CompoundForm } from "./CompoundForm";
 import { type Minted, type MintRequest, mintLink, revokeLink } from "./links";
 import { MintedLinks } from "./MintedLinks";
@@ -32,7 +33,7 @@ export function PeopleScreen() {
     setError(null);
     setProgress({ done: 0, total: reqs.length });
     for (const [i, req] of reqs.entries()) {
-      const r = await mintLink(window.location.origin, req);
+      const r = await mintLink(linkOrigin(window.location.origin, state.status === "ready" ? state.publicUrl : null), req);
       if ("error" in r) {
         setError(p.failed(errorText(r.error, lang)));
         break;
@@ -73,6 +74,12 @@ export function PeopleScreen() {
               <p role="alert" className="mb-3 text-red-300">
                 {error}
               </p>
+            )}
+            {linksOnlyWorkHere(window.location.hostname, state.publicUrl) && (
+              <div data-loopback-warning role="alert" className="mb-4 rounded-lg bg-amber-950/60 p-4 text-amber-100 ring-1 ring-amber-700">
+                <p className="font-semibold">{p.loopback.title}</p>
+                <p className="mt-1 text-sm">{p.loopback.fix(window.location.port || "3000")}</p>
+              </div>
             )}
             <MintedLinks minted={minted} p={p} onClear={() => setMinted([])} />
             <CompoundForm p={p} busy={progress !== null} onMint={(r) => void mint(r)} />

@@ -25,7 +25,7 @@ export interface SignIn {
 export type PeopleState =
   | { status: "loading" | "signed-out" | "forbidden" }
   | { status: "failed"; message: string }
-  | { status: "ready"; volunteers: Volunteer[]; signIns: SignIn[] };
+  | { status: "ready"; volunteers: Volunteer[]; signIns: SignIn[]; publicUrl: string | null };
 
 /** Last-seen times move at most once a minute, so the sign-ins are read again this often (the registry, which is large, only on demand). */
 const REREAD_MS = 15_000;
@@ -41,7 +41,8 @@ export function usePeople(community?: string) {
   const load = useCallback(
     async (registryToo = true) => {
       try {
-        const session = await read<{ role: Role }>("/api/session");
+        const session = await read<{ role: Role; publicUrl?: string | null }>("/api/session");
+        const publicUrl = session.body?.publicUrl ?? null;
         if (session.status === 401) return setState({ status: "signed-out" });
         if (session.body?.role !== "secretary") return setState({ status: "forbidden" });
         const [registry, tokens] = await Promise.all([
@@ -55,7 +56,7 @@ export function usePeople(community?: string) {
           return setState({ status: "failed", message: `HTTP ${registry?.status}/${tokens.status}` });
         setState((s) => {
           const volunteers = registry?.body?.volunteers ?? (s.status === "ready" ? s.volunteers : null);
-          return volunteers ? { status: "ready", volunteers, signIns } : s;
+          return volunteers ? { status: "ready", volunteers, signIns, publicUrl } : s;
         });
       } catch {
         setState((s) => (s.status === "ready" ? s : { status: "failed", message: "the server cannot be reached" }));

@@ -1,7 +1,8 @@
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import type { Db } from "../../drizzle/client";
+import { makeDataDir } from "../data-dir";
 import { mintToken, revokeSecret, type TokenResolver } from "./tokens";
 
 const Saved = z.object({ secretary: z.string().optional(), display: z.string().optional() });
@@ -34,7 +35,9 @@ export async function startLinkTokens(
     display: (await reuse(saved.display, "display")) ?? (await mintToken(db, "display", "start-up link: wall display")).token,
   };
   // With DATABASE_URL nothing else creates DATA_DIR.
-  mkdirSync(dataDir, { recursive: true });
+  makeDataDir(dataDir);
   writeFileSync(file, JSON.stringify(keep), { mode: 0o600 });
+  // `mode` applies only to a new file: one written before under a looser umask is made private too.
+  chmodSync(file, 0o600);
   return { secretary: adminToken ?? keep.secretary ?? "", display: keep.display };
 }

@@ -115,7 +115,10 @@ const CACHE_MS = 1000;
 /** `last_seen_at` is written at most this often per token (and node): a busy phone costs one write a minute. */
 export const SEEN_EVERY_MS = 60_000;
 
-/** The lookup by hash, built once per database handle: drizzle otherwise rebuilds its SQL text on every call. */
+/**
+ * The lookup by hash, built once per database handle: drizzle otherwise rebuilds its SQL text on every call.
+ * Revoked tokens are read too: a phone that was signed out is told so, and its retries are not guesses.
+ */
 const lookupByHash = (db: Db) =>
   db
     .select({
@@ -126,20 +129,30 @@ const lookupByHash = (db: Db) =>
       community: tokens.community,
       operator: tokens.operator,
       communities: tokens.communities,
+      revokedAt: tokens.revokedAt,
     })
     .from(tokens)
-    .where(and(eq(tokens.hash, sql.placeholder("hash")), isNull(tokens.revokedAt)))
+    .where(eq(tokens.hash, sql.placeholder("hash")))
     .prepare("token_by_hash");
+
+/** What a secret turned out to be: a live token's principal, or none, and then whether it was a real token since revoked. */
+export interface TokenCheck {
+  principal: Principal | null;
+  /** A token that exists and was revoked: not a guess (it was handed out), but signed out. */
+  revoked: boolean;
+}
+
+const NONE: TokenCheck = { principal: null, revoked: false };
 
 /** Resolves secrets to principals, caching briefly so a revocation takes effect within two seconds. */
 export class TokenResolver {
-  private cache = new Map<string, { at: number; principal: Principal | null }>();
+  private cache = new Map<string, { at: number; check: TokenCheck }>();
   /** When this node last wrote each token's `last_seen_at`. */
   private seenWritten = new Map<string, number>();
   /** The seen-writes run one after another, so they land in the order the tokens were used. */
   private seenWrites: Promise<void> = Promise.resolve();
   /** Reads on their way, by hash. */
-  private lookups = new Map<string, Promise<Principal | null>>();
+  private lookups = new Map<string, Promise<TokenCheck>>();
   private byHash: ReturnType<typeof lookupByHash> | undefined;
   /** Bumped by `forget`: a read that started before it does not fill the cache. */
   private generation = 0;
@@ -164,10 +177,15 @@ export class TokenResolver {
   }
 
   async resolve(token: string | undefined | null): Promise<Principal | null> {
-    if (!token || token.length > 200) return null;
+    return (await this.check(token)).principal;
+  }
+
+  /** The principal behind a secret, or why there is none (unknown, or revoked). */
+  async check(token: string | undefined | null): Promise<TokenCheck> {
+    if (!token || token.length > 200) return NONE;
     const hash = hashToken(token);
     const hit = this.cache.get(hash);
-    if (hit && Date.now() - hit.at < CACHE_MS) return hit.principal;
+    if (hit && Date.now() - hit.at < CACHE_MS) return hit.check;
     // Sockets signing in together with one token (a wall of screens after a restart) share one read.
     let lookup = this.lookups.get(hash);
     if (!lookup) {
@@ -179,25 +197,27 @@ export class TokenResolver {
     return lookup;
   }
 
-  private async lookup(hash: string): Promise<Principal | null> {
+  private async lookup(hash: string): Promise<TokenCheck> {
     this.byHash ??= lookupByHash(this.db);
     const generation = this.generation;
     const [row] = await this.byHash.execute({ hash });
-    const principal: Principal | null = row
+    const live = row && !row.revokedAt;
+    const principal: Principal | null = live
       ? { tokenId: row.id, role: row.role as Role, label: row.label, community: row.community }
       : null;
     if (principal && row?.operator) principal.operator = true;
     if (principal && row?.communities) principal.communities = row.communities;
     if (principal && row?.volunteerId) principal.volunteer = { community: row.community, volunteerId: row.volunteerId };
-    if (generation !== this.generation) return principal;
+    const check: TokenCheck = { principal, revoked: Boolean(row?.revokedAt) };
+    if (generation !== this.generation) return check;
     if (this.cache.size > 10_000) this.cache.clear();
-    this.cache.set(hash, { at: Date.now(), principal });
-    return principal;
+    this.cache.set(hash, { at: Date.now(), check });
+    return check;
   }
 
   /** Drops cached answers for these token ids (just revoked) so the next check reads the database. */
   forget(ids: ReadonlySet<string>): void {
-    for (const [hash, hit] of this.cache) if (hit.principal && ids.has(hit.principal.tokenId)) this.cache.delete(hash);
+    for (const [hash, hit] of this.cache) if (hit.check.principal && ids.has(hit.check.principal.tokenId)) this.cache.delete(hash);
     // A read already on its way may have seen the token before it was revoked: later checks start afresh.
     this.lookups.clear();
     this.generation++;

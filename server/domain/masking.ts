@@ -16,4 +16,20 @@ export function maskPhone(phone: string): string {
   return [...phone].map((c) => (/\d/.test(c) ? (++seen > digits - 4 ? c : "*") : c)).join("");
 }
 
+/** An 18-character resident ID number (17 digits and a digit or X), not part of a longer run. */
+const ID_NUMBER = /(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/g;
+/** An 11-digit mainland mobile number, also written 138 0013 8000 or 138-0013-8000, not part of a longer run of digits. */
+const MOBILE = /(?<!\d)1[3-9]\d[ -]?\d{4}[ -]?\d{4}(?!\d)/g;
+
+/**
+ * Free text a volunteer reads (a request's note, a decision's note): mobile numbers and ID numbers written
+ * into it are masked like a registered phone, the last four characters kept; the rest of the text stays.
+ */
+export function maskFreeText(text: string): string {
+  return text.replace(ID_NUMBER, maskTail).replace(MOBILE, maskPhone);
+}
+
+/** 11010519491231002X → **************002X. */
+const maskTail = (s: string) => "*".repeat(s.length - 4) + s.slice(-4);
+
 export type Masking = "whole" | "masked";

@@ -3,7 +3,7 @@ import { mayReach } from "../auth/scope";
 import { fail, toAppError } from "../errors";
 import type { ApiDeps, Route, RouteContext } from "./context";
 import { forbidden, unauthorized } from "./context";
-import { cookieWriteProblem } from "./origin";
+import { cookieWriteProblem, requestScheme } from "./origin";
 import { sendError } from "./respond";
 import { eventRoutes } from "./routes/events";
 import { gateRoutes } from "./routes/gate";
@@ -66,16 +66,18 @@ export function createApiHandler(deps: ApiDeps) {
           async require(...roles) {
             const address = deps.limits.address(req);
             deps.limits.assertOpen(address);
-            const { principal, via } = await deps.auth.fromRequest({
+            const { principal, via, revoked } = await deps.auth.fromRequest({
               authorization: req.headers.authorization,
               cookie: req.headers.cookie,
             });
             if (!principal) {
+              // A revoked token was handed out, not guessed: its phone's retries do not shut out its neighbours.
+              if (revoked) throw fail("unauthorized", "sign_in_revoked");
               if (via !== "none") await deps.limits.failed(address);
               throw unauthorized();
             }
             if (via === "cookie" && method !== "GET" && method !== "HEAD") {
-              const problem = cookieWriteProblem(req.headers, deps.publicUrl);
+              const problem = cookieWriteProblem(req.headers, deps.publicUrl, requestScheme(req));
               if (problem) throw fail("forbidden", problem.reason, problem.params);
             }
             if (roles.length > 0 && !roles.includes(principal.role)) throw forbidden(principal.role, method, url.pathname);

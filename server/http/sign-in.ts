@@ -5,7 +5,7 @@ import { communityCookie, sealSession, sessionCookie } from "../auth/session";
 import type { Principal } from "../auth/tokens";
 import { AppError } from "../errors";
 import type { DoorLimits } from "./limits";
-import { secureCookie } from "./origin";
+import { requestScheme, secureCookie } from "./origin";
 
 /**
  * `?token=` on any screen: a valid token becomes an HttpOnly session cookie and the browser
@@ -22,8 +22,8 @@ export async function handleSignIn(
   const address = deps.limits.address(req);
   try {
     deps.limits.assertOpen(address);
-    const principal = await deps.auth.resolveToken(token);
-    if (!principal) await deps.limits.failed(address);
+    const { principal, revoked } = await deps.auth.check(token);
+    if (!principal && !revoked) await deps.limits.failed(address);
     answer(req, res, url, principal, await sealSession(token, deps.sessionSecret), deps.publicUrl);
   } catch (err) {
     if (!(err instanceof AppError) || err.code !== "rate_limited") throw err;
@@ -47,7 +47,7 @@ function answer(
   publicUrl: string | undefined,
 ): void {
   url.searchParams.delete("token");
-  const target = `${url.pathname}${url.search}`;
+  const target = sameOriginPath(url);
   if (!principal) {
     res.writeHead(401, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" });
     res.end(
@@ -57,11 +57,19 @@ function answer(
     );
     return;
   }
-  const secure = secureCookie(publicUrl, req.headers["x-forwarded-proto"]);
+  const secure = secureCookie(publicUrl, requestScheme(req));
   res.writeHead(303, {
     location: target,
     "set-cookie": [sessionCookie(seal, secure), communityCookie(homeCommunity(principal), secure)],
     "cache-control": "no-store",
   });
   res.end();
+}
+
+/**
+ * Where the browser goes after signing in: always a path on this origin. `/.//evil.example/` reads as
+ * the path `//evil.example/`, which a browser takes for another host: leading slashes fold into one.
+ */
+export function sameOriginPath(url: URL): string {
+  return `/${url.pathname.replace(/^[/\\]+/, "")}${url.search}`;
 }

@@ -65,7 +65,7 @@ const APPLY: Record<string, Apply> = {
     ),
   "household.registered": (m, p) => {
     m.get("buildings", k(m.community, p.buildingId), `building ${p.buildingId}`);
-    const contact = p.contact as { name?: string; phone?: string } | undefined;
+    const contact = p.contact as { name?: string; phone?: string; otherPhones?: string[] } | undefined;
     add(
       m,
       "households",
@@ -76,6 +76,7 @@ const APPLY: Record<string, Apply> = {
         residents: p.residents,
         contactName: str(contact?.name),
         contactPhone: str(contact?.phone),
+        contactOtherPhones: contact?.otherPhones ?? null,
       },
       `household ${p.householdId}`,
     );
@@ -85,20 +86,27 @@ const APPLY: Record<string, Apply> = {
       m,
       "volunteers",
       k(m.community, p.volunteerId),
-      { name: p.name, phone: str(p.phone), skills: p.skills ?? [], onDuty: false, post: null, since: null },
+      { name: p.name, phone: str(p.phone), skills: p.skills ?? [], building: str(p.building), onDuty: false, post: null, since: null },
       `volunteer ${p.volunteerId}`,
     ),
   "household.updated": (m, p) => {
     const h = m.get("households", k(m.community, p.householdId), `household ${p.householdId}`);
     if (!h) return;
     if (h.buildingId !== p.buildingId) m.problem(`household ${p.householdId} moved from building ${h.buildingId} to ${p.buildingId}`);
-    const contact = p.contact as { name?: string; phone?: string } | undefined;
-    Object.assign(h, { unit: String(p.unit), residents: p.residents, contactName: str(contact?.name), contactPhone: str(contact?.phone) });
+    const contact = p.contact as { name?: string; phone?: string; otherPhones?: string[] } | undefined;
+    Object.assign(h, {
+      unit: String(p.unit),
+      residents: p.residents,
+      contactName: str(contact?.name),
+      contactPhone: str(contact?.phone),
+      contactOtherPhones: contact?.otherPhones ?? null,
+    });
   },
   "volunteer.updated": (m, p) => {
     const v = m.get("volunteers", k(m.community, p.volunteerId), `volunteer ${p.volunteerId}`);
-    if (v) Object.assign(v, { name: p.name, phone: str(p.phone), skills: p.skills ?? [] });
+    if (v) Object.assign(v, { name: p.name, phone: str(p.phone), skills: p.skills ?? [], building: str(p.building) });
   },
+  "registry.mapping_set": () => {},
   "round.opened": (m, p) => {
     for (const [key, r] of m.tables.rounds as Map<string, Row>)
       if (key.startsWith(`${m.community}/`) && r.closedAt === null) m.problem(`round ${p.roundId} opened while ${key} is open`);
@@ -252,7 +260,7 @@ export class Recount {
       out.set(community, {
         lastSeq,
         demo: this.demo.has(community),
-        householdsTotal: count("households", community),
+        householdsTotal: count("households", community, (r) => Number(r.residents) > 0),
         buildingsTotal: count("buildings", community),
         buildingsSealed: count("buildings", community, (r) => r.sealed === true),
         volunteersTotal: count("volunteers", community),

@@ -1,7 +1,7 @@
 import { asc, eq } from "drizzle-orm";
 import type { Db } from "../../drizzle/client";
 import { buildings, households, posts, volunteers } from "../../drizzle/schema";
-import { type Masking, maskName, maskPhone } from "../domain/masking";
+import { type Masking, maskFreeText, maskName, maskPhone } from "../domain/masking";
 
 /**
  * The compound as registered, with personal data: for the secretary (whole) and volunteers
@@ -26,19 +26,29 @@ export async function readRegistry(db: Db, community: string, masking: Masking =
   ]);
   return {
     community,
-    buildings: b,
+    // A seal's reason is free text too: a number written into it is masked like a note.
+    buildings: masking === "whole" ? b : b.map((x) => ({ ...x, sealedReason: x.sealedReason && maskFreeText(x.sealedReason) })),
     households: h.map((x) => ({
       householdId: x.householdId,
       buildingId: x.buildingId,
       unit: x.unit,
       residents: x.residents,
-      contact: x.contactName ? { name: name(x.contactName), phone: x.contactPhone ? phone(x.contactPhone) : null } : null,
+      contact:
+        x.contactName || x.contactPhone
+          ? {
+              name: x.contactName ? name(x.contactName) : null,
+              phone: x.contactPhone ? phone(x.contactPhone) : null,
+              // v1.2: further phones from the contact's cell, masked as the first.
+              ...(x.contactOtherPhones?.length ? { otherPhones: x.contactOtherPhones.map(phone) } : {}),
+            }
+          : null,
     })),
     volunteers: v.map((x) => ({
       volunteerId: x.volunteerId,
       name: x.name,
       phone: x.phone,
       skills: x.skills,
+      building: x.building,
       onDuty: x.onDuty,
       post: x.post,
     })),

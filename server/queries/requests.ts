@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../drizzle/client";
 import { buildings, households, requests } from "../../drizzle/schema";
 import type { RequestKind } from "../../drizzle/schema/constants";
-import { type Masking, maskName } from "../domain/masking";
+import { type Masking, maskFreeText, maskName } from "../domain/masking";
 import { checkRelease, type ReleaseBasis } from "../domain/requests";
 import { passView } from "./passes";
 
@@ -19,6 +19,7 @@ export async function readOpenRequests(db: Db, community: string, masking: Maski
     .where(and(eq(requests.community, community), inArray(requests.status, ["pending", "approved"])))
     // Urgent first, then the longest waiting: the order the secretary works through them.
     .orderBy(desc(requests.urgent), asc(requests.openedAt), asc(requests.requestId));
+  const text = masking === "masked" ? (t: string | null) => t && maskFreeText(t) : (t: string | null) => t;
   return rows.map(({ r, unit, buildingId, building }) => {
     const base = {
       requestId: r.requestId,
@@ -29,13 +30,13 @@ export async function readOpenRequests(db: Db, community: string, masking: Maski
       kind: r.kind,
       urgent: r.urgent,
       person: r.person && masking === "masked" ? maskName(r.person) : r.person,
-      note: r.note,
+      note: text(r.note),
       openedAt: r.openedAt.toISOString(),
       documents: { commitmentLetter: r.hasCommitmentLetter, testReportAt: r.testReportAt?.toISOString() ?? null },
     };
     // Approved and not yet fulfilled: what was decided and why, not the rule's verdict now.
     if (r.status === "approved")
-      return { ...base, status: "approved" as const, decision: decisionOf(r), pass: passKey ? passView(passKey, r, now) : null };
+      return { ...base, status: "approved" as const, decision: decisionOf(r, text), pass: passKey ? passView(passKey, r, now) : null };
     const release = checkRelease(
       {
         kind: r.kind as RequestKind,
@@ -59,11 +60,11 @@ export async function readOpenRequests(db: Db, community: string, masking: Maski
 }
 
 /** The decision kept with an approved request: the release rule's basis, the override's reason, when, and the note. */
-function decisionOf(r: typeof requests.$inferSelect) {
+function decisionOf(r: typeof requests.$inferSelect, text: (t: string | null) => string | null) {
   return {
     basis: r.releaseBasis as ReleaseBasis | null,
-    overrideReason: r.overrideReason,
+    overrideReason: text(r.overrideReason),
     decidedAt: r.decidedAt?.toISOString() ?? null,
-    note: r.decisionNote,
+    note: text(r.decisionNote),
   };
 }

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, isNull, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, gte, isNull, sql } from "drizzle-orm";
 import type { Db } from "../../drizzle/client";
 import {
   activityBuckets,
@@ -33,7 +33,8 @@ async function readBuildings(tx: Reader, community: string, roundId: string | nu
   const hh = await tx
     .select({ buildingId: households.buildingId, n: count() })
     .from(households)
-    .where(eq(households.community, community))
+    // A vacant flat (no residents) is not a household to test.
+    .where(and(eq(households.community, community), gt(households.residents, 0)))
     .groupBy(households.buildingId);
   const tested = roundId
     ? await tx

@@ -4,10 +4,10 @@ import type { Db } from "../../drizzle/client";
 import type { Authenticator } from "../auth/authenticate";
 import { homeCommunity, mayReach } from "../auth/scope";
 import { readCookie, SESSION_COOKIE } from "../auth/session";
-import type { Principal } from "../auth/tokens";
+import type { Principal, TokenCheck } from "../auth/tokens";
 import { AppError, english } from "../errors";
 import type { DoorLimits } from "../http/limits";
-import { originAllowed } from "../http/origin";
+import { originAllowed, requestScheme, type Scheme } from "../http/origin";
 import type { Logger } from "../log";
 import type { Params, Reason } from "../protocol/reasons";
 import { type ClientToServerEvents, type ServerToClientEvents, SubscribeInput } from "../protocol/state";
@@ -16,6 +16,7 @@ import { readSnapshot } from "../queries/snapshot";
 import { readStreet } from "../queries/street";
 import { readWallView } from "../queries/wall";
 import { communityRoom, type DemoMarks, wallRoom } from "./broadcaster";
+import { SocketQuota } from "./socket-quota";
 import { SubscriberReads } from "./subscriber-reads";
 
 interface SocketData {
@@ -34,6 +35,8 @@ export interface IoOptions {
   publicUrl?: string;
   /** The demo mark each room was sent (see Broadcaster). */
   demoMarks?: DemoMarks;
+  /** Sockets one token may hold on this node (SOCKETS_PER_TOKEN). */
+  socketsPerToken?: number;
 }
 
 /** `subscribe` calls one socket may make in SUBSCRIBE_WINDOW_S seconds: each one reads the state (the wall view a dozen queries). */
@@ -44,8 +47,8 @@ const SUBSCRIBE_WINDOW_S = 10;
  * Browsers may use the cookie only from our own pages; scripts use a token in `auth`. A browser
  * sends Origin on a cross-site handshake; a same-origin polling GET may carry none.
  */
-function cookieAllowed(origin: string | undefined, host: string | undefined, publicUrl: string | undefined): boolean {
-  return !origin || originAllowed(origin, host, publicUrl);
+function cookieAllowed(origin: string | undefined, host: string | undefined, publicUrl: string | undefined, scheme: Scheme): boolean {
+  return !origin || originAllowed(origin, host, publicUrl, scheme);
 }
 
 /** A refused handshake: Socket.IO hands `data` to the client's connect_error, so a screen can translate the reason. */
@@ -67,6 +70,7 @@ export function createIo(http: HttpServer, db: Db, auth: Authenticator, log: Log
     (s) => opts.demoMarks?.note(s),
   );
   const wallViews = new SubscriberReads(io, "wall", (community) => readWallView(db, community));
+  const quota = new SocketQuota(opts.socketsPerToken ?? 20);
 
   io.use(async (socket, next) => {
     const address = opts.limits.address(socket.request);
@@ -74,19 +78,32 @@ export function createIo(http: HttpServer, db: Db, auth: Authenticator, log: Log
       opts.limits.assertOpen(address);
       const token = (socket.handshake.auth as { token?: unknown })?.token;
       const headers = socket.handshake.headers;
-      let principal: Principal | null = null;
+      let checked: TokenCheck = { principal: null, revoked: false };
       let tried = false;
       if (typeof token === "string") {
         tried = true;
-        principal = await auth.resolveToken(token);
-      } else if (headers.cookie && cookieAllowed(headers.origin, headers.host, opts.publicUrl)) {
+        checked = await auth.check(token);
+      } else if (headers.cookie && cookieAllowed(headers.origin, headers.host, opts.publicUrl, requestScheme(socket.request))) {
         tried = readCookie(headers.cookie, SESSION_COOKIE) !== undefined;
-        principal = await auth.fromCookie(headers.cookie);
+        checked = await auth.checkCookie(headers.cookie);
       }
+      const principal = checked.principal;
       if (!principal) {
+        // A revoked token is a signed-out phone, not a guess: it does not count against its address.
+        if (checked.revoked) return next(refusal(`unauthorized: ${english("sign_in_revoked")}`, "unauthorized", "sign_in_revoked"));
         if (tried) await opts.limits.failed(address);
         return next(refusal("unauthorized: give auth.token or open a sign-in link first", "unauthorized", "no_token"));
       }
+      const release = quota.take(principal.tokenId);
+      if (!release)
+        return next(
+          refusal(`rate_limited: ${english("too_many_sockets", { limit: quota.limit })}`, "rate_limited", "too_many_sockets", {
+            limit: quota.limit,
+          }),
+        );
+      // A socket that never finishes connecting has no disconnect event: its connection's close gives the place back.
+      socket.once("disconnect", release);
+      socket.conn.once("close", release);
       socket.data.principal = principal;
       next();
     } catch (err) {

@@ -23,7 +23,7 @@ describe.skipIf(!ready)("CONSOLE: a volunteer's phone", () => {
     await tested.locator('[data-household="h2"]').click();
     expect(await tested.locator('input[name="householdId"]').inputValue()).toBe("h2");
     await tested.locator('button[type="submit"]').click();
-    await tested.locator('[data-status="ok"]').waitFor({ timeout: 5000 });
+    await tested.locator('[data-status="ok"]').waitFor({ timeout: 30_000 });
     await expect.poll(async () => (await app.server.api("/api/snapshot")).body.counts.householdsTested).toBe(1);
     await expect.poll(() => page.locator('[data-kpi="householdsTested"]').textContent()).toBe("1");
 
@@ -31,7 +31,7 @@ describe.skipIf(!ready)("CONSOLE: a volunteer's phone", () => {
     await checkIn.locator('input[name="volunteerId"]').fill("v1");
     await checkIn.locator('select[name="post"]').selectOption("gate");
     await checkIn.getByRole("button").click();
-    await checkIn.locator('[data-status="ok"]').waitFor({ timeout: 5000 });
+    await checkIn.locator('[data-status="ok"]').waitFor({ timeout: 30_000 });
     await checkIn.locator('input[name="volunteerId"]').fill("v1");
     await checkIn.getByRole("button").click();
     await expect.poll(() => checkIn.locator('[data-status="error"]').textContent()).toMatch(/already on duty/);
@@ -42,7 +42,7 @@ describe.skipIf(!ready)("CONSOLE: a volunteer's phone", () => {
     await request.locator('select[name="kind"]').selectOption("medical");
     await request.locator('input[name="urgent"]').check();
     await request.locator('button[type="submit"]').click();
-    await request.locator('[data-status="ok"]').waitFor({ timeout: 5000 });
+    await request.locator('[data-status="ok"]').waitFor({ timeout: 30_000 });
     const snap = (await app.server.api("/api/snapshot")).body;
     expect(snap.counts).toMatchObject({ volunteersOnDuty: 1, pendingRequests: 1, urgentRequests: 1 });
     await context.close();

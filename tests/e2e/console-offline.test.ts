@@ -35,7 +35,7 @@ const statusOf = (page: Page, id: string) => form(page, id).locator("[data-statu
 
 async function send(page: Page, id: string, expected: "queued" | "ok") {
   await form(page, id).locator('button[type="submit"]').tap();
-  await expect.poll(() => statusOf(page, id), { timeout: 10_000 }).toBe(expected);
+  await expect.poll(() => statusOf(page, id), { timeout: 30_000 }).toBe(expected);
 }
 
 describe.skipIf(!ready)("OUTBOX: the phone console that survives the stairwell", () => {
@@ -113,7 +113,7 @@ describe.skipIf(!ready)("OUTBOX: the phone console that survives the stairwell",
 
     // Reloaded offline: the page comes from the service worker, the actions from IndexedDB.
     await page.reload();
-    await expect.poll(() => outboxCounts(page), { timeout: 10_000 }).toEqual({ waiting: 5, refused: 0 });
+    await expect.poll(() => outboxCounts(page), { timeout: 30_000 }).toEqual({ waiting: 5, refused: 0 });
     expect((await feed()).filter((e) => made.some((m) => m.id === e.id))).toEqual([]);
 
     // The browser is closed; meanwhile the secretary rejects R-OLD; the browser opens again, still offline.
@@ -125,7 +125,7 @@ describe.skipIf(!ready)("OUTBOX: the phone console that survives the stairwell",
     open.push(context);
     page = context.pages()[0] ?? (await context.newPage());
     await page.goto(`${app.server.url}/console`);
-    await expect.poll(() => outboxCounts(page), { timeout: 10_000 }).toEqual({ waiting: 5, refused: 0 });
+    await expect.poll(() => outboxCounts(page), { timeout: 30_000 }).toEqual({ waiting: 5, refused: 0 });
 
     const onlineAt = Date.now();
     await context.setOffline(false);
@@ -212,7 +212,7 @@ describe.skipIf(!ready)("OUTBOX: the phone console that survives the stairwell",
     open.push(context);
     const page = await context.newPage();
     await page.goto(`${app.server.url}/console?lang=en`);
-    await form(page, "tested").locator('[data-pick-building="b1"]').waitFor({ timeout: 10_000 });
+    await form(page, "tested").locator('[data-pick-building="b1"]').waitFor({ timeout: 30_000 });
     expect(await page.locator("[data-connection]").getAttribute("data-connection")).not.toBe("live");
     const cached = await page.evaluate(async () => {
       const urls: string[] = [];
@@ -233,7 +233,7 @@ describe.skipIf(!ready)("OUTBOX: the phone console that survives the stairwell",
     const second = await app.server.mint("volunteer", "second-phone");
     await page.goto(`${app.server.url}/console?token=${second}`);
     expect(page.url()).not.toContain("token");
-    await expect.poll(() => page.locator("[data-whoami]").textContent(), { timeout: 10_000 }).toContain("second-phone");
+    await expect.poll(() => page.locator("[data-whoami]").textContent(), { timeout: 30_000 }).toContain("second-phone");
     await context.close();
   });
 
@@ -261,13 +261,13 @@ describe.skipIf(!ready)("OUTBOX: the phone console that survives the stairwell",
     const checkIn = form(page, "check-in");
     await checkIn.locator('input[name="volunteerId"]').fill("v2");
     await checkIn.locator('button[type="submit"]').click();
-    await expect.poll(() => answers[0], { timeout: 10_000 }).toBe(201);
+    await expect.poll(() => answers[0], { timeout: 30_000 }).toBe(201);
     // The volunteer did not see "recorded" and taps again with the same values.
-    await expect.poll(() => statusOf(page, "check-in"), { timeout: 10_000 }).toMatch(/queued|ok/);
+    await expect.poll(() => statusOf(page, "check-in"), { timeout: 30_000 }).toMatch(/queued|ok/);
     await checkIn.locator('input[name="volunteerId"]').fill("v2");
     await checkIn.locator('button[type="submit"]').click();
-    await expect.poll(() => statusOf(page, "check-in"), { timeout: 10_000 }).toBe("ok");
-    await expect.poll(() => outboxCounts(page), { timeout: 10_000 }).toEqual({ waiting: 0, refused: 0 });
+    await expect.poll(() => statusOf(page, "check-in"), { timeout: 30_000 }).toBe("ok");
+    await expect.poll(() => outboxCounts(page), { timeout: 30_000 }).toEqual({ waiting: 0, refused: 0 });
     const checkIns = (await feed()).filter((e) => e.type === "volunteer.checked_in" && e.payload.volunteerId === "v2");
     expect(checkIns).toHaveLength(1);
     expect(bodies.length).toBeGreaterThanOrEqual(2);

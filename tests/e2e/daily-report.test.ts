@@ -80,14 +80,14 @@ describe.skipIf(!ready)("REPORT: the printed daily report", () => {
 
     // Chinese: the same numbers under Chinese words.
     await page.getByRole("button", { name: "中文" }).click();
-    await page.locator("[data-report-sheet] h1", { hasText: "疫情防控工作日报" }).waitFor({ timeout: 5000 });
+    await page.locator("[data-report-sheet] h1", { hasText: "疫情防控工作日报" }).waitFor({ timeout: 30_000 });
     expect(await figure(page, "householdsTested")).toBe(3);
     expect(await page.locator("[data-figure=median]").textContent()).toBe("60 分钟");
     await page.screenshot({ path: path.join(SCREENSHOTS, "daily-report-zh.png"), fullPage: true });
 
     // The picker: the next day, and the address follows.
     await page.locator("[data-report-date]").fill("2026-04-06");
-    await page.locator('[data-report-sheet][data-date="2026-04-06"]').waitFor({ timeout: 5000 });
+    await page.locator('[data-report-sheet][data-date="2026-04-06"]').waitFor({ timeout: 30_000 });
     expect(page.url()).toContain("date=2026-04-06");
     expect(await figure(page, "householdsTested")).toBe(0);
     expect(await figure(page, "positives")).toBe(1);
@@ -116,7 +116,7 @@ describe.skipIf(!ready)("REPORT: the printed daily report", () => {
     await page.getByRole("button", { name: "中文" }).click();
     await page
       .locator('[data-event="request.approved"] [data-sentence]', { hasText: "批准申请 q1（特批：奔丧 funeral）" })
-      .waitFor({ timeout: 5000 });
+      .waitFor({ timeout: 30_000 });
     mkdirSync(SCREENSHOTS, { recursive: true });
     const shot = path.join(SCREENSHOTS, "history-request.png");
     await page.screenshot({ path: shot });
@@ -129,7 +129,7 @@ describe.skipIf(!ready)("REPORT: the printed daily report", () => {
     const page = await context.newPage();
     await page.goto(`${app.server.url}/report?date=${DAY}&token=${ADMIN}`);
     await page.locator(`[data-report-sheet][data-date="${DAY}"]`).waitFor({ timeout: 15_000 });
-    await page.locator("[data-report-sheet] h1", { hasText: "疫情防控工作日报" }).waitFor({ timeout: 5000 });
+    await page.locator("[data-report-sheet] h1", { hasText: "疫情防控工作日报" }).waitFor({ timeout: 30_000 });
     await page.emulateMedia({ media: "print" });
     expect(await page.locator("[data-report-csv]").isVisible()).toBe(false);
     mkdirSync(SCREENSHOTS, { recursive: true });

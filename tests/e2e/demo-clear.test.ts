@@ -41,12 +41,12 @@ describe.skipIf(!ready)("DEMO: clearing the demo from the desk", () => {
 
     await desk.locator("[data-clear-demo]").click();
     await dialog.getByRole("button", { name: "Confirm" }).click();
-    await desk.waitForURL(/\/import$/, { timeout: 10_000 });
+    await desk.waitForURL(/\/import$/, { timeout: 30_000 });
     expect((await server.api("/api/snapshot")).body).toMatchObject({ demo: false, counts: { householdsTotal: 0 } });
 
     // The wall, untouched, follows: no demo banner, no demo numbers.
-    await expect.poll(() => wall.locator("[data-demo]").count(), { timeout: 5000 }).toBe(0);
-    await expect.poll(() => wall.locator('[data-kpi="householdsTotal"]').textContent(), { timeout: 5000 }).toBe("0");
+    await expect.poll(() => wall.locator("[data-demo]").count(), { timeout: 30_000 }).toBe(0);
+    await expect.poll(() => wall.locator('[data-kpi="householdsTotal"]').textContent(), { timeout: 30_000 }).toBe("0");
 
     await desk.locator('[data-connection="live"]').waitFor({ timeout: 15_000 });
     expect(await desk.locator("[data-demo]").count()).toBe(0);
@@ -55,7 +55,7 @@ describe.skipIf(!ready)("DEMO: clearing the demo from the desk", () => {
     await desk.locator('[data-preview="200"]').waitFor({ timeout: 15_000 });
     await desk.locator("[data-import-button]").click();
     await desk.locator('[data-import-result="ok"]').waitFor({ timeout: 30_000 });
-    await expect.poll(() => wall.locator('[data-kpi="householdsTotal"]').textContent(), { timeout: 5000 }).toBe("2");
+    await expect.poll(() => wall.locator('[data-kpi="householdsTotal"]').textContent(), { timeout: 30_000 }).toBe("2");
     await context.close();
     await wallContext.close();
   });

@@ -21,10 +21,10 @@ describe.skipIf(!ready)("DESK: the secretary acknowledges alarms and sets post m
     });
     expect(opened.status).toBe(201);
     const alarm = page.locator(`[data-alert-id="${opened.body.accepted[0].seq}"]`);
-    await alarm.waitFor({ timeout: 5000 });
+    await alarm.waitFor({ timeout: 30_000 });
     expect(await alarm.textContent()).toMatch(/Building 1/);
     await alarm.getByRole("button").click();
-    await page.locator('[data-desk-alarms="0"]').waitFor({ timeout: 5000 });
+    await page.locator('[data-desk-alarms="0"]').waitFor({ timeout: 30_000 });
     expect((await api("/api/wall")).body.alerts.total).toBe(0);
     await page.close();
   });
@@ -36,13 +36,13 @@ describe.skipIf(!ready)("DESK: the secretary acknowledges alarms and sets post m
     await page.locator('input[name="post"]').fill("gate");
     await page.locator('input[name="minimum"]').fill("3");
     await page.getByRole("button", { name: "Save" }).click();
-    await page.locator('[data-minimum-status="ok"]').waitFor({ timeout: 5000 });
+    await page.locator('[data-minimum-status="ok"]').waitFor({ timeout: 30_000 });
     const posts = (await api("/api/wall")).body.posts as { post: string; minimum: number | null }[];
     expect(posts.find((p) => p.post === "gate")?.minimum).toBe(3);
-    await page.locator('[data-post="gate"]').filter({ hasText: "/ 3" }).waitFor({ timeout: 5000 });
+    await page.locator('[data-post="gate"]').filter({ hasText: "/ 3" }).waitFor({ timeout: 30_000 });
     await page.locator('input[name="post"]').fill("Front Gate!");
     await page.getByRole("button", { name: "Save" }).click();
-    await page.locator('[data-minimum-status="error"]').waitFor({ timeout: 5000 });
+    await page.locator('[data-minimum-status="error"]').waitFor({ timeout: 30_000 });
     await page.close();
   });
 
@@ -59,18 +59,18 @@ describe.skipIf(!ready)("DESK: the secretary acknowledges alarms and sets post m
       ).status,
     ).toBe(201);
     const item = page.locator('[data-request="nurse"]');
-    await item.waitFor({ timeout: 5000 });
+    await item.waitFor({ timeout: 30_000 });
     expect(await item.locator("[data-release]").getAttribute("data-release")).toBe("blocked");
     expect(await item.textContent()).toMatch(/commitment letter/);
     const override = item.getByRole("button", { name: "Approve with override" });
     expect(await override.isDisabled()).toBe(true);
     await item.getByRole("textbox").fill("hospital confirmed the recall by phone");
     await override.click();
-    await item.getByRole("button", { name: "Mark fulfilled" }).waitFor({ timeout: 5000 });
+    await item.getByRole("button", { name: "Mark fulfilled" }).waitFor({ timeout: 30_000 });
     const approved = (await api("/api/requests")).body.requests.find((r: { requestId: string }) => r.requestId === "nurse");
     expect(approved.status).toBe("approved");
     await item.getByRole("button", { name: "Mark fulfilled" }).click();
-    await item.waitFor({ state: "detached", timeout: 5000 });
+    await item.waitFor({ state: "detached", timeout: 30_000 });
     const feed = (await api("/api/events?after=0&limit=1000")).body.events as {
       type: string;
       payload: { override?: { reason: string } };

@@ -54,14 +54,14 @@ describe.skipIf(!ready)("KNOCK: door-knocking from a volunteer's phone", () => {
     const wall = await app.browser.newPage({ viewport: { width: 1920, height: 1080 } });
     await wall.goto(`${app.server.url}/wall?token=${display}`);
     await wall.locator('[data-connection="live"]').waitFor({ timeout: 15_000 });
-    await expect.poll(() => kpi(wall, "householdsTested"), { timeout: 5000 }).toBe(0);
+    await expect.poll(() => kpi(wall, "householdsTested"), { timeout: 30_000 }).toBe(0);
 
     const desk = await app.browser.newPage();
     await desk.goto(`${app.server.url}/?token=${ADMIN}`);
     await desk.locator('[data-connection="live"]').waitFor({ timeout: 15_000 });
     const deskDoors = desk.locator('[data-doors="desk"]');
     await deskDoors.locator('[data-building="b2"][data-left="4"] button[aria-expanded]').click();
-    await deskDoors.locator('[data-household="h2"]').waitFor({ timeout: 5000 });
+    await deskDoors.locator('[data-household="h2"]').waitFor({ timeout: 30_000 });
     expect(await deskDoors.locator("[data-building]").evaluateAll((els) => els.map((e) => e.getAttribute("data-building")))).toEqual([
       "b2",
       "b10",
@@ -72,23 +72,23 @@ describe.skipIf(!ready)("KNOCK: door-knocking from a volunteer's phone", () => {
     expect(await doors.locator("[data-pick-building]").allTextContents()).toEqual(["2号楼", "10号楼"]);
     await doors.locator('[data-pick-building="b2"]').tap();
     const units = doors.locator("[data-household]");
-    await expect.poll(() => units.allTextContents(), { timeout: 5000 }).toEqual(["101", "201", "301", "1001"]);
+    await expect.poll(() => units.allTextContents(), { timeout: 30_000 }).toEqual(["101", "201", "301", "1001"]);
     const box = await doors.locator('[data-household="h2"]').boundingBox();
     expect(box?.height ?? 0).toBeGreaterThanOrEqual(44);
 
     await doors.locator('[data-household="h2"]').tap();
-    await doors.locator('[data-household="h2"]').waitFor({ state: "detached", timeout: 5000 });
-    await doors.locator('[data-status="ok"]').waitFor({ timeout: 5000 });
+    await doors.locator('[data-household="h2"]').waitFor({ state: "detached", timeout: 30_000 });
+    await doors.locator('[data-status="ok"]').waitFor({ timeout: 30_000 });
     expect(await untestedIds()).not.toContain("h2");
-    await expect.poll(() => kpi(wall, "householdsTested"), { timeout: 5000 }).toBe(1);
-    await deskDoors.locator('[data-household="h2"]').waitFor({ state: "detached", timeout: 5000 });
-    await deskDoors.locator('[data-building="b2"][data-left="3"]').waitFor({ timeout: 5000 });
-    await expect.poll(() => kpi(desk, "householdsTested"), { timeout: 5000 }).toBe(1);
+    await expect.poll(() => kpi(wall, "householdsTested"), { timeout: 30_000 }).toBe(1);
+    await deskDoors.locator('[data-household="h2"]').waitFor({ state: "detached", timeout: 30_000 });
+    await deskDoors.locator('[data-building="b2"][data-left="3"]').waitFor({ timeout: 30_000 });
+    await expect.poll(() => kpi(desk, "householdsTested"), { timeout: 30_000 }).toBe(1);
 
     // The desk taps a door too: the phone's list follows without a reload.
     await deskDoors.locator('[data-household="h3"]').click();
-    await doors.locator('[data-household="h3"]').waitFor({ state: "detached", timeout: 5000 });
-    await expect.poll(() => kpi(wall, "householdsTested"), { timeout: 5000 }).toBe(2);
+    await doors.locator('[data-household="h3"]').waitFor({ state: "detached", timeout: 30_000 });
+    await expect.poll(() => kpi(wall, "householdsTested"), { timeout: 30_000 }).toBe(2);
     expect(await doors.locator("[data-doors-left]").getAttribute("data-doors-left")).toBe("2");
     expect(await Promise.all([notReloaded(wall), notReloaded(desk), notReloaded(console)])).toEqual([true, true, true]);
 
@@ -98,7 +98,7 @@ describe.skipIf(!ready)("KNOCK: door-knocking from a volunteer's phone", () => {
     // A reload keeps the building: straight to its doors.
     await console.reload();
     await console.locator('[data-connection="live"]').waitFor({ timeout: 15_000 });
-    await expect.poll(() => doors.locator("[data-household]").allTextContents(), { timeout: 5000 }).toEqual(["301", "1001"]);
+    await expect.poll(() => doors.locator("[data-household]").allTextContents(), { timeout: 30_000 }).toEqual(["301", "1001"]);
     await Promise.all([wall.close(), desk.close(), console.context().close()]);
   });
 
@@ -114,7 +114,7 @@ describe.skipIf(!ready)("KNOCK: door-knocking from a volunteer's phone", () => {
     await request.locator('[data-picker="householdId"][data-picked="h6"]').waitFor();
     await request.locator('select[name="kind"]').selectOption("supplies");
     await request.locator('button[type="submit"]').tap();
-    await request.locator('[data-status="ok"]').waitFor({ timeout: 5000 });
+    await request.locator('[data-status="ok"]').waitFor({ timeout: 30_000 });
     const open = (await app.server.api("/api/requests")).body.requests as { householdId: string; kind: string; unit: string }[];
     expect(open).toContainEqual(expect.objectContaining({ householdId: "h6", kind: "supplies", unit: "102" }));
     // The form's reset clears the choice, so the next request starts from the building again.
@@ -123,14 +123,14 @@ describe.skipIf(!ready)("KNOCK: door-knocking from a volunteer's phone", () => {
     // Sending without a choice says what to do and posts nothing.
     const before = posted.length;
     await request.locator('button[type="submit"]').tap();
-    await request.locator('[data-status="error"]').waitFor({ timeout: 5000 });
+    await request.locator('[data-status="error"]').waitFor({ timeout: 30_000 });
     expect(posted.length).toBe(before);
 
     const tested = page.locator('form[data-form="tested"]');
     await tested.locator('[data-pick-building="b10"]').tap();
     await tested.locator('[data-household="h5"]').tap();
     await tested.locator('button[type="submit"]').tap();
-    await tested.locator('[data-status="ok"]').waitFor({ timeout: 5000 });
+    await tested.locator('[data-status="ok"]').waitFor({ timeout: 30_000 });
     expect(await untestedIds()).not.toContain("h5");
     expect(
       await page

@@ -18,7 +18,7 @@ const phone = (browser: Browser) => browser.newContext({ viewport: { width: 390,
 /** The grid of modules the page shows inside `scope`'s QR code. */
 async function shownModules(page: Page, scope: string, size: number): Promise<number[]> {
   const svg = page.locator(`${scope} [data-qr="ready"] svg`);
-  await svg.waitFor({ timeout: 5000 });
+  await svg.waitFor({ timeout: 30_000 });
   const viewBox = (await svg.getAttribute("viewBox")) ?? "";
   const d = (await svg.locator("path[stroke]").getAttribute("d")) ?? "";
   return modulesOfSvg(viewBox, d, size);
@@ -61,18 +61,24 @@ describe.skipIf(!ready)("PEOPLE: the secretary hands out phones and screens", ()
     await page.locator("[data-people-link]").click();
     await page.waitForURL(`${origin}/people`);
     await page.locator('[data-volunteer="v1"]').waitFor({ timeout: 15_000 });
+    // ADDR2: opened on 127.0.0.1 with no PUBLIC_URL, the page warns that its links open nothing on a phone.
+    expect(await page.locator("[data-loopback-warning]").textContent()).toMatch(/will not open on phones[\s\S]*PUBLIC_URL/);
+    // HOLE5: pages, like the API, may be framed only by Cordon itself.
+    const headers = (await page.request.get(`${origin}/people`)).headers();
+    expect(headers["content-security-policy"]).toBe("frame-ancestors 'self'");
+    expect(headers["x-frame-options"]).toBe("SAMEORIGIN");
 
     // One volunteer's link: shown once, as a QR code and as a link to copy.
     await page.locator('[data-mint="v1"]').click();
     const card = page.locator("[data-minted]");
-    await card.waitFor({ timeout: 5000 });
+    await card.waitFor({ timeout: 30_000 });
     id = (await card.getAttribute("data-minted")) ?? "";
     link = (await card.locator("input").inputValue()) ?? "";
     expect(link).toMatch(new RegExp(`^${origin.replace(/[.]/g, "\\.")}/console\\?token=[A-Za-z0-9_-]{20,}$`));
     expect(await card.getAttribute("data-link")).toBe(link);
     expect(await page.locator("[data-once]").textContent()).toMatch(/only this once/);
     const qr = card.locator('[data-qr="ready"]');
-    await qr.waitFor({ timeout: 5000 });
+    await qr.waitFor({ timeout: 30_000 });
     const box = await qr.boundingBox();
     expect(box?.width).toBeGreaterThan(100);
     const expected = modulesOfText(link);
@@ -87,10 +93,10 @@ describe.skipIf(!ready)("PEOPLE: the secretary hands out phones and screens", ()
     // A wall display's link, then every volunteer still without one (only v2: v1 has a live link now).
     await page.locator('[data-mint-screen="display"] input').fill("Office wall");
     await page.locator('[data-mint-screen="display"] button').click();
-    await page.locator("[data-minted]").nth(1).waitFor({ timeout: 5000 });
+    await page.locator("[data-minted]").nth(1).waitFor({ timeout: 30_000 });
     expect(await page.locator("[data-minted]").nth(1).getAttribute("data-link")).toMatch(/\/wall\?token=/);
     await page.locator("[data-mint-all]").click();
-    await page.locator('[data-minted-links="3"]').waitFor({ timeout: 5000 });
+    await page.locator('[data-minted-links="3"]').waitFor({ timeout: 30_000 });
     minted = await page.locator("[data-minted]").evaluateAll((els) => els.map((e) => e.getAttribute("data-minted")));
     const listed = (await app.server.api("/api/tokens")).body.tokens as { id: string; volunteerId: string | null }[];
     expect(listed.filter((t) => minted.includes(t.id)).map((t) => t.volunteerId)).toEqual(["v1", null, "v2"]);
@@ -126,7 +132,7 @@ describe.skipIf(!ready)("PEOPLE: the secretary hands out phones and screens", ()
     expect(ph.url()).toBe(`${app.server.url}/console`);
     await ph.locator('[data-connection="live"]').waitFor({ timeout: 15_000 });
     const who = ph.locator('[data-whoami="v1"]');
-    await who.waitFor({ timeout: 5000 });
+    await who.waitFor({ timeout: 30_000 });
     expect(await who.textContent()).toContain("Li Na 李娜");
     expect(await who.getAttribute("data-on-duty")).toBe("no");
     const checkIn = ph.locator('form[data-form="check-in"]');
@@ -134,12 +140,12 @@ describe.skipIf(!ready)("PEOPLE: the secretary hands out phones and screens", ()
     expect(await checkIn.locator('input[name="volunteerId"]').getAttribute("readonly")).not.toBeNull();
     await checkIn.locator('select[name="post"]').selectOption("gate");
     await checkIn.getByRole("button").click();
-    await checkIn.locator('[data-status="ok"]').waitFor({ timeout: 5000 });
-    await ph.locator('[data-whoami="v1"][data-on-duty="yes"]').waitFor({ timeout: 5000 });
+    await checkIn.locator('[data-status="ok"]').waitFor({ timeout: 30_000 });
+    await ph.locator('[data-whoami="v1"][data-on-duty="yes"]').waitFor({ timeout: 30_000 });
     expect(await ph.locator("[data-whoami]").textContent()).toMatch(/on duty · gate/);
   });
 
-  it("PEOPLE8 the desk lists when the phone was last seen and revokes its link: the phone leaves live within seconds and a reload shows the sign-in notice", async () => {
+  it("PEOPLE8 SIGNOUT4 the desk lists when the phone was last seen and revokes its link: the phone leaves live within seconds and a reload shows the sign-in notice", async () => {
     // The desk sees when the phone was last seen, and revokes it: the phone is signed out within seconds.
     await page.reload();
     const row = page.locator(`[data-sign-in="${id}"]`);
@@ -147,7 +153,7 @@ describe.skipIf(!ready)("PEOPLE: the secretary hands out phones and screens", ()
     expect(await row.locator("[data-last-seen]").getAttribute("data-last-seen")).not.toBe("");
     page.once("dialog", (d) => void d.accept());
     await row.locator(`[data-revoke="${id}"]`).click();
-    await page.locator(`[data-sign-in="${id}"][data-revoked="yes"]`).waitFor({ timeout: 5000 });
+    await page.locator(`[data-sign-in="${id}"][data-revoked="yes"]`).waitFor({ timeout: 30_000 });
     const revokedAt = Date.now();
     await waitFor(
       async () => (await ph.locator("[data-connection]").getAttribute("data-connection")) !== "live",
@@ -159,6 +165,10 @@ describe.skipIf(!ready)("PEOPLE: the secretary hands out phones and screens", ()
     await ph.reload();
     await ph.locator("[data-signin]").waitFor({ timeout: 15_000 });
     expect(await ph.locator("[data-whoami]").count()).toBe(0);
+    // SIGNOUT4: the phone says it was signed out and whom to ask, not "no connection" (the socket is refused, not cut).
+    expect(await ph.locator("[data-signin]").textContent()).toMatch(/ask the secretary for a new sign-in link/i);
+    await ph.locator("[data-signed-out]").waitFor({ timeout: 15_000 });
+    expect(await ph.locator("[data-outbox]").textContent()).not.toMatch(/No connection/);
     await handset.close();
     await desk.close();
   });

@@ -23,11 +23,11 @@ describe.skipIf(!ready)("POST: the pickers of registered posts", () => {
     await desk.goto(`${app.server.url}/?lang=zh-CN`);
     await desk.locator('[data-connection="live"]').waitFor({ timeout: 15_000 });
     const picker = desk.locator("select[data-post-picker]");
-    await expect.poll(() => picker.locator("option").allTextContents(), { timeout: 5000 }).toEqual(["选择岗位", "门岗", "核酸采样"]);
+    await expect.poll(() => picker.locator("option").allTextContents(), { timeout: 30_000 }).toEqual(["选择岗位", "门岗", "核酸采样"]);
     await picker.selectOption({ label: "门岗" });
     await desk.locator('input[name="minimum"]').fill("2");
     await desk.locator("form").filter({ has: picker }).locator('button[type="submit"]').click();
-    await desk.locator('[data-minimum-status="ok"]').waitFor({ timeout: 5000 });
+    await desk.locator('[data-minimum-status="ok"]').waitFor({ timeout: 30_000 });
     await expect.poll(async () => (await posts()).find((p) => p.post === "gate")?.minimum).toBe(2);
 
     await desk.locator("details summary").filter({ hasText: "新增岗位" }).click();
@@ -36,14 +36,14 @@ describe.skipIf(!ready)("POST: the pickers of registered posts", () => {
     await register.locator('input[name="nameZh"]').fill("大堂");
     await register.locator('input[name="nameEn"]').fill("Lobby");
     await register.locator('button[type="submit"]').click();
-    await desk.locator('[data-register-status="ok"]').waitFor({ timeout: 5000 });
-    await expect.poll(() => picker.locator("option").allTextContents(), { timeout: 5000 }).toContain("大堂");
+    await desk.locator('[data-register-status="ok"]').waitFor({ timeout: 30_000 });
+    await expect.poll(() => picker.locator("option").allTextContents(), { timeout: 30_000 }).toContain("大堂");
     await register.locator('input[name="postId"]').fill("hall");
     await register.locator('input[name="nameZh"]').fill("门岗");
     await register.locator('input[name="nameEn"]').fill("Hall");
     await register.locator('button[type="submit"]').click();
     await expect
-      .poll(() => desk.locator('[data-register-status="error"]').textContent(), { timeout: 5000 })
+      .poll(() => desk.locator('[data-register-status="error"]').textContent(), { timeout: 30_000 })
       .toMatch(
         // The refusal is shown in the desk's language (the browser's, here possibly Chinese).
         /already goes by|已使用这个名称/,
@@ -57,11 +57,11 @@ describe.skipIf(!ready)("POST: the pickers of registered posts", () => {
     await page.goto(`${app.server.url}/console?lang=en`);
     await page.locator('[data-connection="live"]').waitFor({ timeout: 15_000 });
     const checkIn = page.locator('form[data-form="check-in"]');
-    await checkIn.locator("select[data-post-picker]").waitFor({ timeout: 10_000 });
+    await checkIn.locator("select[data-post-picker]").waitFor({ timeout: 30_000 });
     await checkIn.locator('input[name="volunteerId"]').fill("v1");
     await checkIn.locator("select[data-post-picker]").selectOption({ label: "Gate" });
     await checkIn.getByRole("button").click();
-    await checkIn.locator('[data-status="ok"]').waitFor({ timeout: 10_000 });
+    await checkIn.locator('[data-status="ok"]').waitFor({ timeout: 30_000 });
     await expect
       .poll(async () => (await posts()).filter((p) => p.onDuty > 0))
       .toEqual([{ post: "gate", nameZh: "门岗", nameEn: "Gate", onDuty: 1, minimum: 2 }]);

@@ -23,7 +23,7 @@ describe.skipIf(!ready)("I18N: the screens in Chinese", () => {
       await checkIn.locator('input[name="volunteerId"]').fill("v1");
       await checkIn.locator('select[name="post"]').selectOption("gate");
       await checkIn.getByRole("button").click();
-      await checkIn.locator("[data-status]").waitFor({ timeout: 5000 });
+      await checkIn.locator("[data-status]").waitFor({ timeout: 30_000 });
     }
     await expect.poll(() => checkIn.locator('[data-status="error"]').textContent()).toBe("志愿者 v1 已在岗：请先签退。");
     await context.close();
@@ -50,7 +50,7 @@ describe.skipIf(!ready)("I18N: the screens in Chinese", () => {
     await form.locator('input[name="minimum"]').fill("2");
     await form.locator('button[type="submit"]').click();
     const status = page.locator('[data-minimum-status="error"]');
-    await status.waitFor({ timeout: 5000 });
+    await status.waitFor({ timeout: 30_000 });
     expect(await status.textContent()).toBe("“岗位”须为简短的名称（字母、数字、空格、- 或 _），如“门岗”");
     await context.close();
   });

@@ -25,7 +25,7 @@ describe.skipIf(!ready)("WALL: the wall display in a real browser", () => {
     await page.goto(`${server.url}/wall?token=${display}`);
     if (query) await page.goto(`${server.url}/wall?${query}`);
     await page.locator('[data-connection="live"]').waitFor({ timeout: 15_000 });
-    await page.locator("[data-building]").first().waitFor({ timeout: 10_000 });
+    await page.locator("[data-building]").first().waitFor({ timeout: 30_000 });
     await expectKpisEqual(page, (await snapshot()).counts);
     return { page, frames, close: () => context.close() };
   }
@@ -53,7 +53,7 @@ describe.skipIf(!ready)("WALL: the wall display in a real browser", () => {
     const { page, frames, close } = await openWall(1920, 1080);
     expect(await scrolls(page)).toBe(false);
     // The three charts arrive as the server's SVG, sized to their cards.
-    await expect.poll(() => page.locator("[data-chart] svg.recharts-surface").count(), { timeout: 10_000 }).toBe(3);
+    await expect.poll(() => page.locator("[data-chart] svg.recharts-surface").count(), { timeout: 30_000 }).toBe(3);
     const before = await kpi(page, "householdsTested");
     const b1 = page.locator('[data-building="b1"] [data-tested-share]');
     expect(await b1.textContent()).toBe("50%");
@@ -67,30 +67,30 @@ describe.skipIf(!ready)("WALL: the wall display in a real browser", () => {
         personalRequest("q2", "h1", true),
       ],
     });
-    await expect.poll(() => kpi(page, "householdsTested"), { timeout: 5000 }).toBe(before + 1);
-    await expect.poll(() => b1.textContent(), { timeout: 5000 }).toBe("100%");
-    await expect.poll(() => page.locator('[data-building="b2"]').getAttribute("data-sealed"), { timeout: 5000 }).toBe("true");
-    await expect.poll(() => page.locator("[data-queue-item]").count(), { timeout: 5000 }).toBe(6);
+    await expect.poll(() => kpi(page, "householdsTested"), { timeout: 30_000 }).toBe(before + 1);
+    await expect.poll(() => b1.textContent(), { timeout: 30_000 }).toBe("100%");
+    await expect.poll(() => page.locator('[data-building="b2"]').getAttribute("data-sealed"), { timeout: 30_000 }).toBe("true");
+    await expect.poll(() => page.locator("[data-queue-item]").count(), { timeout: 30_000 }).toBe(6);
     expect(await page.locator('[data-queue-item][data-urgent="true"]').count()).toBe(1);
     const alarm = page.locator('[role="alert"] [data-alarm="alarm"]');
-    await expect.poll(() => alarm.count(), { timeout: 5000 }).toBe(1);
+    await expect.poll(() => alarm.count(), { timeout: 30_000 }).toBe(1);
     expect(await alarm.textContent()).toContain("Building 1");
     await expectKpisEqual(page, (await snapshot()).counts);
     expect(await scrolls(page)).toBe(false);
     await screenshot(page, "wall-1080p");
 
     await post({ type: "request.rejected", payload: { requestId: "q2", reason: "sent to the clinic" } });
-    await expect.poll(() => alarm.count(), { timeout: 5000 }).toBe(0);
+    await expect.poll(() => alarm.count(), { timeout: 30_000 }).toBe(0);
     await expectKpisEqual(page, (await snapshot()).counts);
 
     const positive = (
       await api("/api/events", { type: "test.result", payload: { roundId: "r1", householdId: "h3-1", result: "positive" } })
     ).body;
-    await expect.poll(() => page.locator('[data-building="b3"]').getAttribute("data-positive"), { timeout: 5000 }).toBe("true");
-    await expect.poll(() => alarm.count(), { timeout: 5000 }).toBe(1);
+    await expect.poll(() => page.locator('[data-building="b3"]').getAttribute("data-positive"), { timeout: 30_000 }).toBe("true");
+    await expect.poll(() => alarm.count(), { timeout: 30_000 }).toBe(1);
     expect(await alarm.textContent()).toContain("Building 3");
     await post({ type: "alert.acknowledged", payload: { alertId: positive.accepted[0].seq } });
-    await expect.poll(() => alarm.count(), { timeout: 5000 }).toBe(0);
+    await expect.poll(() => alarm.count(), { timeout: 30_000 }).toBe(0);
 
     expect(frames.length).toBeGreaterThan(3);
     expect(personalIn(frames.join("\n"))).toEqual([]);

@@ -30,7 +30,7 @@ describe.skipIf(!ready)("UI: the wall in a real browser", () => {
     const tested = page.locator('[data-kpi="householdsTested"]').first();
     expect(await tested.textContent()).toBe("0");
     expect((await api("/api/events", { type: "household.tested", payload: { roundId: "r1", householdId: "h1" } })).status).toBe(201);
-    await expect.poll(() => tested.textContent(), { timeout: 5000 }).toBe("1");
+    await expect.poll(() => tested.textContent(), { timeout: 30_000 }).toBe("1");
     await context.close();
   });
 });

@@ -34,13 +34,13 @@ describe.each([
       const display = await seedForWriters(server.url, 3);
       const watchers = startWatchers(server.url, display, 6);
       cleanups.push(() => watchers.close());
-      await waitFor(() => watchers.allConnected(), "the subscribers to connect", 10_000);
+      await waitFor(() => watchers.allConnected(), "the subscribers to connect", 90_000);
       // Batches of 20 steps (about 90 events): most of the time one is being written when the kill comes.
       const writers = startWriters(server.url, { count: 3, steps: 20 });
 
       for (let kill = 1; kill <= 3; kill++) {
         const before = writers.batches;
-        await waitFor(() => writers.batches >= before + 5 && writers.inFlight > 0, "batches going, one of them in flight", 30_000, 5);
+        await waitFor(() => writers.batches >= before + 5 && writers.inFlight > 0, "batches going, one of them in flight", 90_000, 5);
         const cut = writers.inFlight;
         await server.kill9();
         expect(cut, "batches in flight when the kill came").toBeGreaterThan(0);
@@ -48,7 +48,7 @@ describe.each([
         server = await spawnServer(env);
       }
       const done = writers.batches;
-      await waitFor(() => writers.batches >= done + 10, "writers to go on after the last restart", 30_000);
+      await waitFor(() => writers.batches >= done + 10, "writers to go on after the last restart", 90_000);
       await writers.stop();
 
       await expectSound({

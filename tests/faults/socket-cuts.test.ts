@@ -33,7 +33,7 @@ describe.skipIf(!ready)("FAULT5: subscribers' sockets cut while the counts chang
     const display = await seedForWriters(server.url, 3);
     const watchers = startWatchers(`http://127.0.0.1:${proxy.port}`, display, 6);
     cleanups.push(() => watchers.close());
-    await waitFor(() => watchers.allConnected(), "the subscribers to connect", 10_000);
+    await waitFor(() => watchers.allConnected(), "the subscribers to connect", 90_000);
     const writers = startWriters(server.url, { count: 3, steps: 2 });
 
     const cuts: ["reset" | "end" | "drop", number][] = [
@@ -45,7 +45,7 @@ describe.skipIf(!ready)("FAULT5: subscribers' sockets cut while the counts chang
     ];
     for (const [how, withinMs] of cuts) {
       const before = writers.batches;
-      await waitFor(() => writers.batches >= before + 10, "the counts to change", 20_000);
+      await waitFor(() => writers.batches >= before + 10, "the counts to change", 90_000);
       const connects = watchers.list.map((w) => w.connects);
       const cut = how === "reset" ? proxy.resetAll() : how === "end" ? proxy.endAll() : proxy.dropExisting();
       expect(cut, `connections ${how}`).toBeGreaterThanOrEqual(watchers.list.length);
@@ -57,7 +57,7 @@ describe.skipIf(!ready)("FAULT5: subscribers' sockets cut while the counts chang
       );
     }
     const done = writers.batches;
-    await waitFor(() => writers.batches >= done + 10, "writers to go on", 20_000);
+    await waitFor(() => writers.batches >= done + 10, "writers to go on", 90_000);
     await writers.stop();
 
     const check = openPostgres(db.url, 2);

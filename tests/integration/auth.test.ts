@@ -57,7 +57,7 @@ describe.skipIf(!ready)(`AUTH: roles and tokens on ${ENGINE}`, () => {
     await waitFor(
       async () => (await s.api("/api/snapshot", { token: minted.token })).status === 401,
       "revocation to take effect",
-      5000,
+      30_000,
       200,
     );
     expect((await s.api("/api/tokens", { method: "POST", json: { role: "janitor" } })).status).toBe(400);

@@ -70,13 +70,16 @@ describe.skipIf(!ready)(`DOOR: limits and bad input on ${ENGINE}`, () => {
     const display = await s.mint("display");
     const socket = connect(s.url, { token: display });
     await connected(socket);
-    const answers: { ok: boolean; error?: string }[] = [];
-    for (let i = 0; i < 14; i++) answers.push(await socket.emitWithAck("subscribe", { community: "default", wall: true }));
+    // Sent in one burst: the budget counts calls as they arrive, so how long each read takes on a loaded machine does not matter.
+    const answers: { ok: boolean; error?: string }[] = await Promise.all(
+      Array.from({ length: 14 }, () => socket.emitWithAck("subscribe", { community: "default", wall: true })),
+    );
     expect(answers.slice(0, 10).every((a) => a.ok)).toBe(true);
     expect(answers.slice(10).every((a) => !a.ok && /at most 10 subscribe/.test(a.error ?? ""))).toBe(true);
     socket.close();
 
-    const other = connect(s.url, { token: display });
+    // The operator reaches every compound, so an unknown one is "not found" (a display of default gets 403 before that).
+    const other = connect(s.url, { token: ADMIN });
     await connected(other);
     const made = await other.emitWithAck("subscribe", { community: "made-up-place" });
     expect(made.ok).toBe(false);

@@ -145,7 +145,7 @@ describe.skipIf(!ready)(`FEED4: the listener catches up without notifications on
       role: "secretary",
       name: "t",
     });
-    await waitFor(() => seen.includes(a?.seq ?? -1), "the notification", 3000);
+    await waitFor(() => seen.includes(a?.seq ?? -1), "the notification", 30_000);
     await listener.close();
     await db.dispose();
   });
@@ -178,7 +178,7 @@ describe.skipIf(ENGINE !== "postgres" || !ready)("FEED5/FEED6: PostgreSQL server
     const writer = openPostgres(`postgres://postgres@127.0.0.1:5432/${name}`, 1);
     const accepted = await appendEvents(writer.db, smallCompound(), { role: "secretary", name: "t" });
     const last = accepted[accepted.length - 1]?.seq ?? -1;
-    await waitFor(() => seen.includes(last), "the listener to catch up after re-listening", 15_000);
+    await waitFor(() => seen.includes(last), "the listener to catch up after re-listening", 60_000);
     await writer.close();
     await listener.close();
     await db.dispose();

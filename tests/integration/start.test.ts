@@ -2,11 +2,14 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { demoCompound } from "../../server/demo/compound";
 import { ENGINE } from "../support/db";
 import { freePort, spawnServer } from "../support/spawn";
 import { waitFor } from "../support/wait";
+
+// Each test starts up to four servers; on a loaded two-core machine each start can take a minute.
+vi.setConfig({ testTimeout: 600_000 });
 
 const LONG_ADMIN = "start-admin-token-0123456789";
 const NO_REAP =
@@ -54,7 +57,7 @@ describe.skipIf(ENGINE !== "pglite")("START: the embedded default", () => {
         return page.events.length >= 5 ? page.events : null;
       },
       "the simulator's first events",
-      15_000,
+      60_000,
       200,
     );
     expect(simulated.every((e) => e.actor === "demo simulator")).toBe(true);
@@ -72,7 +75,7 @@ describe.skipIf(ENGINE !== "pglite")("START: the embedded default", () => {
     const server = await spawnServer(env);
     const snap = await (await fetch(`${server.url}/api/snapshot`, { headers: { authorization: `Bearer ${LONG_ADMIN}` } })).json();
     expect(snap).toMatchObject({ seq: 0, demo: false, counts: { householdsTotal: 0 } });
-    await expect(spawnServer({ ...env, PORT: freePort() }, 15_000)).rejects.toThrow(/DATA_DIR .* is in use/);
+    await expect(spawnServer({ ...env, PORT: freePort() }, 120_000)).rejects.toThrow(/DATA_DIR .* is in use/);
     await server.stop();
   });
 
@@ -86,11 +89,11 @@ describe.skipIf(ENGINE !== "pglite")("START: the embedded default", () => {
     });
     try {
       const pid = Number(await new Promise<string>((resolve) => parent.stdout?.once("data", (d) => resolve(String(d)))));
-      await waitFor(async () => (await fetch(`http://127.0.0.1:${env.PORT}/api/health`)).ok, "the first server", 60_000, 100);
+      await waitFor(async () => (await fetch(`http://127.0.0.1:${env.PORT}/api/health`)).ok, "the first server", 180_000, 100);
       process.kill(pid, "SIGKILL");
       await waitFor(() => readFileSync(`/proc/${pid}/stat`, "utf8").split(" ")[2] === "Z", "the killed server to be a zombie");
       for (let i = 0; i < 3; i++) {
-        const server = await spawnServer(env, 30_000);
+        const server = await spawnServer(env, 120_000);
         server.child.kill("SIGKILL");
       }
     } finally {
@@ -100,7 +103,7 @@ describe.skipIf(ENGINE !== "pglite")("START: the embedded default", () => {
 
   it("START5 an ADMIN_TOKEN under 16 characters is refused with a message naming it", async () => {
     await expect(
-      spawnServer({ PORT: freePort(), HOST: "127.0.0.1", DATA_DIR: dataDir(), UI: "0", DEMO: "0", ADMIN_TOKEN: "s3cret" }, 15_000),
+      spawnServer({ PORT: freePort(), HOST: "127.0.0.1", DATA_DIR: dataDir(), UI: "0", DEMO: "0", ADMIN_TOKEN: "s3cret" }, 120_000),
     ).rejects.toThrow(/ADMIN_TOKEN/);
   });
 
@@ -135,6 +138,6 @@ describe.skipIf(ENGINE !== "pglite")("START: the embedded default", () => {
   });
 
   it("START3 a bad setting stops the start with a message naming the variable", async () => {
-    await expect(spawnServer({ PORT: "70000", DATA_DIR: dataDir(), UI: "0" }, 15_000)).rejects.toThrow(/PORT/);
+    await expect(spawnServer({ PORT: "70000", DATA_DIR: dataDir(), UI: "0" }, 120_000)).rejects.toThrow(/PORT/);
   });
 });

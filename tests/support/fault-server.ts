@@ -17,6 +17,7 @@ export async function faultEnv(extra: Record<string, string> = {}): Promise<{ en
     UI: "0",
     RATE_LIMIT: "100000",
     HEALTH_RATE_LIMIT: "1000",
+    SOCKETS_PER_TOKEN: "100000",
     LOG_LEVEL: "warn",
     ...extra,
   };

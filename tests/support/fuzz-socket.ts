@@ -95,10 +95,10 @@ export async function probe(sock: TestSocket): Promise<boolean> {
   sock.emit("subscribe", { community: "default" }, (r) => {
     ack = r;
   });
-  await waitFor(() => ack || sock.disconnected, "the socket to answer a valid subscribe, or to be disconnected", 5000, 2);
+  await waitFor(() => ack || sock.disconnected, "the socket to answer a valid subscribe, or to be disconnected", 30_000, 2);
   if (!ack) return false;
   if (!ack.ok) throw new Error(`a valid subscribe was refused: ${JSON.stringify(ack)}`);
-  await waitFor(() => sock.received.slice(before).some((f) => f.event === "snapshot"), "the snapshot after a valid subscribe", 5000, 2);
+  await waitFor(() => sock.received.slice(before).some((f) => f.event === "snapshot"), "the snapshot after a valid subscribe", 30_000, 2);
   return true;
 }
 
@@ -124,7 +124,7 @@ export async function play(sock: TestSocket, m: SocketMove): Promise<string | nu
   const acksExpected = m.ack && args.length === 1;
   const frames = () => sock.received.slice(before).filter((f) => f.event === "problem" || f.event === "snapshot");
   try {
-    await waitFor(() => (acksExpected ? acked : frames().length > 0) || sock.disconnected, "an answer to subscribe", 3000, 2);
+    await waitFor(() => (acksExpected ? acked : frames().length > 0) || sock.disconnected, "an answer to subscribe", 30_000, 2);
   } catch (err) {
     return `no answer to subscribe(${m.kind === "huge" ? `${m.size} characters` : JSON.stringify(args)}${m.ack ? ", ack" : ""}): ${(err as Error).message}`;
   }

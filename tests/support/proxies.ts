@@ -76,7 +76,7 @@ async function runProxy(bin: string, args: string[], url: string, dir: string): 
         return (await fetch(`${url}/api/health`)).status === 200;
       },
       `${path.basename(bin)} to answer /api/health`,
-      15_000,
+      60_000,
       100,
     );
   } catch (err) {

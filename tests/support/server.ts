@@ -38,6 +38,8 @@ export async function startTestServer(extra: Record<string, string> = {}): Promi
     // Suites make many deliberate bad sign-ins from one address; the door limits have their own tests.
     AUTH_FAILURE_LIMIT: "100000",
     HEALTH_RATE_LIMIT: "100000",
+    // Suites open crowds of sockets with one token; the per-token ceiling has its own test.
+    SOCKETS_PER_TOKEN: "100000",
     ...(pg ? { DATABASE_URL: pg.url } : {}),
     ...extra,
   });

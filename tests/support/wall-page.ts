@@ -31,7 +31,7 @@ export async function kpi(page: Page, name: string): Promise<number> {
 
 /** Every one of the eight `data-kpi` numbers equals the snapshot's. */
 export async function expectKpisEqual(page: Page, counts: Record<string, number>): Promise<void> {
-  for (const k of COUNT_KEYS) await expect.poll(() => kpi(page, k), { timeout: 5000, message: k }).toBe(counts[k]);
+  for (const k of COUNT_KEYS) await expect.poll(() => kpi(page, k), { timeout: 30_000, message: k }).toBe(counts[k]);
 }
 
 /** Whether the document scrolls in either direction. */

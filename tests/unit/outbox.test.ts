@@ -1,7 +1,19 @@
 // Why: the outbox's pure rules: what an answer means, the order of sending, when to try again, and how a refusal reads.
 import { describe, expect, it } from "vitest";
+import { OUTBOX } from "../../app/_i18n/outbox";
 import { errorText } from "../../app/_i18n/reasons";
-import { applyOutcome, backoff, classify, drain, expired, nextOrder, type OutboxEntry, type Outcome } from "../../app/_live/outbox-core";
+import {
+  afterStop,
+  applyOutcome,
+  backoff,
+  classify,
+  drain,
+  expired,
+  nextOrder,
+  type OutboxEntry,
+  type Outcome,
+} from "../../app/_live/outbox-core";
+import { outboxNotice } from "../../app/console/outbox-notice";
 import { summarize } from "../../app/console/outbox-summary";
 import { newRequestNumber } from "../../app/console/request-number";
 
@@ -33,13 +45,13 @@ async function run(entries: OutboxEntry[], answers: Record<string, Outcome>) {
 }
 
 describe("OUTBOX: the phone's outbox rules", () => {
-  it("OUTBOX7 answers: 201 and a 200 duplicate are sent; 400/403/409/413 refused with the reason; 401, 429, 5xx tried again", () => {
+  it("OUTBOX7 answers: 201 and a 200 duplicate are sent; 400/403/409/413 refused with the reason; 401 signed out; 429, 5xx tried again", () => {
     expect(classify(201, { accepted: [{ id: "a", seq: 7, duplicate: false }] })).toEqual({ kind: "sent", seq: 7, duplicate: false });
     expect(classify(200, { accepted: [{ id: "a", seq: 7, duplicate: true }] })).toEqual({ kind: "sent", seq: 7, duplicate: true });
     const conflict = { error: { code: "conflict", message: "volunteer v1 is already on duty; check them out first" } };
     expect(classify(409, conflict)).toEqual({ kind: "refused", refusal: { status: 409, ...conflict.error } });
     for (const s of [400, 403, 413]) expect(classify(s, null).kind).toBe("refused");
-    expect(classify(401, null)).toMatchObject({ kind: "retry", signedOut: true });
+    expect(classify(401, null)).toMatchObject({ kind: "signed_out", revoked: false });
     for (const s of [408, 429, 500, 503]) expect(classify(s, { error: { message: "later" } })).toEqual({ kind: "retry", reason: "later" });
   });
 
@@ -112,5 +124,28 @@ describe("OUTBOX: the phone's outbox rules", () => {
       event: { ...entry("h1", 1).event, type: "test.result", payload: { householdId: "h1", result: "negative" } },
     };
     expect(summarize(e, registry as never, { negative: "阴性" })).toBe("1号楼 101 · 阴性");
+  });
+
+  it("SIGNOUT3 a 401 for a revoked sign-in stops the round with no retry timer, keeps every action on the phone waiting, and the notice says signed out, not no network", async () => {
+    const revoked = { error: { code: "unauthorized", reason: "sign_in_revoked", message: "this sign-in has been revoked" } };
+    const outcome = classify(401, revoked);
+    expect(outcome).toEqual({ kind: "signed_out", reason: "this sign-in has been revoked", revoked: true });
+    const { sent, saved, result } = await run([entry("a", 1), entry("b", 2), entry("c", 3)], { a: outcome });
+    expect(sent).toEqual(["a"]);
+    expect(result.stopped).toEqual(outcome);
+    expect(saved.get("a")).toMatchObject({ state: "waiting", attempts: 1, lastError: "this sign-in has been revoked" });
+    expect(saved.has("b") || saved.has("c")).toBe(false);
+    // No timer: trying again cannot help, and each 401 would be a failed sign-in from the phone's network.
+    for (const failures of [1, 5, 50]) expect(afterStop(outcome, failures)).toEqual({ retryInMs: null, signedOut: true });
+    expect(afterStop({ kind: "retry", reason: "offline" }, 1, () => 0)).toEqual({ retryInMs: 1000, signedOut: false });
+    expect(afterStop(null, 0)).toEqual({ retryInMs: null, signedOut: false });
+    // The socket is refused too, so the connection reads "reconnecting": the notice is still "signed out".
+    expect(outboxNotice({ signedOut: true, authError: false, connection: "reconnecting" })).toBe("signed_out");
+    expect(outboxNotice({ signedOut: false, authError: true, connection: "reconnecting" })).toBe("signed_out");
+    expect(outboxNotice({ signedOut: false, authError: false, connection: "offline" })).toBe("offline");
+    expect(outboxNotice({ signedOut: false, authError: false, connection: "live" })).toBeNull();
+    expect(OUTBOX.en.signedOut).toMatch(/signed out.*ask the secretary for a new sign-in link/i);
+    expect(OUTBOX["zh-CN"].signedOut).toMatch(/退出登录.*向书记索取新的登录链接/);
+    for (const lang of ["en", "zh-CN"] as const) expect(OUTBOX[lang].signedOut).not.toBe(OUTBOX[lang].offline);
   });
 });

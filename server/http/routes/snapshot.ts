@@ -50,6 +50,8 @@ export const snapshotRoutes = [
       ...(p.operator ? { operator: true } : {}),
       ...(p.communities ? { communities: p.communities } : {}),
       ...(p.volunteer ? { volunteer: await whoIs(deps.handle.db, p.volunteer) } : {}),
+      // The secretary's /people makes links for phones: they carry PUBLIC_URL when the server has one.
+      ...(p.role === "secretary" ? { publicUrl: deps.publicUrl ?? null } : {}),
     });
   }),
 ];
