@@ -9,6 +9,7 @@ import { DeskBuildings } from "./_components/DeskBuildings";
 import { DeskCharts } from "./_components/DeskCharts";
 import { DoorKnocking } from "./_components/DoorKnocking";
 import { KpiValue } from "./_components/KpiValue";
+import { OutsideList } from "./_components/OutsideList";
 import { PostMinimums } from "./_components/PostMinimums";
 import { RoundControls } from "./_components/RoundControls";
 import { SignInNotice } from "./_components/SignInNotice";
@@ -82,6 +83,7 @@ export function DeskScreen() {
             <AlarmList view={live.wall} now={now} locale={lang} t={t} />
             <PostMinimums posts={live.wall?.posts} t={t} />
           </div>
+          <OutsideList seq={s?.seq} now={now} lang={lang} />
           <div className="md:order-2">
             <DoorKnocking seq={s?.seq} lang={lang} />
           </div>

@@ -6,6 +6,7 @@ import type { Duplex } from "node:stream";
 import { type DatabaseHandle, openPglite, openPostgres } from "../drizzle/client";
 import { migrate } from "../drizzle/migrate";
 import { Authenticator } from "./auth/authenticate";
+import { passKey } from "./auth/pass-code";
 import { loadSessionSecret } from "./auth/session";
 import { startLinkTokens } from "./auth/start-links";
 import { ensureToken, TokenResolver } from "./auth/tokens";
@@ -23,8 +24,9 @@ import { appendEvents, onCommitted } from "./ingest/append";
 import type { Logger } from "./log";
 import { lockDataDir } from "./pglite-lock";
 import { readFeedHead, readSnapshot } from "./queries/snapshot";
-import { Broadcaster, DemoMarks } from "./realtime/broadcaster";
+import { Broadcaster, DemoMarks, watchedCommunities } from "./realtime/broadcaster";
 import { type CordonIo, createIo } from "./realtime/io";
+import { OverdueClock } from "./realtime/overdue-clock";
 import { RevocationWatcher } from "./realtime/revocations";
 
 /** How often the embedded database's new files are made owner-only (DATA_DIR itself is 700 throughout). */
@@ -132,7 +134,15 @@ export async function startCordon(env: Env, log: Logger, opts: { dev?: boolean }
     },
     log,
   );
-  const api = createApiHandler({ handle, auth, log, limits, publicUrl: env.PUBLIC_URL, reportTimeZone: env.REPORT_TIME_ZONE });
+  const api = createApiHandler({
+    handle,
+    auth,
+    log,
+    limits,
+    publicUrl: env.PUBLIC_URL,
+    reportTimeZone: env.REPORT_TIME_ZONE,
+    passKey: passKey(secret),
+  });
   const tls = env.TLS_CERT && env.TLS_KEY ? { cert: env.TLS_CERT, key: env.TLS_KEY } : null;
   const createServer = (listener: RequestListener) => createDoor(tls, listener);
 
@@ -171,6 +181,12 @@ export async function startCordon(env: Env, log: Logger, opts: { dev?: boolean }
   const revocations = new RevocationWatcher(db, realtime.io, resolver, log);
   revocations.start();
   const broadcaster = new Broadcaster(realtime.io, db, log, undefined, { demoMarks });
+  const overdueClock = new OverdueClock(
+    db,
+    () => watchedCommunities(realtime.io),
+    (c) => broadcaster.changed(c),
+    log,
+  );
   const listener = new FeedListener(
     handle,
     (communities) => {
@@ -203,6 +219,7 @@ export async function startCordon(env: Env, log: Logger, opts: { dev?: boolean }
         revocations.close();
         unhook();
         await listener.close();
+        overdueClock.close();
         broadcaster.close();
         await realtime.close();
         await next?.close().catch(() => {});

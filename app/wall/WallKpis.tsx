@@ -85,6 +85,25 @@ export function WallKpis({
             {t.kpi.urgentRequests} <KpiValue name="urgentRequests" counts={c} locale={locale} />
           </span>
         </p>
+        <p className="mt-1 text-2xl">
+          <span className="text-slate-300">
+            {t.kpi.outsideNow} <KpiValue name="outsideNow" counts={c} locale={locale} />
+          </span>{" "}
+          ·{" "}
+          <span className={c && c.overdue > 0 ? "font-semibold text-red-300" : "text-slate-400"}>
+            {t.kpi.overdue} <KpiValue name="overdue" counts={c} locale={locale} />
+          </span>
+        </p>
+        {wall?.overdue && wall.overdue.length > 0 && (
+          <ul data-wall-overdue className="mt-1 text-xl text-red-300">
+            {wall.overdue.map((o) => (
+              <li key={`${o.buildingId}-${o.returnBy}`}>
+                {wall.buildings.find((b) => b.buildingId === o.buildingId)?.label ?? o.buildingId} ·{" "}
+                {fmtAge(now - Date.parse(o.returnBy), locale)} {t.kpi.overdue}
+              </li>
+            ))}
+          </ul>
+        )}
         <p className={LINE} data-oldest>
           {w.oldest}: {oldest ? fmtAge(now - oldest, locale) : w.none}
         </p>

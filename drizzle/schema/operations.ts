@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, boolean, index, integer, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import { bigint, boolean, doublePrecision, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 
 export const rounds = pgTable(
   "rounds",
@@ -49,10 +49,23 @@ export const requests = pgTable(
     decisionNote: text("decision_note"),
     overrideReason: text("override_reason"),
     releaseBasis: text("release_basis"),
+    /** The pass an approved leave or medical request carries (contract section 8): its number is the approval's seq. */
+    passSeq: bigint("pass_seq", { mode: "number" }),
+    /** The last moment the pass lets its holder out. */
+    passUntil: timestamp("pass_until", { withTimezone: true }),
+    /** Hours a trip may last before its holder is overdue; null: never overdue. */
+    passTripHours: doublePrecision("pass_trip_hours"),
+    /** When the holder went out through the gate on the trip under way; null while inside. */
+    passOutAt: timestamp("pass_out_at", { withTimezone: true }),
+    /** When the holder outside must be back (null: no limit, or inside). */
+    passReturnBy: timestamp("pass_return_by", { withTimezone: true }),
   },
   (t) => [
     primaryKey({ columns: [t.community, t.requestId] }),
     index("requests_pending").on(t.community, t.openedAt).where(sql`status = 'pending'`),
+    // Who is outside now, and who of them is overdue: read on every snapshot.
+    index("requests_outside").on(t.community, t.passReturnBy).where(sql`pass_out_at is not null`),
+    uniqueIndex("requests_pass_seq").on(t.passSeq),
   ],
 );
 

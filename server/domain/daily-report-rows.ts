@@ -24,6 +24,7 @@ export function reportRows(r: DailyReport): Cell[][] {
   for (const [kind, n] of Object.entries(r.requests.opened)) rows.push(["requestsOpened", kind, null, n, null]);
   rows.push(["requestsDecided", "approved", null, r.requests.decided.approved, null]);
   rows.push(["requestsDecided", "rejected", null, r.requests.decided.rejected, null]);
+  if (r.trips) for (const [k, n] of Object.entries(r.trips)) rows.push(["trips", k, null, n, null]);
   for (const x of r.releases) rows.push(["release", x.requestId, x.kind, x.basis, x.reason]);
   for (const x of r.rounds) rows.push(["round", x.roundId, x.kind, x.tested, null]);
   for (const b of r.buildings) rows.push(["building", b.buildingId, b.label, b.tested, b.positives]);

@@ -9,6 +9,8 @@ const VOLUNTEER_TYPES: ReadonlySet<EventType> = new Set<EventType>([
   "volunteer.checked_out",
   "request.opened",
   "request.document_added",
+  "gate.out",
+  "gate.in",
 ]);
 
 /** What a household's own token may post (contract section 7), for its own household and requests only. */

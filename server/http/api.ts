@@ -7,11 +7,13 @@ import { cookieWriteProblem, requestScheme } from "./origin";
 import { sendError } from "./respond";
 import { eventRoutes } from "./routes/events";
 import { fileRoutes } from "./routes/files";
+import { gateRoutes } from "./routes/gate";
 import { healthRoutes } from "./routes/health";
 import { historyRoutes } from "./routes/history";
 import { myRoutes } from "./routes/my";
 import { registryRoutes } from "./routes/registry";
 import { registryImportRoutes } from "./routes/registry-import";
+import { releaseRoutes } from "./routes/releases";
 import { reportRoutes } from "./routes/reports";
 import { requestRoutes } from "./routes/requests";
 import { snapshotRoutes } from "./routes/snapshot";
@@ -34,6 +36,8 @@ const ROUTES: Route[] = [
   ...reportRoutes,
   ...fileRoutes,
   ...myRoutes,
+  ...gateRoutes,
+  ...releaseRoutes,
   ...streetRoutes,
 ];
 

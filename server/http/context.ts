@@ -17,6 +17,8 @@ export interface ApiDeps {
   publicUrl?: string;
   /** The compound's time zone (REPORT_TIME_ZONE) for the daily report; default Asia/Shanghai. */
   reportTimeZone?: string;
+  /** Signs passes' codes (derived from the session secret, the same on every node). */
+  passKey: Buffer;
 }
 
 export interface RouteContext {

@@ -1,5 +1,6 @@
 // Why: every rule of the feed, applied in memory to the state a group of appends read, in event order.
 import type { RequestStatus } from "../../drizzle/schema/constants";
+import { checkIn, checkOut, issuesPass, passTerms, returnByOf } from "../domain/passes";
 import { RESIDENT_MAX_PENDING } from "../domain/permissions";
 import {
   CLOCK_SLACK_MS,
@@ -31,6 +32,9 @@ export interface RuleContext {
   /** A household's own token posted the event: it acts for that household's requests only. */
   resident?: { community: string; householdId: string };
 }
+
+/** A request's pass columns before any approval. */
+const NO_PASS = { passSeq: null, passUntil: null, passTripHours: null, passOutAt: null, passReturnBy: null } as const;
 
 type Rule<T extends EventType> = (c: RuleContext, p: Payload<T>) => void;
 type Rules = { [T in Exclude<EventType, "demo.cleared">]: Rule<T> };
@@ -327,6 +331,7 @@ export const RULES: Rules = {
       decisionNote: null,
       overrideReason: null,
       releaseBasis: null,
+      ...NO_PASS,
     });
     c.effects.add(c.community, "pendingRequests", 1);
     if (urgent) c.effects.add(c.community, "urgentRequests", 1);
@@ -373,6 +378,16 @@ export const RULES: Rules = {
       overrideReason: release.basis === "override" ? (p.override?.reason ?? null) : null,
       releaseBasis: release.basis,
     });
+    if (issuesPass(r.kind)) {
+      const terms = passTerms({ kind: r.kind, basis: release.basis, testReportAt: r.testReportAt }, c.recordedAt, p.pass);
+      const approved = request(c, p.requestId);
+      c.state.put("requests", key(c.community, p.requestId), {
+        ...approved,
+        passSeq: c.seq,
+        passUntil: terms.until,
+        passTripHours: terms.tripHours,
+      });
+    }
   },
   "request.rejected"(c, p) {
     moveRequest(c, p.requestId, "rejected", { decidedAt: decidedAt(c, p.requestId), decisionNote: p.reason });
@@ -382,6 +397,25 @@ export const RULES: Rules = {
   },
   "request.cancelled"(c, p) {
     moveRequest(c, p.requestId, "cancelled", { decidedAt: decidedAt(c, p.requestId) });
+  },
+  /** Valid when the server records it; the first one fulfils the request (it leaves the pending count). */
+  "gate.out"(c, p) {
+    const r = request(c, p.requestId);
+    const v = checkOut(r, c.recordedAt);
+    if (!v.ok) throw conflict(v.reason, v.params, "payload.requestId");
+    if (r.status === "approved") moveRequest(c, p.requestId, "fulfilled");
+    const now = request(c, p.requestId);
+    c.state.put("requests", key(c.community, p.requestId), {
+      ...now,
+      passOutAt: c.at,
+      passReturnBy: returnByOf(c.at, r.passTripHours),
+    });
+  },
+  "gate.in"(c, p) {
+    const r = request(c, p.requestId);
+    const v = checkIn(r);
+    if (!v.ok) throw conflict(v.reason, v.params, "payload.requestId");
+    c.state.put("requests", key(c.community, p.requestId), { ...r, passOutAt: null, passReturnBy: null });
   },
   /** 409 when there is no such alarm, or it is already off the wall. */
   "alert.acknowledged"(c, p) {

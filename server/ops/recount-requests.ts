@@ -1,4 +1,5 @@
 // Requests and their alarms, replayed: the part of the recount with a state machine and the release rule.
+import { checkIn, checkOut, issuesPass, type PassState, passTerms, returnByOf } from "../domain/passes";
 import { checkRelease, countsAsPending, decisionTime, type RequestAction, reportTime, transition } from "../domain/requests";
 import type { Model, Row } from "./recount";
 
@@ -27,6 +28,15 @@ function move(m: Model, requestId: unknown, action: RequestAction, extra: Row = 
       if (a.community === m.community && a.requestId === requestId && a.resolvedAt === null) a.resolvedAt = m.at;
   return r;
 }
+
+const passOf = (r: Row, requestId: unknown): PassState => ({
+  requestId: String(requestId),
+  status: String(r.status),
+  passSeq: (r.passSeq as number | null) ?? null,
+  passUntil: (r.passUntil as Date | null) ?? null,
+  passTripHours: (r.passTripHours as number | null) ?? null,
+  passOutAt: (r.passOutAt as Date | null) ?? null,
+});
 
 const later = (a: unknown, b: Date): Date => (a instanceof Date && a.getTime() > b.getTime() ? a : b);
 
@@ -59,6 +69,11 @@ export const recountRequests: Record<string, Apply> = {
       decisionNote: null,
       overrideReason: null,
       releaseBasis: null,
+      passSeq: null,
+      passUntil: null,
+      passTripHours: null,
+      passOutAt: null,
+      passReturnBy: null,
     });
     m.bump({ pending: 1 });
     if (urgent)
@@ -106,6 +121,25 @@ export const recountRequests: Record<string, Apply> = {
       overrideReason: basis === "override" ? (reason ?? null) : null,
       releaseBasis: basis,
     });
+    if (basis && issuesPass(String(r.kind))) {
+      const asked = p.pass as { until?: string; tripHours?: number | null } | undefined;
+      const terms = passTerms({ kind: String(r.kind), basis, testReportAt: (r.testReportAt as Date | null) ?? null }, m.recordedAt, asked);
+      Object.assign(r, { passSeq: m.seq, passUntil: terms.until, passTripHours: terms.tripHours });
+    }
+  },
+  "gate.out": (m, p) => {
+    const r = m.get("requests", key(m, p.requestId), `request ${p.requestId}`);
+    if (!r) return;
+    const v = checkOut(passOf(r, p.requestId), m.recordedAt);
+    if (!v.ok) return m.problem(`request ${p.requestId}: gate.out refused (${v.reason})`);
+    if (r.status === "approved") move(m, p.requestId, "fulfilled");
+    Object.assign(r, { passOutAt: m.at, passReturnBy: returnByOf(m.at, (r.passTripHours as number | null) ?? null) });
+  },
+  "gate.in": (m, p) => {
+    const r = m.get("requests", key(m, p.requestId), `request ${p.requestId}`);
+    if (!r) return;
+    if (!checkIn(passOf(r, p.requestId)).ok) return m.problem(`request ${p.requestId}: gate.in refused (not_out)`);
+    Object.assign(r, { passOutAt: null, passReturnBy: null });
   },
   "request.rejected": (m, p) =>
     void move(m, p.requestId, "rejected", { decidedAt: decided(m, requestRow(m, p.requestId)), decisionNote: p.reason }),

@@ -32,6 +32,8 @@ export interface DailyReport {
   releases: { requestId: string; kind: string; basis: ReleaseBasis | null; reason: string | null }[];
   rounds: { roundId: string; kind: string; tested: number }[];
   buildings: { buildingId: string; label: string; tested: number; positives: number }[];
+  /** Trips through the gate (v1.2): out and back on the day, and those due back on the day that were late or are still out. */
+  trips?: { out: number; back: number; overdue: number };
   /** Tests counted in each hour of the local clock, 0–23. */
   testedByHour: number[];
 }

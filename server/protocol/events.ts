@@ -78,10 +78,20 @@ export const PAYLOADS = {
     obj({ requestId: Id, document: z.literal(DOCUMENT_KINDS[0]), fileId: Id.optional() }),
     obj({ requestId: Id, document: z.literal(DOCUMENT_KINDS[1]), testedAt: Instant, fileId: Id.optional() }),
   ]),
-  "request.approved": obj({ requestId: Id, note: Text(2000).optional(), override: obj({ reason: Text(2000) }).optional() }),
+  "request.approved": obj({
+    requestId: Id,
+    note: Text(2000).optional(),
+    override: obj({ reason: Text(2000) }).optional(),
+    /** A leave or medical pass shorter than the defaults (v1.2, section 8): until when it lets its holder out, how long a trip may last. */
+    pass: obj({ until: Instant.optional(), tripHours: z.number().positive().max(720).nullable().optional() }).optional(),
+  }),
   "request.rejected": obj({ requestId: Id, reason: Text(2000) }),
   "request.fulfilled": obj({ requestId: Id }),
   "request.cancelled": obj({ requestId: Id }),
+  /** The pass's holder went out through the gate (v1.2, section 8): 409 no_pass, pass_expired or already_out. */
+  "gate.out": obj({ requestId: Id }),
+  /** The pass's holder came back in: 409 not_out; never refused for a late hour. */
+  "gate.in": obj({ requestId: Id }),
   /** Takes an alarm off the wall: by the alert's id (its seq) or by the urgent request it is about. */
   "alert.acknowledged": z.union([obj({ alertId: z.number().int().min(1) }), obj({ requestId: Id })]),
   /** The fewest volunteers a post should have on duty; 0 turns the alarm for that post off. */

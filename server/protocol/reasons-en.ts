@@ -51,6 +51,11 @@ export const EN: Templates = {
   request_not_pending: (p) =>
     `${req(p)}request is ${p.status}; to be ${String(p.action).replace("_", " ")} it must be still pending (not yet decided)`,
   request_not_approved: (p) => `${req(p)}request is ${p.status}; to be ${String(p.action).replace("_", " ")} it must be approved first`,
+  no_pass: (p) => `request ${p.requestId} has no pass: only an approved leave or medical request lets its holder out`,
+  pass_expired: (p) => `the pass of request ${p.requestId} ran out at ${p.until}; the secretary may approve a new one`,
+  already_out: (p) => `the holder of request ${p.requestId}'s pass is already out (since ${p.outAt}); record them back in first`,
+  not_out: (p) => `the holder of request ${p.requestId}'s pass is not out; only someone who went out can come back in`,
+  pass_unknown: () => "no pass has this code; it may be mistyped, or a screenshot too old to use",
   test_report_after_event: () => "the test report's testedAt is later than the event itself; check the date",
   test_report_in_future: (p) =>
     `the test report's testedAt is more than ${p.slackMinutes} minutes later than now or than the event; check the phone's date and time`,

@@ -35,6 +35,12 @@ export const REASONS = [
   "alert_already_resolved",
   "post_already_registered",
   "post_name_taken",
+  // 409/404: passes and the gate (v1.2, section 8)
+  "no_pass",
+  "pass_expired",
+  "already_out",
+  "not_out",
+  "pass_unknown",
   // 409: the release rule, and what it finds missing
   "release_dated_before_opened",
   "release_dated_before_documents",

@@ -3,7 +3,7 @@ import { Id } from "./events";
 import type { Params, Reason } from "./reasons";
 import type { WallView } from "./wall";
 
-/** The eight numbers every live screen shows. */
+/** The ten numbers every live screen shows (v1.2 adds who is outside through the gate, and who of them is overdue). */
 export const COUNT_KEYS = [
   "householdsTotal",
   "householdsTested",
@@ -13,6 +13,8 @@ export const COUNT_KEYS = [
   "volunteersOnDuty",
   "pendingRequests",
   "urgentRequests",
+  "outsideNow",
+  "overdue",
 ] as const;
 export type CountKey = (typeof COUNT_KEYS)[number];
 export type Counts = Record<CountKey, number>;

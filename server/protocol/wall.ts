@@ -42,6 +42,8 @@ export const WallView = z.strictObject({
       }),
     ),
   }),
+  /** Holders past their return time (v1.2): the building and when they should have been back, never a name or a room. */
+  overdue: z.array(z.strictObject({ buildingId: z.string(), returnBy: time })),
   series: z.strictObject({
     bucketMinutes: n,
     points: z.array(z.strictObject({ t: n, tests: n, onDuty: n, pending: n })),

@@ -5,6 +5,7 @@ import { buildings, events, households, requests, rounds, roundTests, volunteers
 import { dailyReport, type ReportInput } from "../domain/daily-report";
 import { dayBounds } from "../domain/zoned-day";
 import type { DailyReport, ReleaseBasis } from "../protocol/daily-report";
+import { readDayTrips } from "./day-trips";
 import { afterDemoCleared } from "./feed";
 
 /** The event types the report counts; nothing else of the day is read. */
@@ -148,5 +149,6 @@ export async function readDailyReport(db: Db, community: string, date: string, t
     },
     { isolationLevel: "repeatable read", accessMode: "read only" },
   );
-  return dailyReport(input);
+  const { start: from, end: to } = dayBounds(date, timeZone);
+  return { ...dailyReport(input), trips: await readDayTrips(db, community, from, to, now) };
 }

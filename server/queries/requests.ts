@@ -4,13 +4,14 @@ import { buildings, households, requests } from "../../drizzle/schema";
 import type { RequestKind } from "../../drizzle/schema/constants";
 import { type Masking, maskFreeText, maskName } from "../domain/masking";
 import { checkRelease, type ReleaseBasis } from "../domain/requests";
+import { passView } from "./passes";
 import { readRequestDocuments } from "./request-documents";
 
 /**
  * Open requests with what the secretary decides on: the person and note, the building, the
  * documents, and whether the release rule would let it go now (and if not, what is missing).
  */
-export async function readOpenRequests(db: Db, community: string, masking: Masking = "whole", now = new Date()) {
+export async function readOpenRequests(db: Db, community: string, masking: Masking = "whole", now = new Date(), passKey?: Buffer) {
   const rows = await db
     .select({ r: requests, unit: households.unit, buildingId: households.buildingId, building: buildings.label })
     .from(requests)
@@ -42,7 +43,8 @@ export async function readOpenRequests(db: Db, community: string, masking: Maski
       files: (files.get(r.requestId) ?? []).map(({ document, fileId, testedAt }) => ({ document, fileId, testedAt })),
     };
     // Approved and not yet fulfilled: what was decided and why, not the rule's verdict now.
-    if (r.status === "approved") return { ...base, status: "approved" as const, decision: decisionOf(r, text) };
+    if (r.status === "approved")
+      return { ...base, status: "approved" as const, decision: decisionOf(r, text), pass: passKey ? passView(passKey, r, now) : null };
     const release = checkRelease(
       {
         kind: r.kind as RequestKind,

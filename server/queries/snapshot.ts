@@ -1,7 +1,11 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../../drizzle/client";
-import { communityState, feedClock, rounds } from "../../drizzle/schema";
+import { communityState, feedClock, requests, rounds } from "../../drizzle/schema";
 import { type CountsMessage, emptyCounts, type Snapshot } from "../protocol/state";
+
+/** Read at read time, so overdue moves with the clock: holders out through the gate, and those past their return time. */
+export const outsideNowSql = sql<number>`(select count(*)::int from ${requests} where ${requests.community} = ${communityState.community} and ${requests.passOutAt} is not null)`;
+export const overdueSql = sql<number>`(select count(*)::int from ${requests} where ${requests.community} = ${communityState.community} and ${requests.passOutAt} is not null and ${requests.passReturnBy} < now())`;
 
 const buildSnapshotQuery = (db: Db) =>
   db
@@ -11,6 +15,8 @@ const buildSnapshotQuery = (db: Db) =>
       kind: rounds.kind,
       openedAt: rounds.openedAt,
       closedAt: rounds.closedAt,
+      outsideNow: outsideNowSql,
+      overdue: overdueSql,
     })
     .from(communityState)
     .leftJoin(rounds, and(eq(rounds.community, communityState.community), eq(rounds.roundId, communityState.currentRoundId)))
@@ -46,6 +52,8 @@ export function snapshotOf(
     kind: string | null;
     openedAt: Date | null;
     closedAt: Date | null;
+    outsideNow?: number;
+    overdue?: number;
   },
 ): Snapshot {
   const s = row.s;
@@ -63,6 +71,8 @@ export function snapshotOf(
       volunteersOnDuty: s.volunteersOnDuty,
       pendingRequests: s.pendingRequests,
       urgentRequests: s.urgentRequests,
+      outsideNow: Number(row.outsideNow ?? 0),
+      overdue: Number(row.overdue ?? 0),
     },
     round:
       open && s.currentRoundId && row.openedAt

@@ -3,7 +3,7 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../drizzle/client";
 import { communityState, events, rounds } from "../../drizzle/schema";
 import type { StreetEntry } from "../protocol/state";
-import { snapshotOf } from "./snapshot";
+import { outsideNowSql, overdueSql, snapshotOf } from "./snapshot";
 
 /** The compounds named (all of them for `null`), each as its snapshot with its name and last event's time. */
 export async function readStreet(db: Db, communities: string[] | null): Promise<StreetEntry[]> {
@@ -16,6 +16,8 @@ export async function readStreet(db: Db, communities: string[] | null): Promise<
       openedAt: rounds.openedAt,
       closedAt: rounds.closedAt,
       lastEventAt: events.recordedAt,
+      outsideNow: outsideNowSql,
+      overdue: overdueSql,
     })
     .from(communityState)
     .leftJoin(rounds, and(eq(rounds.community, communityState.community), eq(rounds.roundId, communityState.currentRoundId)))

@@ -19,6 +19,7 @@ import { BUCKET_MS, buildSeries, type SeriesPoint, windowStart } from "../domain
 import type { Snapshot } from "../protocol/state";
 import { WALL_ALERT_LIMIT, WALL_QUEUE_LIMIT, WallView } from "../protocol/wall";
 import { readSnapshot } from "./snapshot";
+import { readWallOverdue } from "./wall-overdue";
 
 type Reader = Pick<Db, "select">;
 const iso = (d: Date) => d.toISOString();
@@ -197,6 +198,7 @@ async function buildWallView(db: Db, community: string, now: number): Promise<un
         buildings: await readBuildings(tx, community, roundId),
         queue: await readQueue(tx, community, snap.counts.pendingRequests),
         alerts: await readAlerts(tx, community),
+        overdue: await readWallOverdue(tx, community, now),
         series: { bucketMinutes: BUCKET_MS / 60_000, points: series },
       };
     },

@@ -11,6 +11,16 @@ export const wallRoom = (community: string) => `wall:${community}`;
 
 type Kind = "counts" | "wall";
 
+/** The communities someone on this node watches (counts or the wall view). */
+export function watchedCommunities(io: Server<ClientToServerEvents, ServerToClientEvents>): string[] {
+  const out = new Set<string>();
+  for (const room of io.sockets.adapter.rooms.keys()) {
+    if (room.startsWith("community:")) out.add(room.slice(10));
+    else if (room.startsWith("wall:")) out.add(room.slice(5));
+  }
+  return [...out];
+}
+
 /**
  * The demo mark each community's subscribers were last sent. Counts messages do not carry it, so
  * when it changes (a secretary cleared the demo) the room gets the whole snapshot again.

@@ -195,7 +195,7 @@ describe.skipIf(!ready)(`AUTHZ: the authorisation matrix on ${ENGINE}`, () => {
     expect(m.failures().length, m.render()).toBe(0);
   });
 
-  it("AUTHZ4 every event type × caller: a volunteer's six types, a resident's three, all for the secretary, none for a display, demo.loaded for no one", async () => {
+  it("AUTHZ4 every event type × caller: a volunteer's eight types, a resident's three, all for the secretary, none for a display, demo.loaded for no one", async () => {
     await revoked();
     const m = new Matrix("AUTHZ4 event type × caller (Bearer; got, or ✗ got≠expected)");
     const rows = [

@@ -33,6 +33,7 @@ function fromCsv(rows: string[][]) {
     releases: pick("release").map((r) => ({ requestId: r[1], kind: r[2], basis: r[3], reason: r[4] || null })),
     rounds: pick("round").map((r) => ({ roundId: r[1], kind: r[2], tested: Number(r[3]) })),
     buildings: pick("building").map((r) => ({ buildingId: r[1], label: r[2], tested: Number(r[3]), positives: Number(r[4]) })),
+    trips: Object.fromEntries(pick("trips").map((r) => [r[1], Number(r[3])])),
     testedByHour: pick("testedByHour").map((r) => Number(r[3])),
   };
 }

@@ -121,6 +121,8 @@ describe.skipIf(!ready)(`DEMO: the demo cleared, the committee's own compound wh
     volunteersOnDuty: 0,
     pendingRequests: 0,
     urgentRequests: 0,
+    outsideNow: 0,
+    overdue: 0,
   };
 
   it("DEMO3 demo.cleared is the secretary's: a volunteer or display gets 403; a community without the demo 409", async () => {

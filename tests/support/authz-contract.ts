@@ -132,6 +132,29 @@ export const ROUTE_TABLE: RouteRow[] = [
   { spec: "GET /api/my/requests", allowed: ["resident"], call: get("/api/my/requests") },
   { spec: "GET /api/street", allowed: ["street"], call: get("/api/street") },
   { spec: "GET /api/street/daily", allowed: ["street"], call: get("/api/street/daily?format=csv") },
+  { spec: "GET /api/releases", allowed: SECRETARY, call: get(`/api/releases?community=${COMMUNITY}`) },
+  { spec: "GET /api/outside", allowed: STAFF, call: get(`/api/outside?community=${COMMUNITY}`) },
+  {
+    spec: "POST /api/gate/scan",
+    allowed: STAFF,
+    call: async (n, s) => {
+      // A fresh pass per cell: an urgent medical request, approved; its code as the desk shows it.
+      const requestId = `scan-${n}`;
+      const e = (type: string, payload: object) => ({ type, community: COMMUNITY, payload });
+      await s.post({
+        events: [
+          e("request.opened", { requestId, householdId: "h1", kind: "medical", urgent: true }),
+          e("request.approved", { requestId }),
+        ],
+      });
+      const list = (await (await s.api(`/api/requests?community=${COMMUNITY}`)).json()) as {
+        requests: { requestId: string; pass: { code: string } }[];
+      };
+      const code = list.requests.find((r) => r.requestId === requestId)?.pass.code;
+      const id = randomUUID();
+      return { method: "POST", path: "/api/gate/scan", json: { code, id }, effect: { kind: "events", ids: [id] } };
+    },
+  },
 ];
 
 /** How the caller's credential travels. `guarded`: passes the cookie rule of v1.1 (own Origin and JSON), or is a Bearer token. */
@@ -218,6 +241,16 @@ export const EVENT_TABLE = {
     payload: { requestId: "q1" },
   },
   "request.cancelled": { allowed: SECRETARY_AND_RESIDENT, setup: [opened("supplies")], payload: { requestId: "q1" } },
+  "gate.out": {
+    allowed: STAFF,
+    setup: [opened("medical", true), ev("request.approved", { requestId: "q1" })],
+    payload: { requestId: "q1" },
+  },
+  "gate.in": {
+    allowed: STAFF,
+    setup: [opened("medical", true), ev("request.approved", { requestId: "q1" }), ev("gate.out", { requestId: "q1" })],
+    payload: { requestId: "q1" },
+  },
   "alert.acknowledged": { allowed: SECRETARY, setup: [opened("medical", true)], payload: { requestId: "q1" } },
   "post.minimum_set": { allowed: SECRETARY, payload: { post: "gate", minimum: 3 } },
   "post.registered": { allowed: SECRETARY, payload: { post: "gate", nameZh: "门岗", nameEn: "Gate" } },

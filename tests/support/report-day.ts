@@ -80,5 +80,6 @@ export const EXPECTED = {
     { buildingId: "b1", label: "1号楼", tested: 2, positives: 0 },
     { buildingId: "b2", label: "2号楼", tested: 1, positives: 1 },
   ],
+  trips: { out: 0, back: 0, overdue: 0 },
   testedByHour: [1, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
 };

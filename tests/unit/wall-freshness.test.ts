@@ -16,6 +16,7 @@ const view = (seq: number, tested: number): WallView => ({
   buildings: [],
   queue: { total: 0, oldestOpenedAt: null, items: [] },
   alerts: { total: 0, items: [] },
+  overdue: [],
   series: { bucketMinutes: 15, points: [] },
 });
 

@@ -1,0 +1,67 @@
+"use client";
+// Why: the server's answer full-screen, green or red, large enough to read through a protective suit, in both languages.
+import { GATE_BOTH } from "../_i18n/gate";
+import { errorText, type Reasoned } from "../_i18n/reasons";
+
+export type Answer =
+  | { kind: "ok"; direction: "out" | "in"; returnBy: string | null; holder: Holder }
+  | { kind: "refused"; error: Reasoned }
+  | { kind: "offline" };
+
+export interface Holder {
+  building: string;
+  unit: string;
+  person: string | null;
+  testReportAt: string | null;
+}
+
+const clock = (iso: string) =>
+  new Date(iso).toLocaleString("zh-CN", { month: "numeric", day: "numeric", hour: "2-digit", minute: "2-digit", hour12: false });
+
+export function GateResult({ answer, onNext }: { answer: Answer; onNext: () => void }) {
+  const tone = answer.kind === "ok" ? "bg-emerald-700" : answer.kind === "offline" ? "bg-amber-600" : "bg-red-700";
+  return (
+    <div
+      role="alert"
+      data-result={answer.kind === "ok" ? "green" : answer.kind === "offline" ? "amber" : "red"}
+      data-direction={answer.kind === "ok" ? answer.direction : undefined}
+      className={`fixed inset-0 z-50 flex flex-col items-center justify-center gap-4 p-6 text-center text-white ${tone}`}
+    >
+      {answer.kind === "ok" && (
+        <>
+          <p className="text-7xl font-black">{answer.direction === "out" ? GATE_BOTH.out : GATE_BOTH.in}</p>
+          <p className="text-4xl font-bold">
+            {answer.holder.building} · {answer.holder.unit}
+          </p>
+          {answer.holder.person && <p className="text-3xl">{answer.holder.person}</p>}
+          {answer.holder.testReportAt && (
+            <p className="text-2xl">{GATE_BOTH.reportAge(Math.floor((Date.now() - Date.parse(answer.holder.testReportAt)) / 3_600_000))}</p>
+          )}
+          {answer.direction === "out" && (
+            <p className="text-3xl font-semibold">{answer.returnBy ? GATE_BOTH.returnBy(clock(answer.returnBy)) : GATE_BOTH.noLimit}</p>
+          )}
+        </>
+      )}
+      {answer.kind === "refused" && (
+        <>
+          <p className="text-7xl font-black">{GATE_BOTH.refused}</p>
+          <p className="text-3xl font-semibold" lang="zh-CN">
+            {errorText(answer.error, "zh-CN")}
+          </p>
+          <p className="text-2xl" lang="en">
+            {errorText(answer.error, "en")}
+          </p>
+        </>
+      )}
+      {answer.kind === "offline" && (
+        <>
+          <p className="text-6xl font-black">{GATE_BOTH.offline}</p>
+          <p className="text-2xl">{GATE_BOTH.offlineNote}</p>
+        </>
+      )}
+      <button type="button" onClick={onNext} className="mt-6 rounded-xl bg-white px-10 py-5 text-3xl font-bold text-slate-900">
+        {GATE_BOTH.next}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,177 @@
+"use client";
+// Why: the secretary accounts for every release: who, on what basis, with which documents, and each trip out and back.
+import { useEffect, useState } from "react";
+import type { Lang } from "../_i18n/dict";
+import { useLang } from "../_i18n/use-lang";
+
+interface Trip {
+  outAt: string;
+  inAt: string | null;
+  overdue: boolean;
+}
+interface Release {
+  requestId: string;
+  building: string;
+  unit: string;
+  person: string | null;
+  kind: string;
+  basis: string;
+  overrideReason: string | null;
+  approvedAt: string;
+  documents: { document: string; testedAt: string | null; addedAt: string }[];
+  pass: { until: string; tripHours: number | null } | null;
+  trips: Trip[];
+}
+
+const W = {
+  en: {
+    title: "Release register",
+    back: "Desk",
+    print: "Print",
+    csv: "CSV",
+    none: "No releases in this period",
+    secretaryOnly: "The release register is for the secretary only",
+    cols: ["Approved", "Request", "Household", "Person", "Kind", "Basis", "Documents", "Pass until", "Trips"],
+    kind: { leave: "leave", medical: "medical" } as Record<string, string>,
+    basis: { documents: "documents", urgent_medical: "urgent medical", override: "override" } as Record<string, string>,
+    doc: { commitment_letter: "commitment letter", test_report: "test report" } as Record<string, string>,
+    out: "out",
+    in: "in",
+    notBack: "not back",
+    overdue: "overdue",
+    from: "From",
+    to: "to",
+  },
+  "zh-CN": {
+    title: "放行登记簿",
+    back: "工作台",
+    print: "打印",
+    csv: "导出 CSV",
+    none: "此期间没有放行记录",
+    secretaryOnly: "放行登记簿仅限书记查看",
+    cols: ["批准时间", "申请号", "住户", "姓名", "类型", "依据", "材料", "通行证有效至", "出入记录"],
+    kind: { leave: "外出", medical: "就医" } as Record<string, string>,
+    basis: { documents: "材料齐全", urgent_medical: "紧急就医", override: "特批" } as Record<string, string>,
+    doc: { commitment_letter: "承诺书", test_report: "核酸报告" } as Record<string, string>,
+    out: "出",
+    in: "回",
+    notBack: "未返回",
+    overdue: "逾时",
+    from: "自",
+    to: "至",
+  },
+} as const;
+
+const when = (iso: string, lang: Lang) =>
+  new Date(iso).toLocaleString(lang, { month: "numeric", day: "numeric", hour: "2-digit", minute: "2-digit", hour12: false });
+const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+export function ReleasesScreen() {
+  const { lang, t, toggle } = useLang();
+  const w = W[lang];
+  const [from, setFrom] = useState(() => isoDay(Date.now() - 7 * 86_400_000));
+  const [to, setTo] = useState(() => isoDay(Date.now()));
+  const [list, setList] = useState<Release[] | null>(null);
+  const [denied, setDenied] = useState(false);
+  const query = `from=${from}&to=${to}`;
+  useEffect(() => {
+    fetch(`/api/releases?${query}`, { credentials: "same-origin" })
+      .then(async (r) => {
+        if (r.status === 403 || r.status === 401) return setDenied(true);
+        if (r.ok) setList(((await r.json()) as { releases: Release[] }).releases);
+      })
+      .catch(() => {});
+  }, [query]);
+  return (
+    <main className="mx-auto max-w-6xl p-6 print:p-0">
+      <header className="flex flex-wrap items-center justify-between gap-3 py-4">
+        <h1 className="text-2xl font-semibold">{w.title}</h1>
+        <div data-no-print className="flex flex-wrap items-center gap-3">
+          <label className="text-sm">
+            {w.from}{" "}
+            <input
+              type="date"
+              value={from}
+              onChange={(e) => setFrom(e.target.value)}
+              className="rounded bg-slate-900 px-2 py-1 ring-1 ring-slate-700"
+            />
+          </label>
+          <label className="text-sm">
+            {w.to}{" "}
+            <input
+              type="date"
+              value={to}
+              onChange={(e) => setTo(e.target.value)}
+              className="rounded bg-slate-900 px-2 py-1 ring-1 ring-slate-700"
+            />
+          </label>
+          <a href={`/api/releases?${query}&format=csv`} className="text-sm text-sky-300 underline">
+            {w.csv}
+          </a>
+          <button type="button" onClick={() => window.print()} className="rounded px-2 py-1 text-sm ring-1 ring-slate-700">
+            {w.print}
+          </button>
+          <a href="/" className="text-sm text-sky-300 underline">
+            {w.back}
+          </a>
+          <button type="button" onClick={toggle} className="rounded px-2 py-1 text-sm ring-1 ring-slate-700">
+            {t.language}
+          </button>
+        </div>
+      </header>
+      {denied && <p data-secretary-only>{w.secretaryOnly}</p>}
+      {list && list.length === 0 && <p className="text-slate-400">{w.none}</p>}
+      {list && list.length > 0 && (
+        <table data-releases className="w-full border-collapse text-sm">
+          <thead>
+            <tr>
+              {w.cols.map((c) => (
+                <th key={c} scope="col" className="border-b border-slate-600 p-1 text-left">
+                  {c}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {list.map((r) => (
+              <tr key={r.requestId} data-release={r.requestId} className="align-top">
+                <td className="border-b border-slate-800 p-1">{when(r.approvedAt, lang)}</td>
+                <td className="border-b border-slate-800 p-1">{r.requestId}</td>
+                <td className="border-b border-slate-800 p-1">
+                  {r.building} · {r.unit}
+                </td>
+                <td className="border-b border-slate-800 p-1">{r.person ?? ""}</td>
+                <td className="border-b border-slate-800 p-1">{w.kind[r.kind] ?? r.kind}</td>
+                <td className="border-b border-slate-800 p-1">
+                  {w.basis[r.basis] ?? r.basis}
+                  {r.overrideReason && <div className="text-amber-300 print:text-black">{r.overrideReason}</div>}
+                </td>
+                <td className="border-b border-slate-800 p-1">
+                  {r.documents.map((d) => (
+                    <div key={`${d.document}-${d.addedAt}`}>
+                      {w.doc[d.document] ?? d.document}
+                      {d.testedAt ? ` ${when(d.testedAt, lang)}` : ""}
+                    </div>
+                  ))}
+                </td>
+                <td className="border-b border-slate-800 p-1">{r.pass ? when(r.pass.until, lang) : ""}</td>
+                <td className="border-b border-slate-800 p-1">
+                  {r.trips.map((tr) => (
+                    <div
+                      key={tr.outAt}
+                      data-trip-overdue={tr.overdue}
+                      className={tr.overdue ? "font-semibold text-red-300 print:text-black" : ""}
+                    >
+                      {w.out} {when(tr.outAt, lang)} · {tr.inAt ? `${w.in} ${when(tr.inAt, lang)}` : w.notBack}
+                      {tr.overdue ? ` · ${w.overdue}` : ""}
+                    </div>
+                  ))}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </main>
+  );
+}

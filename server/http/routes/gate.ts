@@ -1,0 +1,83 @@
+// Why: the gate phone scans a pass; the server decides out or in from the pass's state and records it (contract section 8).
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import { events } from "../../../drizzle/schema";
+import { readPassCode } from "../../auth/pass-code";
+import { scopedCommunity } from "../../auth/scope";
+import { fail } from "../../errors";
+import { appendEvents } from "../../ingest/append";
+import { Id } from "../../protocol/events";
+import { readOutside } from "../../queries/outside";
+import { readPassHolder } from "../../queries/passes";
+import { invalid, zodIssues } from "../../zod-issues";
+import { route } from "../context";
+import { readJson, sendJson } from "../respond";
+import { communityParam } from "./snapshot";
+
+/** `id`: the phone's id for the scan (its outbox resends it); `scannedAt`: when a queued scan was read. */
+const ScanBody = z.strictObject({
+  code: z.string().trim().min(1).max(64),
+  id: Id.optional(),
+  scannedAt: z.iso.datetime({ offset: true }).optional(),
+});
+
+/** A queued scan is judged by the code of its own moment, at most this long ago. */
+const MAX_QUEUED_MS = 24 * 3_600_000;
+
+export const gateRoutes = [
+  /** Who is outside now: since when, due back when, overdue or not (secretary whole, volunteer masked). */
+  route("GET /api/outside", async ({ res, url, deps, require }) => {
+    const p = await require("secretary", "volunteer");
+    const community = communityParam(url, p);
+    sendJson(res, 200, { outside: await readOutside(deps.handle.db, community, p.role === "secretary" ? "whole" : "masked") });
+  }),
+  route("POST /api/gate/scan", async ({ req, res, deps, require }) => {
+    const principal = await require("secretary", "volunteer");
+    const parsed = ScanBody.safeParse(await readJson(req));
+    if (!parsed.success) {
+      const issues = zodIssues(parsed.error.issues);
+      throw invalid(`body: ${issues.map((i) => `${i.path} ${i.message}`).join("; ")}`, issues);
+    }
+    const { code, id, scannedAt } = parsed.data;
+    const db = deps.handle.db;
+    if (id) {
+      // The same scan sent again (an outbox retry): the answer it got, not a second passage.
+      const [seen] = await db.select({ type: events.type, payload: events.payload, seq: events.seq }).from(events).where(eq(events.id, id));
+      if (seen && (seen.type === "gate.out" || seen.type === "gate.in")) {
+        const requestId = String((seen.payload as { requestId: string }).requestId);
+        return sendJson(res, 200, { direction: seen.type === "gate.out" ? "out" : "in", requestId, seq: seen.seq, duplicate: true });
+      }
+    }
+    const now = Date.now();
+    const at = scannedAt ? Math.max(Date.parse(scannedAt), now - MAX_QUEUED_MS) : now;
+    const passSeq = readPassCode(deps.passKey, code, Math.min(at, now));
+    // The gate phone shows the holder masked whoever holds it: it is read at arm's length in public.
+    const found = passSeq === null ? null : await readPassHolder(db, passSeq, "masked");
+    if (!found) throw fail("not_found", "pass_unknown");
+    const { row, holder } = found;
+    // A pass of another compound: 403, as for any of its routes.
+    scopedCommunity(principal, row.community);
+    const direction = row.passOutAt ? "in" : "out";
+    const [accepted] = await appendEvents(
+      db,
+      [
+        {
+          ...(id ? { id } : {}),
+          type: direction === "out" ? "gate.out" : "gate.in",
+          community: row.community,
+          ...(scannedAt ? { occurredAt: scannedAt } : {}),
+          payload: { requestId: row.requestId },
+        },
+      ],
+      { role: principal.role, name: principal.label, volunteer: principal.volunteer },
+    );
+    const after = await readPassHolder(db, row.passSeq as number, "masked");
+    sendJson(res, 201, {
+      direction,
+      requestId: row.requestId,
+      seq: accepted?.seq,
+      returnBy: after?.row.passReturnBy?.toISOString() ?? null,
+      holder,
+    });
+  }),
+];
