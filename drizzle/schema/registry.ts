@@ -23,6 +23,8 @@ export const households = pgTable(
     residents: integer("residents").notNull(),
     contactName: text("contact_name"),
     contactPhone: text("contact_phone"),
+    /** null: lived in; `vacant` or `moved_out` (household.vacated): off the door-knocking list and out of the counts. */
+    status: text("status"),
   },
   (t) => [primaryKey({ columns: [t.community, t.householdId] })],
 );
@@ -38,6 +40,11 @@ export const volunteers = pgTable(
     onDuty: boolean("on_duty").notNull().default(false),
     post: text("post"),
     since: timestamp("since", { withTimezone: true }),
+    /** Who recorded the check-in (the feed's actor): they may undo it for a few minutes. */
+    checkedInBy: text("checked_in_by"),
+    /** volunteer.retired or volunteer.merged: off the lists and the counts, kept for the history. */
+    retiredAt: timestamp("retired_at", { withTimezone: true }),
+    mergedInto: text("merged_into"),
   },
   (t) => [primaryKey({ columns: [t.community, t.volunteerId] })],
 );

@@ -9,6 +9,9 @@ const VOLUNTEER_TYPES: ReadonlySet<EventType> = new Set<EventType>([
   "volunteer.checked_out",
   "request.opened",
   "request.document_added",
+  "household.test_undone",
+  "test.result_undone",
+  "volunteer.checkin_undone",
 ]);
 
 export function mayPost(role: Role, type: EventType): boolean {

@@ -11,7 +11,8 @@ import { BatchEffects } from "./batch";
 import { clearDemo } from "./demo-clear";
 import { fingerprint } from "./fingerprint";
 import { inGroupTransaction } from "./group-tx";
-import { RULES, type RuleContext } from "./rules";
+import type { RuleContext } from "./rules";
+import { ALL_RULES } from "./rules-corrections";
 import { anyOf, needsOf, State } from "./state";
 import { groupWrites } from "./write";
 
@@ -322,8 +323,17 @@ async function writeGroup(db: Db, group: Job[], onSent: () => void): Promise<{ o
             await state.load(tx, needsOf(loadable(job.parsed.slice(i + 1))));
           } else {
             try {
-              (RULES[p.input.type as keyof typeof RULES] as (c: RuleContext, payload: unknown) => void)(
-                { state, community: p.community, at: p.at, recordedAt, seq, effects: mine },
+              (ALL_RULES[p.input.type as keyof typeof ALL_RULES] as (c: RuleContext, payload: unknown) => void)(
+                {
+                  state,
+                  community: p.community,
+                  at: p.at,
+                  recordedAt,
+                  seq,
+                  effects: mine,
+                  actor: actorName(job.actor),
+                  role: job.actor.role,
+                },
                 p.input.payload,
               );
             } catch (err) {

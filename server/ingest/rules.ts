@@ -1,11 +1,12 @@
 // Why: every rule of the feed, applied in memory to the state a group of appends read, in event order.
-import type { RequestStatus } from "../../drizzle/schema/constants";
+import type { RequestStatus, Role } from "../../drizzle/schema/constants";
 import { checkRelease, countsAsPending, type RequestAction, transition } from "../domain/requests";
 import { bucketStart } from "../domain/wall-series";
 import { conflict } from "../errors";
 import type { EventType, Payload } from "../protocol/events";
 import type { Params } from "../protocol/reasons";
 import type { BatchEffects } from "./batch";
+import type { CorrectionType } from "./rules-corrections";
 import { type Alert, key, type Request, type State } from "./state";
 
 /** What a rule gets to apply one event. */
@@ -18,13 +19,16 @@ export interface RuleContext {
   recordedAt: Date;
   seq: number;
   effects: BatchEffects;
+  /** Who posts it, as the feed records it (`volunteer:<id>` or a token's label), and the token's role. */
+  actor?: string;
+  role?: Role;
 }
 
 type Rule<T extends EventType> = (c: RuleContext, p: Payload<T>) => void;
-type Rules = { [T in Exclude<EventType, "demo.cleared">]: Rule<T> };
+type Rules = { [T in Exclude<EventType, "demo.cleared" | CorrectionType>]: Rule<T> };
 
 /** Adds to the 15-minute activity bucket of the event's time; the group writes each bucket once. */
-function bumpActivity(c: RuleContext, d: { tests?: number; onDuty?: number; pending?: number }): void {
+export function bumpActivity(c: RuleContext, d: { tests?: number; onDuty?: number; pending?: number }): void {
   const start = bucketStart(c.at);
   const k = `${c.community}\u0000${start}`;
   const a = c.effects.activity.get(k) ?? { community: c.community, bucketStart: start, tests: 0, onDuty: 0, pending: 0 };
@@ -40,19 +44,19 @@ function building(c: RuleContext, buildingId: string) {
   return b;
 }
 
-function household(c: RuleContext, householdId: string) {
+export function household(c: RuleContext, householdId: string) {
   const h = c.state.get("households", key(c.community, householdId));
   if (!h) throw conflict("household_unknown", { householdId }, "payload.householdId");
   return h;
 }
 
-function volunteer(c: RuleContext, volunteerId: string) {
+export function volunteer(c: RuleContext, volunteerId: string) {
   const v = c.state.get("volunteers", key(c.community, volunteerId));
   if (!v) throw conflict("volunteer_unknown", { volunteerId }, "payload.volunteerId");
   return v;
 }
 
-function round(c: RuleContext, roundId: string) {
+export function round(c: RuleContext, roundId: string) {
   const r = c.state.get("rounds", key(c.community, roundId));
   if (!r) throw conflict("round_unknown", { roundId }, "payload.roundId");
   return r;

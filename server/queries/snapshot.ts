@@ -9,6 +9,7 @@ const buildSnapshotQuery = (db: Db) =>
       s: communityState,
       testedCount: rounds.testedCount,
       kind: rounds.kind,
+      label: rounds.label,
       openedAt: rounds.openedAt,
       closedAt: rounds.closedAt,
     })
@@ -32,7 +33,7 @@ export async function readSnapshot(db: Db, community: string): Promise<Snapshot>
   }
   const [row] = await query.execute({ community });
   if (!row) {
-    return { seq: 0, community, demo: false, counts: emptyCounts(), round: null };
+    return { seq: 0, community, demo: false, name: null, counts: emptyCounts(), round: null };
   }
   const s = row.s;
   const open = s.currentRoundId && row.openedAt && !row.closedAt;
@@ -40,6 +41,7 @@ export async function readSnapshot(db: Db, community: string): Promise<Snapshot>
     seq: s.lastSeq,
     community,
     demo: s.demo,
+    name: s.name ?? null,
     counts: {
       householdsTotal: s.householdsTotal,
       householdsTested: row.testedCount ?? 0,
@@ -52,7 +54,12 @@ export async function readSnapshot(db: Db, community: string): Promise<Snapshot>
     },
     round:
       open && s.currentRoundId && row.openedAt
-        ? { roundId: s.currentRoundId, kind: row.kind as "pcr" | "antigen", openedAt: row.openedAt.toISOString() }
+        ? {
+            roundId: s.currentRoundId,
+            kind: row.kind as "pcr" | "antigen",
+            openedAt: row.openedAt.toISOString(),
+            label: row.label ?? null,
+          }
         : null,
   };
 }

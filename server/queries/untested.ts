@@ -38,7 +38,13 @@ export function untestedQuery(db: Db, community: string, buildingId?: string) {
     .from(households)
     .leftJoin(buildings, and(eq(buildings.community, households.community), eq(buildings.buildingId, households.buildingId)))
     .where(
-      and(eq(households.community, rounds.community), buildingId ? eq(households.buildingId, buildingId) : undefined, notExists(tested)),
+      and(
+        eq(households.community, rounds.community),
+        buildingId ? eq(households.buildingId, buildingId) : undefined,
+        // Vacant and moved-out households are never on the list.
+        isNull(households.status),
+        notExists(tested),
+      ),
     )
     .as("untested");
   return db
