@@ -137,4 +137,35 @@ describe.skipIf(!ready)(`FIX: corrections on ${ENGINE}`, () => {
     expect((await s.snapshot(c)).name).toBe("幸福里小区");
     await recountAgrees();
   });
+
+  it("FIX7 the people's daily report (format=table): the name, coverage, the round's label, sealed buildings, releases by name, in either language; undone taps not counted", async () => {
+    const c = `fix${++n}`;
+    const e = (type: string, payload: object) => ({ type, community: c, payload });
+    const events = smallCompound(c).filter((x) => x.type !== "round.opened");
+    expect((await s.post({ events })).status).toBe(201);
+    for (const [type, payload] of [
+      ["community.named", { name: "幸福里小区" }],
+      ["round.opened", { roundId: "r1", kind: "pcr", label: "第一轮全员核酸" }],
+      ["household.tested", { roundId: "r1", householdId: "h1" }],
+      ["household.tested", { roundId: "r1", householdId: "h2" }],
+      ["household.test_undone", { roundId: "r1", householdId: "h2", reason: "wrong door" }],
+      ["building.sealed", { buildingId: "b2", reason: "密接" }],
+      ["request.opened", { requestId: "q1", householdId: "h1", kind: "leave", person: "张伟" }],
+      ["request.approved", { requestId: "q1", override: { reason: "dialysis" } }],
+    ] as const)
+      expect((await s.post(e(type, payload))).status).toBe(201);
+    const json = (await (await s.api(`/api/reports/daily?community=${c}`)).json()) as Record<string, any>;
+    expect(json).toMatchObject({ householdsTested: 1, name: "幸福里小区", coverage: { tested: 1, toTest: 3, label: "第一轮全员核酸" } });
+    expect(json.rounds).toEqual([expect.objectContaining({ roundId: "r1", tested: 1, label: "第一轮全员核酸" })]);
+    const zh = await (await s.api(`/api/reports/daily?community=${c}&format=table`)).text();
+    expect(zh).toContain("幸福里小区");
+    expect(zh).toContain("第一轮全员核酸：已检测 1 户 / 应检测 3 户");
+    expect(zh).toMatch(/封控中的楼栋,Building 2,,封控时间 .*；密接/);
+    expect(zh).toMatch(/放行,Building 1 101 张伟,外出,书记特批；dialysis；/);
+    expect(zh).not.toContain("r1");
+    expect(zh).not.toContain(c);
+    const en = await (await s.api(`/api/reports/daily?community=${c}&format=table&lang=en`)).text();
+    expect(en).toContain("第一轮全员核酸: 1 households tested of 3 to test");
+    expect(en).toContain("Buildings sealed now,Building 2");
+  });
 });
