@@ -29,7 +29,12 @@ describe.skipIf(!ready)("FIX: undoing a door tap on a phone", () => {
 
   it("FIX6 a tapped tile stays in place with Undo, the grid does not move; Undo puts the household back untested", async () => {
     const volunteer = await app.server.mint("volunteer", "phone");
-    const context = await app.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: "zh-CN" });
+    const context = await app.browser.newContext({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+      locale: "zh-CN",
+    });
     const page = await context.newPage();
     await page.goto(`${app.server.url}/console?token=${volunteer}`);
     await page.locator('[data-connection="live"]').waitFor({ timeout: 15_000 });
