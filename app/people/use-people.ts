@@ -6,6 +6,8 @@ import type { Role } from "../../drizzle/schema/constants";
 export interface Volunteer {
   volunteerId: string;
   name: string;
+  /** Whole: this page is the secretary's only. */
+  phone: string | null;
   skills: string[];
   onDuty: boolean;
   post: string | null;
@@ -24,7 +26,7 @@ export interface SignIn {
 export type PeopleState =
   | { status: "loading" | "signed-out" | "forbidden" }
   | { status: "failed"; message: string }
-  | { status: "ready"; volunteers: Volunteer[]; signIns: SignIn[] };
+  | { status: "ready"; volunteers: Volunteer[]; signIns: SignIn[]; name: string | null };
 
 /** Last-seen times move at most once a minute, so the sign-ins are read again this often (the registry, which is large, only on demand). */
 const REREAD_MS = 15_000;
@@ -43,16 +45,18 @@ export function usePeople(community = "default") {
         const session = await read<{ role: Role }>("/api/session");
         if (session.status === 401) return setState({ status: "signed-out" });
         if (session.body?.role !== "secretary") return setState({ status: "forbidden" });
-        const [registry, tokens] = await Promise.all([
+        const [registry, tokens, snapshot] = await Promise.all([
           registryToo ? read<{ volunteers: Volunteer[] }>(`/api/registry?community=${encodeURIComponent(community)}`) : null,
           read<{ tokens: SignIn[] }>("/api/tokens"),
+          read<{ name?: string | null }>(`/api/snapshot?community=${encodeURIComponent(community)}`),
         ]);
         const signIns = tokens.body?.tokens;
         if (!signIns || (registry && !registry.body))
           return setState({ status: "failed", message: `HTTP ${registry?.status}/${tokens.status}` });
         setState((s) => {
           const volunteers = registry?.body?.volunteers ?? (s.status === "ready" ? s.volunteers : null);
-          return volunteers ? { status: "ready", volunteers, signIns } : s;
+          const name = snapshot.body?.name ?? null;
+          return volunteers ? { status: "ready", volunteers, signIns, name } : s;
         });
       } catch {
         setState((s) => (s.status === "ready" ? s : { status: "failed", message: "the server cannot be reached" }));
