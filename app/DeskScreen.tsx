@@ -22,7 +22,7 @@ import { useNow } from "./_live/use-now";
 
 /** The secretary's laptop: every number, the round, the alarms to acknowledge, the posts' minimums and the requests to decide. */
 export function DeskScreen() {
-  const live = useLive("default", { wall: true });
+  const live = useLive(undefined, { wall: true });
   const now = useNow(15_000);
   const { lang, t, toggle } = useLang();
   const s = live.snapshot;

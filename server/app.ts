@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
+import type { Duplex } from "node:stream";
 import { type DatabaseHandle, openPglite, openPostgres } from "../drizzle/client";
 import { migrate } from "../drizzle/migrate";
 import { Authenticator } from "./auth/authenticate";
@@ -15,6 +16,7 @@ import { FeedListener } from "./feed/listener";
 import { createApiHandler } from "./http/api";
 import { DoorLimits } from "./http/limits";
 import { handleSignIn } from "./http/sign-in";
+import { requestTarget } from "./http/target";
 import { appendEvents, onCommitted } from "./ingest/append";
 import type { Logger } from "./log";
 import { lockDataDir } from "./pglite-lock";
@@ -64,6 +66,18 @@ function buildVersion(distDir: string): string {
   }
 }
 
+/** A request line that names nothing we serve: a plain 400, and the connection closed. */
+function badRequest(res: ServerResponse): void {
+  res.writeHead(400, { "content-type": "text/plain; charset=utf-8", connection: "close" }).end("bad request target\n");
+}
+
+/** Answers a connection taken out of HTTP's hands (CONNECT, an upgrade) and closes it. */
+function refuseRaw(socket: Duplex, status: string): void {
+  socket.on("error", () => {});
+  if (socket.writable) socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  else socket.destroy();
+}
+
 /** The composition root: database → migrations → auth → demo → pages → HTTP → Socket.IO → feed listener. */
 export async function startCordon(env: Env, log: Logger, opts: { dev?: boolean } = {}): Promise<Cordon> {
   const embedded = !env.DATABASE_URL;
@@ -80,7 +94,7 @@ export async function startCordon(env: Env, log: Logger, opts: { dev?: boolean }
   const resolver = new TokenResolver(db, log);
   const auth = new Authenticator(resolver, secret);
   if (env.ADMIN_TOKEN) {
-    const admin = await ensureToken(db, env.ADMIN_TOKEN, "secretary", "ADMIN_TOKEN");
+    const admin = await ensureToken(db, env.ADMIN_TOKEN, "secretary", "ADMIN_TOKEN", { operator: true });
     if (admin.revoked)
       log.warn("ADMIN_TOKEN has been revoked and stays revoked; set a new ADMIN_TOKEN to sign in as the secretary with it");
   }
@@ -106,7 +120,10 @@ export async function startCordon(env: Env, log: Logger, opts: { dev?: boolean }
   const api = createApiHandler({ handle, auth, log, limits, publicUrl: env.PUBLIC_URL, reportTimeZone: env.REPORT_TIME_ZONE });
 
   const http = createServer((req, res) => {
-    const url = new URL(req.url ?? "/", "http://localhost");
+    const url = requestTarget(req.url);
+    if (!url) return void badRequest(res);
+    // Pages and the API see the target as parsed here, whatever the request line said.
+    req.url = `${url.pathname}${url.search}`;
     if (url.pathname.startsWith("/api/")) return void api(req, res, url);
     void (async () => {
       try {
@@ -118,6 +135,12 @@ export async function startCordon(env: Env, log: Logger, opts: { dev?: boolean }
         if (!res.headersSent) res.writeHead(500).end("internal error");
       }
     })();
+  });
+
+  // No proxying, and WebSockets only for Socket.IO: anything else is answered, never dropped unanswered.
+  http.on("connect", (_req, socket) => refuseRaw(socket, "405 Method Not Allowed"));
+  http.on("upgrade", (req, socket) => {
+    if (!requestTarget(req.url)?.pathname.startsWith("/socket.io/")) refuseRaw(socket, "400 Bad Request");
   });
 
   const demoMarks = new DemoMarks();

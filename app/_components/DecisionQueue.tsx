@@ -5,6 +5,7 @@ import type { DICTS } from "../_i18n/dict";
 import { historyWords } from "../_i18n/history";
 import { langOf } from "../_i18n/posts";
 import { errorText, type Reasoned } from "../_i18n/reasons";
+import { screenCommunity } from "../_live/community";
 import { postEvent } from "../_live/post-event";
 import { DecisionBasis } from "./DecisionBasis";
 import { fmtAge } from "./wall-format";
@@ -28,7 +29,7 @@ export function DecisionQueue({ seq, now, locale, t }: { seq: number | undefined
       () => {
         p.timer = undefined;
         p.last = Date.now();
-        fetch("/api/requests", { credentials: "same-origin" })
+        fetch(`/api/requests?community=${encodeURIComponent(screenCommunity())}`, { credentials: "same-origin" })
           .then((r) => (r.ok ? r.json() : null))
           .then((body: { requests: Item[] } | null) => body && setItems(body.requests))
           .catch(() => {});

@@ -29,6 +29,7 @@ type PeopleDict = {
     historyTitle: (name: string) => string;
   };
   screens: { title: string; hint: string; label: string; wall: string; wallLabel: string; secretary: string; secretaryLabel: string };
+  compounds: { title: string; hint: string; id: string; idHint: string; label: string; labelDefault: (id: string) => string; make: string };
   minted: {
     title: string;
     once: string;
@@ -67,7 +68,7 @@ export const PEOPLE: Record<Lang, PeopleDict> = {
     loading: "Loading…",
     secretaryOnly: "This page is for the secretary only. Sign in with the secretary's link to hand out phones and screens.",
     failed: (why) => `Could not do that: ${why}`,
-    roles: { volunteer: "Volunteer", display: "Wall display", secretary: "Secretary" },
+    roles: { volunteer: "Volunteer", display: "Wall display", secretary: "Secretary", street: "Street office" },
     volunteers: {
       title: "Volunteers",
       empty: "No volunteers registered yet: import the volunteer list first.",
@@ -120,10 +121,20 @@ export const PEOPLE: Record<Lang, PeopleDict> = {
       confirm: (label) => `Revoke "${label}"? The phone or screen using it is signed out within seconds.`,
       seenHint: "Last seen: the last request or sign-in, to the minute.",
     },
+    compounds: {
+      title: "Compounds (operator)",
+      hint: "Open a compound on this deployment: its first secretary's sign-in link. That secretary then imports the registry and hands out the compound's own links.",
+      id: "Compound id",
+      idHint: "letters, digits, - _ . (e.g. lane-12)",
+      label: "Label of the link",
+      labelDefault: (id) => `first secretary of ${id}`,
+      make: "Make the secretary's link",
+    },
     card: {
       volunteer: "Scan with your phone to open the volunteer console. Keep it to yourself; if lost, tell the secretary.",
       display: "Open once in the wall display's browser; it stays signed in.",
       secretary: "Secretary only: opens the desk with all personal data.",
+      street: "The street office's wall: every compound it watches, no personal data.",
     },
     console: {
       signedInAs: "Signed in as",
@@ -140,7 +151,7 @@ export const PEOPLE: Record<Lang, PeopleDict> = {
     loading: "加载中…",
     secretaryOnly: "此页面仅限书记使用。请用书记的登录链接登录后再分发手机和屏幕的链接。",
     failed: (why) => `操作失败：${why}`,
-    roles: { volunteer: "志愿者", display: "大屏", secretary: "书记" },
+    roles: { volunteer: "志愿者", display: "大屏", secretary: "书记", street: "街道" },
     volunteers: {
       title: "志愿者",
       empty: "尚未登记志愿者：请先导入志愿者名单。",
@@ -193,10 +204,20 @@ export const PEOPLE: Record<Lang, PeopleDict> = {
       confirm: (label) => `撤销“${label}”？使用它的手机或屏幕将在几秒内退出登录。`,
       seenHint: "最近使用：最后一次请求或登录的时间，精确到分钟。",
     },
+    compounds: {
+      title: "小区（管理员）",
+      hint: "在本系统中开通一个小区：生成其第一位书记的登录链接。该书记随后导入登记表，并分发本小区的链接。",
+      id: "小区编号",
+      idHint: "字母、数字、- _ .（例如 lane-12）",
+      label: "链接名称",
+      labelDefault: (id) => `${id} 的第一位书记`,
+      make: "生成书记登录链接",
+    },
     card: {
       volunteer: "用手机扫码，打开志愿者工作台。请勿转给他人；如遗失请告知书记。",
       display: "在大屏的浏览器中打开一次即可，之后保持登录。",
       secretary: "仅限书记：打开工作台，可查看全部个人信息。",
+      street: "街道大屏：所辖各小区的情况，不含个人信息。",
     },
     console: {
       signedInAs: "当前登录",

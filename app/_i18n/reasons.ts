@@ -18,7 +18,7 @@ const ACTION: Record<string, string> = {
   fulfilled: "完成",
   cancelled: "取消",
 };
-const ROLE: Record<string, string> = { secretary: "书记", volunteer: "志愿者", display: "大屏" };
+const ROLE: Record<string, string> = { secretary: "书记", volunteer: "志愿者", display: "大屏", street: "街道" };
 const ENTITY: Record<string, string> = { household: "住户", volunteer: "志愿者" };
 const FIELD: Record<string, string> = {
   buildingId: "楼栋",
@@ -133,6 +133,8 @@ export const ZH: Templates = {
   role_forbidden: (p) => `“${word(ROLE, p.role)}”身份无权进行此操作`,
   role_may_not_post: (p) => `“${word(ROLE, p.role)}”身份无权提交 ${p.type}`,
   internal_event_type: (p) => `${p.type} 只能由服务器自己提交`,
+  community_forbidden: (p) => `此登录属于另一个小区，无权访问 ${p.community}`,
+  operator_only: (p) => `只有管理员（ADMIN_TOKEN）可以创建“${word(ROLE, p.role)}”登录`,
   bound_other_community: (p) => `此登录属于社区 ${p.community} 的志愿者 ${p.volunteerId}，只能在该社区操作`,
   bound_other_volunteer: (p) => `此登录属于志愿者 ${p.volunteerId}，只能为本人签到、签退`,
   cookie_wrong_origin: () => "此操作必须从本系统自己的页面发出；请刷新页面后重试",

@@ -2,6 +2,7 @@
 import { io, type Socket } from "socket.io-client";
 import type { ClientToServerEvents, ServerToClientEvents } from "../../server/protocol/state";
 import type { WallView } from "../../server/protocol/wall";
+import { screenCommunity } from "./community";
 import { LiveStore } from "./store";
 
 type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -35,7 +36,7 @@ function looksLikeWallView(v: unknown): v is WallView {
  * the session cookie, subscribes on every (re)connect, and the store converges from the snapshot.
  * `wall: true` adds the display-safe wall view to the subscription.
  */
-export function liveClient(community = "default", opts: { wall?: boolean } = {}): { store: LiveStore; socket: LiveSocket } {
+export function liveClient(community = screenCommunity(), opts: { wall?: boolean } = {}): { store: LiveStore; socket: LiveSocket } {
   if (current && current.community === community) {
     if (opts.wall && !current.wall) {
       current.wall = true;

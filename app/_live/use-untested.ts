@@ -2,7 +2,15 @@
 // Why: one place that reads the door-knocking list, follows the feed without flooding the server, and posts the taps.
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { UntestedList } from "../../server/protocol/untested";
+import { keepUntested, keptUntested } from "./kept-untested";
 import { type ApiError, postEvent } from "./post-event";
+
+const withoutHousehold = (list: UntestedList, householdId: string): UntestedList => ({
+  round: list.round,
+  buildings: list.buildings
+    .map((b) => ({ ...b, households: b.households.filter((h) => h.householdId !== householdId) }))
+    .filter((b) => b.households.length > 0),
+});
 
 const READ_EVERY_MS = 1000;
 /** How a tap is sent: posted at once (the desk), or kept in the phone's outbox first (the console). */
@@ -33,13 +41,15 @@ export function useUntested(seq: number | undefined, buildingId?: string | null,
     fetch(from, { credentials: "same-origin" })
       .then((res) => (res.ok ? (res.json() as Promise<UntestedList>) : null))
       .then((body) => {
-        if (body && n === r.started) setList(body);
+        if (!body || n !== r.started) return;
+        keepUntested(from, body);
+        setList(body);
       })
       .catch(() => {});
   }, []);
-  // A new building: read at once, forget the old building's list.
+  // A new building: the list this phone read last for it at once (it may be offline), then a fresh read.
   useEffect(() => {
-    setList(null);
+    setList(url ? keptUntested(url) : null);
     if (url) read(url);
   }, [url, read]);
   useEffect(() => {
@@ -68,9 +78,11 @@ export function useUntested(seq: number | undefined, buildingId?: string | null,
       const r = await send({ type: "household.tested", payload: { roundId, householdId } });
       if (!r.ok) return { ok: false, householdId, message: r.message, error: r.error };
       setMarked((m) => new Set(m).add(`${roundId}/${householdId}`));
+      // The kept copy forgets the tapped door too, so a reload before the tap is sent does not bring it back.
+      if (list && current.current) keepUntested(current.current, withoutHousehold(list, householdId));
       return { ok: true, householdId };
     },
-    [list?.round?.roundId, send],
+    [list, send],
   );
   /** Undoes a tap made here (`household.test_undone`): the household is back on the list at once. */
   const unmark = useCallback(

@@ -7,6 +7,7 @@ import { SignInNotice } from "../_components/SignInNotice";
 import { HISTORY } from "../_i18n/history";
 import { errorText } from "../_i18n/reasons";
 import { useLang } from "../_i18n/use-lang";
+import { screenCommunity } from "../_live/community";
 import { HistoryTable } from "./HistoryTable";
 import { useHistory } from "./use-history";
 
@@ -20,7 +21,7 @@ export function HistoryScreen() {
     const q = new URLSearchParams(window.location.search);
     const entity = q.get("entity") ?? "";
     const id = q.get("id") ?? "";
-    setTarget(isHistoryEntity(entity) && id ? { community: q.get("community") ?? "default", entity, id } : "bad");
+    setTarget(isHistoryEntity(entity) && id ? { community: screenCommunity(), entity, id } : "bad");
   }, []);
   const ok = target !== null && target !== "bad";
   const state = useHistory(ok ? target.community : "default", ok ? target.entity : "request", ok ? target.id : "", ok);

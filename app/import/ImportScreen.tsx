@@ -10,6 +10,7 @@ import { IMPORT } from "../_i18n/import";
 import { errorText, type Reasoned } from "../_i18n/reasons";
 import { useLang } from "../_i18n/use-lang";
 import { liveClient } from "../_live/client";
+import { screenCommunity } from "../_live/community";
 import { useLive } from "../_live/use-live";
 import { type Choices, ImportForm } from "./ImportForm";
 import { ImportPreview } from "./ImportPreview";
@@ -44,8 +45,8 @@ export function ImportScreen() {
   const s = live.snapshot;
 
   useEffect(() => {
-    const c = new URLSearchParams(window.location.search).get("community");
-    if (c) setChoices((v) => ({ ...v, community: c }));
+    const c = screenCommunity();
+    setChoices((v) => ({ ...v, community: c }));
   }, []);
 
   const doPreview = useCallback(async (c: Choices) => {

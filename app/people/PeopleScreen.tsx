@@ -9,6 +9,7 @@ import { PEOPLE_LIST } from "../_i18n/people-list";
 import { errorText } from "../_i18n/reasons";
 import { useLang } from "../_i18n/use-lang";
 import { useNow } from "../_live/use-now";
+import { CompoundForm } from "./CompoundForm";
 import { type Minted, type MintRequest, mintLink, revokeLink } from "./links";
 import { MintedLinks } from "./MintedLinks";
 import { PrintSheet } from "./PrintSheet";
@@ -80,6 +81,7 @@ export function PeopleScreen() {
               </p>
             )}
             <MintedLinks minted={minted} p={p} onClear={() => setMinted([])} />
+            <CompoundForm p={p} busy={progress !== null} onMint={(r) => void mint(r)} />
             <div className="grid gap-4 lg:grid-cols-[2fr_1fr]">
               <VolunteerList
                 volunteers={state.volunteers}

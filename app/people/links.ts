@@ -3,7 +3,7 @@ import type { Role } from "../../drizzle/schema/constants";
 import type { ApiError } from "../_live/post-event";
 
 /** The screen each role's link opens. */
-export const SCREEN_PATH: Record<Role, string> = { volunteer: "/console", display: "/wall", secretary: "/" };
+export const SCREEN_PATH: Record<Role, string> = { volunteer: "/console", display: "/wall", secretary: "/", street: "/street" };
 
 /** `<origin>/console?token=…` for a volunteer, `/wall?token=…` for a display, `/?token=…` for a secretary. */
 export const signInLink = (origin: string, role: Role, token: string) => `${origin}${SCREEN_PATH[role]}?token=${encodeURIComponent(token)}`;
@@ -12,6 +12,8 @@ export interface MintRequest {
   role: Role;
   label: string;
   volunteerId?: string;
+  /** Another compound's (the operator opening a compound); default the signed-in compound. */
+  community?: string;
   /** What the printed card says under the name: a volunteer's skills or post, a screen's role. */
   detail: string;
 }
@@ -33,6 +35,7 @@ export async function mintLink(origin: string, req: MintRequest): Promise<Minted
         role: req.role,
         label: req.label.slice(0, 100),
         ...(req.volunteerId ? { volunteerId: req.volunteerId } : {}),
+        ...(req.community ? { community: req.community } : {}),
       }),
     });
     const body = (await r.json().catch(() => null)) as { id?: string; token?: string; error?: ApiError } | null;

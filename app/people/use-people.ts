@@ -2,6 +2,7 @@
 // Loads what the people page shows: who is signed in here, the volunteers, and every sign-in with when it was last seen.
 import { useCallback, useEffect, useState } from "react";
 import type { Role } from "../../drizzle/schema/constants";
+import { screenCommunity } from "../_live/community";
 
 export interface Volunteer {
   volunteerId: string;
@@ -37,7 +38,7 @@ async function read<T>(path: string): Promise<{ status: number; body: T | null }
 }
 
 /** The page's data, for the secretary only: a volunteer or display gets "forbidden", no session "signed-out". */
-export function usePeople(community = "default") {
+export function usePeople(community?: string) {
   const [state, setState] = useState<PeopleState>({ status: "loading" });
   const load = useCallback(
     async (registryToo = true) => {
@@ -46,9 +47,11 @@ export function usePeople(community = "default") {
         if (session.status === 401) return setState({ status: "signed-out" });
         if (session.body?.role !== "secretary") return setState({ status: "forbidden" });
         const [registry, tokens, snapshot] = await Promise.all([
-          registryToo ? read<{ volunteers: Volunteer[] }>(`/api/registry?community=${encodeURIComponent(community)}`) : null,
+          registryToo
+            ? read<{ volunteers: Volunteer[] }>(`/api/registry?community=${encodeURIComponent(community ?? screenCommunity())}`)
+            : null,
           read<{ tokens: SignIn[] }>("/api/tokens"),
-          read<{ name?: string | null }>(`/api/snapshot?community=${encodeURIComponent(community)}`),
+          read<{ name?: string | null }>(`/api/snapshot?community=${encodeURIComponent(community ?? screenCommunity())}`),
         ]);
         const signIns = tokens.body?.tokens;
         if (!signIns || (registry && !registry.body))

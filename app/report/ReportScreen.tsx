@@ -6,6 +6,7 @@ import { SignInNotice } from "../_components/SignInNotice";
 import { errorText } from "../_i18n/reasons";
 import { REPORT } from "../_i18n/report";
 import { useLang } from "../_i18n/use-lang";
+import { screenCommunity } from "../_live/community";
 import { ReportSheet } from "./ReportSheet";
 import { useReport } from "./use-report";
 
@@ -20,7 +21,7 @@ export function ReportScreen() {
   useEffect(() => {
     const q = new URLSearchParams(window.location.search);
     const date = q.get("date");
-    setWhere({ community: q.get("community") ?? "default", date: date && DATE.test(date) ? date : null });
+    setWhere({ community: screenCommunity(), date: date && DATE.test(date) ? date : null });
   }, []);
   const community = where?.community ?? "default";
   const state = useReport(community, where?.date ?? null, where !== null);

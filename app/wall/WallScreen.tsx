@@ -24,7 +24,7 @@ const WIDE_GRID = 48;
 
 /** The office wall: the compound at a glance from across the room, live, never silently stale, never a person. */
 export function WallScreen() {
-  const live = useLive("default", { wall: true });
+  const live = useLive(undefined, { wall: true });
   const { lang, t, toggle } = useLang();
   const now = useNow(1000);
   useVersionReload(live.firstVersion, live.version);

@@ -3,6 +3,7 @@
 // second, and a fetch cancelled by the next update would never finish. A new size or language is fetched at once.
 import { useEffect, useRef, useState } from "react";
 import type { ChartKey, WallChartsResponse } from "../../server/protocol/charts";
+import { screenCommunity } from "../_live/community";
 
 /** Least time between two fetches for new points: the bars are per 15 minutes; ten seconds is soon enough. */
 const DATA_GAP_MS = 10_000;
@@ -34,7 +35,7 @@ export function useChartSvg(ask: ChartAsk): Record<ChartKey, string> | null {
       const a = latest.current;
       busy = true;
       startedAt = Date.now();
-      fetch(`/api/wall/charts?${a.shape}`, { signal: stop.signal })
+      fetch(`/api/wall/charts?community=${encodeURIComponent(screenCommunity())}&${a.shape}`, { signal: stop.signal })
         .then((r) => (r.ok ? (r.json() as Promise<WallChartsResponse>) : Promise.reject(new Error(`charts: ${r.status}`))))
         .then((r) => {
           shown = { shape: a.shape ?? "", series: a.series };

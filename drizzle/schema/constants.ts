@@ -1,5 +1,5 @@
 /** Vocabularies shared by the zod protocol and the database schema. */
-export const ROLES = ["secretary", "volunteer", "display"] as const;
+export const ROLES = ["secretary", "volunteer", "display", "street"] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROUND_KINDS = ["pcr", "antigen"] as const;

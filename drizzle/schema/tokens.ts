@@ -1,4 +1,4 @@
-import { index, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { boolean, index, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 
 /** Access tokens, stored as sha256 of the secret; the secret itself is never kept. */
 export const tokens = pgTable(
@@ -12,10 +12,15 @@ export const tokens = pgTable(
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
     /** A volunteer's own token: what it posts is recorded as this volunteer, who checks only themself in and out. */
     volunteerId: text("volunteer_id"),
-    community: text("community"),
+    /** The compound the token belongs to (v1.2): any other is refused with 403. */
+    community: text("community").notNull().default("default"),
+    /** The operator (ADMIN_TOKEN): a secretary of every compound, who alone mints tokens for any of them. */
+    operator: boolean("operator").notNull().default(false),
+    /** A street office's token: the compounds it reads. */
+    communities: jsonb("communities").$type<string[]>(),
     /** When the token last signed in or made a request, written at most once a minute per token and node. */
     lastSeenAt: timestamp("last_seen_at", { withTimezone: true }),
   },
   // Every node polls for revocations since its last look, to disconnect their sockets.
-  (t) => [index("tokens_revoked").on(t.revokedAt)],
+  (t) => [index("tokens_revoked").on(t.revokedAt), index("tokens_community").on(t.community)],
 );

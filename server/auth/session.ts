@@ -45,6 +45,22 @@ export function readCookie(header: string | undefined, name: string): string | u
   return undefined;
 }
 
+/** Not secret: which compound the signed-in screens show when their address names none (`app/_live/community.ts`). */
+export const COMMUNITY_COOKIE = "cordon_community";
+
+/** The screens' compound, readable by their scripts, beside the HttpOnly session. */
+export function communityCookie(community: string, secure: boolean): string {
+  return [
+    `${COMMUNITY_COOKIE}=${encodeURIComponent(community)}`,
+    "Path=/",
+    "SameSite=Lax",
+    `Max-Age=${SESSION_MAX_AGE_S}`,
+    secure ? "Secure" : "",
+  ]
+    .filter(Boolean)
+    .join("; ");
+}
+
 export function sessionCookie(seal: string, secure: boolean): string {
   return [
     `${SESSION_COOKIE}=${encodeURIComponent(seal)}`,

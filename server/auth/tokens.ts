@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, isNull, ne, sql } from "drizzle-orm";
 import type { Db } from "../../drizzle/client";
 import { tokens } from "../../drizzle/schema";
 import type { Role } from "../../drizzle/schema/constants";
@@ -9,8 +9,21 @@ export interface Principal {
   tokenId: string;
   role: Role;
   label: string;
+  /** The compound the token belongs to (v1.2); `default` for the operator. */
+  community: string;
+  /** The operator (ADMIN_TOKEN): a secretary of every compound. */
+  operator?: boolean;
+  /** A street token: the compounds it reads. */
+  communities?: string[];
   /** Set when the token belongs to one volunteer of one community. */
   volunteer?: { community: string; volunteerId: string };
+}
+
+/** Who a minted token belongs to: its compound, and a volunteer or a street's compounds. */
+export interface TokenScope {
+  community: string;
+  volunteerId?: string;
+  communities?: string[];
 }
 
 /** Tokens are random, so a plain sha256 is enough to keep them unreadable at rest. */
@@ -21,11 +34,11 @@ export async function mintToken(
   db: Db,
   role: Role,
   label: string,
-  volunteer?: { community: string; volunteerId: string },
+  scope: TokenScope = { community: "default" },
 ): Promise<{ id: string; token: string; role: Role }> {
   const token = randomBytes(24).toString("base64url");
   const id = randomUUID();
-  await db.insert(tokens).values({ id, hash: hashToken(token), role, label, ...volunteer });
+  await db.insert(tokens).values({ id, hash: hashToken(token), role, label, ...scope });
   return { id, token, role };
 }
 
@@ -33,9 +46,25 @@ export async function mintToken(
  * Makes sure a known secret (ADMIN_TOKEN) exists as a token of `role`. A revoked one stays
  * revoked across restarts: the answer says so, and the operator sets a new secret.
  */
-export async function ensureToken(db: Db, token: string, role: Role, label: string): Promise<{ revoked: boolean }> {
+export async function ensureToken(
+  db: Db,
+  token: string,
+  role: Role,
+  label: string,
+  opts: { operator?: boolean } = {},
+): Promise<{ revoked: boolean }> {
   const hash = hashToken(token);
-  await db.insert(tokens).values({ id: randomUUID(), hash, role, label }).onConflictDoNothing({ target: tokens.hash });
+  const operator = opts.operator ?? false;
+  await db
+    .insert(tokens)
+    .values({ id: randomUUID(), hash, role, label, operator })
+    .onConflictDoUpdate({ target: tokens.hash, set: { operator } });
+  // The operator is the token whose secret ADMIN_TOKEN holds now; one it replaced is a secretary of `default`.
+  if (operator)
+    await db
+      .update(tokens)
+      .set({ operator: false })
+      .where(and(eq(tokens.operator, true), ne(tokens.hash, hash)));
   const [row] = await db.select({ revokedAt: tokens.revokedAt }).from(tokens).where(eq(tokens.hash, hash));
   return { revoked: Boolean(row?.revokedAt) };
 }
@@ -50,17 +79,19 @@ export async function revokeSecret(db: Db, token: string): Promise<boolean> {
   return rows.length > 0;
 }
 
-export async function revokeToken(db: Db, id: string): Promise<boolean> {
+/** Revokes a live token; `community` limits it to that compound's tokens (a secretary's own). */
+export async function revokeToken(db: Db, id: string, community?: string): Promise<boolean> {
   // The database's clock: every node compares revocation times against it.
   const rows = await db
     .update(tokens)
     .set({ revokedAt: sql`now()` })
-    .where(and(eq(tokens.id, id), isNull(tokens.revokedAt)))
+    .where(and(eq(tokens.id, id), isNull(tokens.revokedAt), community === undefined ? undefined : eq(tokens.community, community)))
     .returning({ id: tokens.id });
   return rows.length > 0;
 }
 
-export async function listTokens(db: Db) {
+/** The tokens, without secrets; `community` limits them to that compound's (a secretary's own). */
+export async function listTokens(db: Db, community?: string) {
   return db
     .select({
       id: tokens.id,
@@ -68,11 +99,14 @@ export async function listTokens(db: Db) {
       label: tokens.label,
       volunteerId: tokens.volunteerId,
       community: tokens.community,
+      communities: tokens.communities,
+      operator: tokens.operator,
       createdAt: tokens.createdAt,
       revokedAt: tokens.revokedAt,
       lastSeenAt: tokens.lastSeenAt,
     })
     .from(tokens)
+    .where(community === undefined ? undefined : eq(tokens.community, community))
     .orderBy(tokens.createdAt);
 }
 
@@ -84,7 +118,15 @@ export const SEEN_EVERY_MS = 60_000;
 /** The lookup by hash, built once per database handle: drizzle otherwise rebuilds its SQL text on every call. */
 const lookupByHash = (db: Db) =>
   db
-    .select({ id: tokens.id, role: tokens.role, label: tokens.label, volunteerId: tokens.volunteerId, community: tokens.community })
+    .select({
+      id: tokens.id,
+      role: tokens.role,
+      label: tokens.label,
+      volunteerId: tokens.volunteerId,
+      community: tokens.community,
+      operator: tokens.operator,
+      communities: tokens.communities,
+    })
     .from(tokens)
     .where(and(eq(tokens.hash, sql.placeholder("hash")), isNull(tokens.revokedAt)))
     .prepare("token_by_hash");
@@ -141,8 +183,12 @@ export class TokenResolver {
     this.byHash ??= lookupByHash(this.db);
     const generation = this.generation;
     const [row] = await this.byHash.execute({ hash });
-    const principal: Principal | null = row ? { tokenId: row.id, role: row.role as Role, label: row.label } : null;
-    if (principal && row?.volunteerId && row.community) principal.volunteer = { community: row.community, volunteerId: row.volunteerId };
+    const principal: Principal | null = row
+      ? { tokenId: row.id, role: row.role as Role, label: row.label, community: row.community }
+      : null;
+    if (principal && row?.operator) principal.operator = true;
+    if (principal && row?.communities) principal.communities = row.communities;
+    if (principal && row?.volunteerId) principal.volunteer = { community: row.community, volunteerId: row.volunteerId };
     if (generation !== this.generation) return principal;
     if (this.cache.size > 10_000) this.cache.clear();
     this.cache.set(hash, { at: Date.now(), principal });

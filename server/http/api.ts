@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { mayReach } from "../auth/scope";
 import { fail, toAppError } from "../errors";
 import type { ApiDeps, Route, RouteContext } from "./context";
 import { forbidden, unauthorized } from "./context";
@@ -12,6 +13,7 @@ import { registryImportRoutes } from "./routes/registry-import";
 import { reportRoutes } from "./routes/reports";
 import { requestRoutes } from "./routes/requests";
 import { snapshotRoutes } from "./routes/snapshot";
+import { streetRoutes } from "./routes/street";
 import { tokenRoutes } from "./routes/tokens";
 import { untestedRoutes } from "./routes/untested";
 import { wallRoutes } from "./routes/wall";
@@ -28,6 +30,7 @@ const ROUTES: Route[] = [
   ...untestedRoutes,
   ...historyRoutes,
   ...reportRoutes,
+  ...streetRoutes,
 ];
 
 function decodePart(part: string): string {
@@ -72,6 +75,10 @@ export function createApiHandler(deps: ApiDeps) {
               if (problem) throw fail("forbidden", problem.reason, problem.params);
             }
             if (roles.length > 0 && !roles.includes(principal.role)) throw forbidden(principal.role, method, url.pathname);
+            // Every route that names a compound is refused for a token of another (v1.2); routes that
+            // default to one take the token's own through `communityParam`/`scopedCommunity`.
+            const asked = url.searchParams.get("community");
+            if (asked !== null && !mayReach(principal, asked)) throw fail("forbidden", "community_forbidden", { community: asked });
             await deps.limits.token(principal);
             return principal;
           },

@@ -4,6 +4,7 @@ import type { Role } from "../../drizzle/schema/constants";
 import type { Authenticator } from "../auth/authenticate";
 import type { Principal } from "../auth/tokens";
 import { fail } from "../errors";
+import type { Actor } from "../ingest/append";
 import type { Logger } from "../log";
 import type { DoorLimits } from "./limits";
 
@@ -45,6 +46,14 @@ export function route(spec: string, handle: Route["handle"]): Route {
   });
   return { method, pattern: new RegExp(`^${source}$`), keys, handle };
 }
+
+/** The feed's actor for a token: its label, its volunteer, and the compound it may post in. */
+export const actorOf = (p: Principal): Actor => ({
+  role: p.role,
+  name: p.label,
+  volunteer: p.volunteer,
+  scope: { community: p.community, operator: p.operator ?? false },
+});
 
 export const unauthorized = () => fail("unauthorized", "no_token");
 export const forbidden = (role: Role, method: string, path: string) => fail("forbidden", "role_forbidden", { role, method, path });

@@ -1,6 +1,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Authenticator } from "../auth/authenticate";
-import { sealSession, sessionCookie } from "../auth/session";
+import { homeCommunity } from "../auth/scope";
+import { communityCookie, sealSession, sessionCookie } from "../auth/session";
+import type { Principal } from "../auth/tokens";
 import { AppError } from "../errors";
 import type { DoorLimits } from "./limits";
 import { secureCookie } from "./origin";
@@ -22,7 +24,7 @@ export async function handleSignIn(
     deps.limits.assertOpen(address);
     const principal = await deps.auth.resolveToken(token);
     if (!principal) await deps.limits.failed(address);
-    answer(req, res, url, principal !== null, await sealSession(token, deps.sessionSecret), deps.publicUrl);
+    answer(req, res, url, principal, await sealSession(token, deps.sessionSecret), deps.publicUrl);
   } catch (err) {
     if (!(err instanceof AppError) || err.code !== "rate_limited") throw err;
     const retry = (err as { retryAfterS?: number }).retryAfterS ?? 60;
@@ -36,10 +38,17 @@ export async function handleSignIn(
   return true;
 }
 
-function answer(req: IncomingMessage, res: ServerResponse, url: URL, valid: boolean, seal: string, publicUrl: string | undefined): void {
+function answer(
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  principal: Principal | null,
+  seal: string,
+  publicUrl: string | undefined,
+): void {
   url.searchParams.delete("token");
   const target = `${url.pathname}${url.search}`;
-  if (!valid) {
+  if (!principal) {
     res.writeHead(401, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" });
     res.end(
       `<!doctype html><meta charset="utf-8"><title>Cordon: sign-in link not valid</title>` +
@@ -48,9 +57,10 @@ function answer(req: IncomingMessage, res: ServerResponse, url: URL, valid: bool
     );
     return;
   }
+  const secure = secureCookie(publicUrl, req.headers["x-forwarded-proto"]);
   res.writeHead(303, {
     location: target,
-    "set-cookie": sessionCookie(seal, secureCookie(publicUrl, req.headers["x-forwarded-proto"])),
+    "set-cookie": [sessionCookie(seal, secure), communityCookie(homeCommunity(principal), secure)],
     "cache-control": "no-store",
   });
   res.end();

@@ -30,6 +30,8 @@ export interface Actor {
   internal?: boolean;
   /** A volunteer's own token: recorded as that volunteer, who checks only themself in and out. */
   volunteer?: { community: string; volunteerId: string };
+  /** A token's compound (v1.2): it posts there only, and an event without `community` goes there. The operator posts anywhere. */
+  scope?: { community: string; operator: boolean };
 }
 
 /** The actor as the feed records it: a bound volunteer by their id, anyone else by the token's label. */
@@ -37,6 +39,8 @@ export const actorName = (actor: Actor) => (actor.volunteer ? `volunteer:${actor
 
 /** What a volunteer's own token may not do: post for another community, or check someone else in or out. */
 function boundProblem(actor: Actor, input: EventInput, community: string): AppError | null {
+  if (actor.scope && !actor.scope.operator && community !== actor.scope.community)
+    return fail("forbidden", "community_forbidden", { community });
   const v = actor.volunteer;
   if (!v) return null;
   if (community !== v.community) return fail("forbidden", "bound_other_community", { volunteerId: v.volunteerId, community: v.community });
@@ -89,7 +93,7 @@ export function parseEvents(raw: unknown[], actor: Actor, batch: boolean, now = 
         },
       );
     }
-    const community = input.community ?? "default";
+    const community = input.community ?? actor.scope?.community ?? "default";
     const bound = boundProblem(actor, input, community);
     if (bound) throw relabel(bound, batch, i);
     return {

@@ -72,6 +72,8 @@ export const EN: Templates = {
   role_forbidden: (p) => `the ${p.role} role may not use ${p.method} ${p.path}`,
   role_may_not_post: (p) => `the ${p.role} role may not post ${p.type}`,
   internal_event_type: (p) => `${p.type} is posted only by the server itself (the demo is loaded with DEMO=1)`,
+  community_forbidden: (p) => `this sign-in belongs to another compound; it may not reach ${p.community}`,
+  operator_only: (p) => `only the operator (ADMIN_TOKEN) may mint a ${p.role} token`,
   bound_other_community: (p) => `this sign-in belongs to volunteer ${p.volunteerId} of ${p.community}; it posts only there`,
   bound_other_volunteer: (p) => `this sign-in belongs to volunteer ${p.volunteerId}: it checks only them in and out`,
   cookie_wrong_origin: (p) =>

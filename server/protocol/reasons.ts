@@ -64,6 +64,8 @@ export const REASONS = [
   "internal_event_type",
   "bound_other_community",
   "bound_other_volunteer",
+  "community_forbidden",
+  "operator_only",
   "cookie_wrong_origin",
   "cookie_not_json",
   "cookie_malformed",

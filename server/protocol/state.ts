@@ -46,8 +46,20 @@ export interface Heartbeat {
   version: string;
 }
 
-/** `wall: true` also subscribes to the display-safe wall view (`wall` messages). */
-export const SubscribeInput = z.strictObject({ community: Id.default("default"), wall: z.boolean().optional() });
+/** `wall: true` also subscribes to the display-safe wall view (`wall` messages); `community` defaults to the token's own. */
+export const SubscribeInput = z.strictObject({ community: Id.optional(), wall: z.boolean().optional() });
+
+/** One compound on the street office's wall (v1.2, section 9): its snapshot, name and last event's time. */
+export interface StreetEntry extends Snapshot {
+  name: string | null;
+  /** When the compound's last event was recorded: a silent compound is a problem too. */
+  lastEventAt: string | null;
+}
+
+/** GET /api/street and the socket's `street` message: every compound the token watches. */
+export interface StreetView {
+  communities: StreetEntry[];
+}
 
 /** Socket.IO's typed event maps, shared by the server and the browser. */
 export interface ServerToClientEvents {
@@ -57,10 +69,14 @@ export interface ServerToClientEvents {
   /** A refused `subscribe`: the code, the reason and its parameters (v1.2) for a screen to translate, and the English. */
   problem: (e: { code: string; reason: Reason; params: Params; message: string }) => void;
   wall: (v: WallView) => void;
+  /** The answer to `street`: every compound watched; then `counts` for each as it changes. */
+  street: (v: StreetView) => void;
 }
 
 export interface ClientToServerEvents {
   subscribe: (input: { community?: string; wall?: boolean }, ack?: (r: { ok: boolean; error?: string }) => void) => void;
+  /** A street token (or the operator): watch every compound it reaches, at once. */
+  street: (ack?: (r: { ok: boolean; error?: string }) => void) => void;
 }
 
 export const emptyCounts = (): Counts => Object.fromEntries(COUNT_KEYS.map((k) => [k, 0])) as Counts;

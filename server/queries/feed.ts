@@ -1,4 +1,4 @@
-import { type AnyColumn, asc, gt, type SQL, sql } from "drizzle-orm";
+import { type AnyColumn, and, asc, eq, gt, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../drizzle/client";
 import { communityState, events } from "../../drizzle/schema";
 import type { FeedEvent } from "../protocol/events";
@@ -33,9 +33,19 @@ export const toFeedEvent = (r: FeedRow): FeedEvent => ({
   payload: (r.payload ?? {}) as Record<string, unknown>,
 });
 
-/** A page of the feed after `after`, in seq order. */
-export async function readFeed(db: Db, after: number, limit: number): Promise<{ events: FeedEvent[]; next: number | null }> {
-  const rows = await db.select(FEED_COLUMNS).from(events).where(gt(events.seq, after)).orderBy(asc(events.seq)).limit(limit);
+/** A page of the feed after `after`, in seq order; `community` keeps one compound's events (a secretary's own). */
+export async function readFeed(
+  db: Db,
+  after: number,
+  limit: number,
+  community?: string,
+): Promise<{ events: FeedEvent[]; next: number | null }> {
+  const rows = await db
+    .select(FEED_COLUMNS)
+    .from(events)
+    .where(and(gt(events.seq, after), community === undefined ? undefined : eq(events.community, community)))
+    .orderBy(asc(events.seq))
+    .limit(limit);
   const list = rows.map(toFeedEvent);
   const lastRow = list[list.length - 1];
   return { events: list, next: list.length === limit && lastRow ? lastRow.seq : null };

@@ -35,6 +35,21 @@ export async function readSnapshot(db: Db, community: string): Promise<Snapshot>
   if (!row) {
     return { seq: 0, community, demo: false, name: null, counts: emptyCounts(), round: null };
   }
+  return snapshotOf(community, row);
+}
+
+/** A snapshot from a community's rollup row joined with its current round. */
+export function snapshotOf(
+  community: string,
+  row: {
+    s: typeof communityState.$inferSelect;
+    testedCount: number | null;
+    kind: string | null;
+    label?: string | null;
+    openedAt: Date | null;
+    closedAt: Date | null;
+  },
+): Snapshot {
   const s = row.s;
   const open = s.currentRoundId && row.openedAt && !row.closedAt;
   return {

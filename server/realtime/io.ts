@@ -2,6 +2,7 @@ import type { Server as HttpServer } from "node:http";
 import { Server } from "socket.io";
 import type { Db } from "../../drizzle/client";
 import type { Authenticator } from "../auth/authenticate";
+import { homeCommunity, mayReach } from "../auth/scope";
 import { readCookie, SESSION_COOKIE } from "../auth/session";
 import type { Principal } from "../auth/tokens";
 import { AppError, english } from "../errors";
@@ -12,6 +13,7 @@ import type { Params, Reason } from "../protocol/reasons";
 import { type ClientToServerEvents, type ServerToClientEvents, SubscribeInput } from "../protocol/state";
 import { communityExists } from "../queries/communities";
 import { readSnapshot } from "../queries/snapshot";
+import { readStreet } from "../queries/street";
 import { readWallView } from "../queries/wall";
 import { communityRoom, type DemoMarks, wallRoom } from "./broadcaster";
 import { SubscriberReads } from "./subscriber-reads";
@@ -101,6 +103,25 @@ export function createIo(http: HttpServer, db: Db, auth: Authenticator, log: Log
     // a limiter entry and a timer each, gone with the socket.
     let windowFrom = 0;
     let used = 0;
+    socket.on("street", async (ack) => {
+      const reply = typeof ack === "function" ? ack : () => {};
+      const principal = socket.data.principal as Principal;
+      if (principal.role !== "street" && !principal.operator) {
+        const params = { role: principal.role, method: "socket", path: "street" };
+        socket.emit("problem", { code: "forbidden", reason: "role_forbidden", params, message: english("role_forbidden", params) });
+        return reply({ ok: false, error: english("role_forbidden", params) });
+      }
+      try {
+        // Rooms first, then the read: a change in between arrives as `counts` with a newer seq.
+        const named = principal.operator ? null : (principal.communities ?? []);
+        await socket.join((named ?? (await readStreet(db, null)).map((c) => c.community)).map(communityRoom));
+        socket.emit("street", { communities: await readStreet(db, named) });
+        reply({ ok: true });
+      } catch (err) {
+        log.warn({ err: (err as Error).message }, "street view for subscriber failed");
+        reply({ ok: false, error: english("db_retrying", {}) });
+      }
+    });
     socket.on("subscribe", async (input, ack) => {
       const refuse = (code: string, reason: Reason, params: Params = {}) => {
         const message = english(reason, params);
@@ -115,7 +136,10 @@ export function createIo(http: HttpServer, db: Db, auth: Authenticator, log: Log
       if (++used > SUBSCRIBES) return refuse("rate_limited", "too_many_subscribes", { limit: SUBSCRIBES, seconds: SUBSCRIBE_WINDOW_S });
       const parsed = SubscribeInput.safeParse(input ?? {});
       if (!parsed.success) return refuse("validation", "subscribe_invalid", { detail: parsed.error.issues[0]?.message ?? "" });
-      const { community, wall } = parsed.data;
+      const { wall } = parsed.data;
+      const principal = socket.data.principal as Principal;
+      const community = parsed.data.community ?? homeCommunity(principal);
+      if (!mayReach(principal, community)) return refuse("forbidden", "community_forbidden", { community });
       try {
         if (!(await communityExists(db, community))) return refuse("not_found", "community_unknown", { community });
       } catch {

@@ -42,11 +42,13 @@ describe.skipIf(!ready)("OUTBOX: the phone console that survives the stairwell",
   const app = withBrowserApp(ADMIN, compound);
   const profile = phoneProfile("zh-CN");
   const fresh = phoneProfile("en");
+  const stairwell = phoneProfile("zh-CN");
   const open: BrowserContext[] = [];
   afterAll(async () => {
     await Promise.all(open.map((c) => c.close().catch(() => {})));
     profile.remove();
     fresh.remove();
+    stairwell.remove();
   });
   const feed = async (): Promise<FeedEvent[]> => (await app.server.api("/api/events?after=0&limit=1000")).body.events;
 
@@ -154,6 +156,43 @@ describe.skipIf(!ready)("OUTBOX: the phone console that survives the stairwell",
     await refused.getByRole("button", { name: "删除" }).tap();
     await expect.poll(() => outboxCounts(page)).toEqual({ waiting: 0, refused: 0 });
     expect((await app.server.api("/api/snapshot")).body.counts.volunteersOnDuty).toBe(0);
+    await context.close();
+  });
+
+  it("TRUST8 the door-knocking list survives a reload with no network: the last list read, its count, and taps queued from it", async () => {
+    const token = await app.server.mint("volunteer", "dead stairwell");
+    const context = await stairwell.open();
+    open.push(context);
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(`${app.server.url}/console?token=${token}`);
+    await page.locator('[data-connection="live"]').waitFor({ timeout: 15_000 });
+    await controlled(page);
+    const doors = page.locator('[data-doors="console"]');
+    await doors.locator('[data-pick-building="b1"]').tap();
+    await expect.poll(() => doors.locator("[data-household]").allTextContents(), { timeout: 10_000 }).toEqual(["101", "102"]);
+
+    await context.setOffline(true);
+    await page.reload();
+    await expect.poll(() => doors.locator("[data-household]").allTextContents(), { timeout: 15_000 }).toEqual(["101", "102"]);
+    expect(await doors.locator("[data-doors-left]").getAttribute("data-doors-left")).toBe("2");
+    await doors.locator('[data-household="h2"]').tap();
+    await doors.locator('[data-household="h2"]').waitFor({ state: "detached", timeout: 10_000 });
+    await expect.poll(() => outboxCounts(page).then((c) => c.waiting), { timeout: 10_000 }).toBe(1);
+    // Reloaded again before the tap is sent: the tapped door stays off the list.
+    await page.reload();
+    await expect.poll(() => doors.locator("[data-household]").allTextContents(), { timeout: 15_000 }).toEqual(["101"]);
+
+    await context.setOffline(false);
+    await waitFor(
+      async () => {
+        const left = (await app.server.api("/api/untested?buildingId=b1")).body as {
+          buildings: { households: { householdId: string }[] }[];
+        };
+        return !left.buildings.some((b) => b.households.some((h) => h.householdId === "h2"));
+      },
+      "the queued tap to reach the server",
+      30_000,
+    );
     await context.close();
   });
 

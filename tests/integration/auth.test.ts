@@ -72,7 +72,7 @@ describe.skipIf(!ready)(`AUTH: roles and tokens on ${ENGINE}`, () => {
     expect(cookie).not.toContain(display);
     const pair = cookie.split(";")[0] ?? "";
     const session = await fetch(`${s.url}/api/session`, { headers: { cookie: pair } });
-    expect(await session.json()).toEqual({ role: "display", label: "office wall" });
+    expect(await session.json()).toEqual({ role: "display", label: "office wall", community: "default" });
     expect((await fetch(`${s.url}/wall?token=wrong`, { redirect: "manual" })).status).toBe(401);
     const socket = connect(s.url, { cookie: pair });
     await connected(socket);

@@ -50,7 +50,12 @@ describe.skipIf(!ready)(`PEOPLE: sign-ins and last seen on ${ENGINE}`, () => {
       revokedAt: null,
       lastSeenAt: null,
     });
-    expect(tokens.find((t) => t.id === wall.id)).toMatchObject({ role: "display", volunteerId: null, community: null, lastSeenAt: null });
+    expect(tokens.find((t) => t.id === wall.id)).toMatchObject({
+      role: "display",
+      volunteerId: null,
+      community: "default",
+      lastSeenAt: null,
+    });
     const text = JSON.stringify(tokens);
     expect(text).not.toContain(own.token);
     expect(text).not.toContain(wall.token);

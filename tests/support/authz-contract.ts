@@ -7,13 +7,13 @@ import { type Expectation, status, success } from "./authz-matrix";
 import type { TestServer } from "./server";
 
 export type Caller = "none" | "bad" | "revoked" | Role;
-export const CALLERS: readonly Caller[] = ["none", "bad", "revoked", "display", "volunteer", "secretary"];
+export const CALLERS: readonly Caller[] = ["none", "bad", "revoked", "display", "street", "volunteer", "secretary"];
 export const isRole = (c: Caller): c is Role => (ROLES as readonly string[]).includes(c);
 export const COMMUNITY = "authz";
 export const FOREIGN = "http://evil.example";
 
 export type Allowed = readonly Role[] | "public" | "internal";
-const ANY_ROLE: Allowed = ["secretary", "volunteer", "display"];
+const ANY_ROLE: Allowed = ["secretary", "volunteer", "display", "street"];
 const STAFF: Allowed = ["secretary", "volunteer"];
 const SECRETARY: Allowed = ["secretary"];
 
@@ -23,8 +23,12 @@ export type Call = { method: string; path: string; json?: unknown; effect?: Effe
 export type RouteRow = { spec: string; allowed: Allowed; call(n: number, s: TestServer): Call | Promise<Call> };
 
 export const get = (path: string) => () => ({ method: "GET", path });
-export async function mintId(s: TestServer, role: Role, label: string): Promise<{ id: string; token: string }> {
-  return (await s.api("/api/tokens", { method: "POST", json: { role, label } })).json() as Promise<{ id: string; token: string }>;
+/** A token of `community` minted by the operator (a street token watching that one compound). */
+export async function mintId(s: TestServer, role: Role, label: string, community = COMMUNITY): Promise<{ id: string; token: string }> {
+  const json = { role, label, community, ...(role === "street" ? { communities: [community] } : {}) };
+  const r = await s.api("/api/tokens", { method: "POST", json });
+  if (r.status !== 201) throw new Error(`minting a ${role} token answered ${r.status}: ${await r.text()}`);
+  return r.json() as Promise<{ id: string; token: string }>;
 }
 
 /** Contract section 2 (with SPEC AUTH5, QUEUE2, WALL1) for every route: the test fails until a new route has its row. */
@@ -90,7 +94,9 @@ export const ROUTE_TABLE: RouteRow[] = [
   },
   { spec: "GET /api/untested", allowed: STAFF, call: get(`/api/untested?community=${COMMUNITY}`) },
   { spec: "GET /api/history", allowed: SECRETARY, call: get(`/api/history?community=${COMMUNITY}&entity=household&id=h1`) },
-  { spec: "GET /api/reports/daily", allowed: SECRETARY, call: get(`/api/reports/daily?community=${COMMUNITY}`) },
+  { spec: "GET /api/reports/daily", allowed: ["secretary", "street"], call: get(`/api/reports/daily?community=${COMMUNITY}`) },
+  { spec: "GET /api/street", allowed: ["street"], call: get("/api/street") },
+  { spec: "GET /api/street/daily", allowed: ["street"], call: get("/api/street/daily?format=csv") },
 ];
 
 /** How the caller's credential travels. `guarded`: passes the cookie rule of v1.1 (own Origin and JSON), or is a Bearer token. */

@@ -4,7 +4,7 @@ import { appendEvents } from "../../ingest/append";
 import { BatchBody, MAX_BATCH } from "../../protocol/events";
 import { readFeed } from "../../queries/feed";
 import { invalid, zodIssues } from "../../zod-issues";
-import { route } from "../context";
+import { actorOf, route } from "../context";
 import { readJson, sendJson } from "../respond";
 
 const FeedQuery = z.strictObject({
@@ -31,23 +31,17 @@ export const eventRoutes = [
       }
       list = parsed.data.events;
     }
-    const accepted = await appendEvents(
-      deps.handle.db,
-      list,
-      { role: principal.role, name: principal.label, volunteer: principal.volunteer },
-      {
-        batch,
-      },
-    );
+    const accepted = await appendEvents(deps.handle.db, list, actorOf(principal), { batch });
     sendJson(res, accepted.some((a) => !a.duplicate) ? 201 : 200, { accepted });
   }),
   route("GET /api/events", async ({ res, url, deps, require }) => {
-    await require("secretary");
+    const p = await require("secretary");
     const q = FeedQuery.safeParse(Object.fromEntries(url.searchParams));
     if (!q.success) {
       const issues = zodIssues(q.error.issues);
       throw invalid(`query: ${issues.map((i) => `${i.path} ${i.message}`).join("; ")}`, issues);
     }
-    sendJson(res, 200, await readFeed(deps.handle.db, q.data.after, q.data.limit));
+    // The operator reads the whole feed; a compound's secretary its own compound's events.
+    sendJson(res, 200, await readFeed(deps.handle.db, q.data.after, q.data.limit, p.operator ? undefined : p.community));
   }),
 ];

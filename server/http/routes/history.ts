@@ -1,5 +1,6 @@
 // Why: the audit history of one request, household, building or volunteer (contract section 5), for the secretary.
 import { z } from "zod";
+import { scopedCommunity } from "../../auth/scope";
 import { Id } from "../../protocol/events";
 import { HISTORY_ENTITIES } from "../../protocol/history";
 import { readHistory } from "../../queries/history";
@@ -8,7 +9,7 @@ import { route } from "../context";
 import { sendJson } from "../respond";
 
 const HistoryQuery = z.strictObject({
-  community: Id.default("default"),
+  community: Id.optional(),
   entity: z.enum(HISTORY_ENTITIES, { message: `must be one of ${HISTORY_ENTITIES.join(", ")}` }),
   id: Id,
 });
@@ -16,13 +17,14 @@ const HistoryQuery = z.strictObject({
 export const historyRoutes = [
   /** Every event about the entity, oldest first, in the shape of GET /api/events; an unknown id has an empty history. */
   route("GET /api/history", async ({ res, url, deps, require }) => {
-    await require("secretary");
+    const p = await require("secretary");
     const q = HistoryQuery.safeParse(Object.fromEntries(url.searchParams));
     if (!q.success) {
       const issues = zodIssues(q.error.issues);
       throw invalid(`query: ${issues.map((i) => `${i.path} ${i.message}`).join("; ")}`, issues);
     }
-    const { community, entity, id } = q.data;
+    const { entity, id } = q.data;
+    const community = scopedCommunity(p, q.data.community);
     sendJson(res, 200, { events: await readHistory(deps.handle.db, community, entity, id) });
   }),
 ];

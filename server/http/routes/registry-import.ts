@@ -1,13 +1,14 @@
 // Why: the secretary imports a committee's own registry file (contract section 5); parse, authorise, import, answer.
 import type { ServerResponse } from "node:http";
 import { z } from "zod";
+import { scopedCommunity } from "../../auth/scope";
 import { IMPORT_KINDS, type ImportStreamLine, PROGRESS_TYPE } from "../../domain/registry-import/types";
 import { toAppError } from "../../errors";
 import { importRegistry } from "../../ingest/registry-import";
 import type { Logger } from "../../log";
 import { Id } from "../../protocol/events";
 import { invalid, zodIssues } from "../../zod-issues";
-import { route } from "../context";
+import { actorOf, route } from "../context";
 import { readFileBody } from "../read-body";
 import { sendJson } from "../respond";
 
@@ -17,7 +18,7 @@ const flag = z
   .transform((v) => v === "1" || v === "true");
 
 const ImportQuery = z.strictObject({
-  community: Id.default("default"),
+  community: Id.optional(),
   kind: z.enum(IMPORT_KINDS, { message: `must be ${IMPORT_KINDS.join(" or ")}` }),
   dryRun: flag,
   skipBadRows: flag,
@@ -57,16 +58,17 @@ export const registryImportRoutes = [
       const issues = zodIssues(q.error.issues);
       throw invalid(`query: ${issues.map((i) => `${i.path} ${i.message}`).join("; ")}`, issues);
     }
+    const community = scopedCommunity(p, q.data.community);
     const bytes = await readFileBody(req);
-    const actor = { role: p.role, name: p.label, volunteer: p.volunteer };
+    const actor = actorOf(p);
     if (!String(req.headers.accept ?? "").includes(PROGRESS_TYPE)) {
-      const out = await importRegistry(deps.handle.db, { ...q.data, bytes }, actor);
+      const out = await importRegistry(deps.handle.db, { ...q.data, community, bytes }, actor);
       sendJson(res, out.status, out.summary);
       return;
     }
     const stream = streamed(res, deps.log);
     try {
-      const out = await importRegistry(deps.handle.db, { ...q.data, bytes }, actor, stream.progress);
+      const out = await importRegistry(deps.handle.db, { ...q.data, community, bytes }, actor, stream.progress);
       stream.end(out.status, out.summary);
     } catch (err) {
       stream.fail(err);

@@ -1,5 +1,6 @@
 // Why: the daily report (日报, contract section 5) as JSON or CSV, for the secretary; the day is the compound's own.
 import { z } from "zod";
+import { scopedCommunity } from "../../auth/scope";
 import { CSV_HEADER, reportRows } from "../../domain/daily-report-rows";
 import { peopleTable } from "../../domain/report-table";
 import { isCalendarDate, localDate } from "../../domain/zoned-day";
@@ -15,7 +16,7 @@ import { sendJson } from "../respond";
 const DEFAULT_TIME_ZONE = "Asia/Shanghai";
 
 const ReportQuery = z.strictObject({
-  community: Id.default("default"),
+  community: Id.optional(),
   /** Default: today so far. */
   date: z.string().refine(isCalendarDate, "must be a calendar date written YYYY-MM-DD, e.g. 2026-04-05").optional(),
   /** `table`: the people's report (a CSV in the screen's language, `lang`), beside the data CSV. */
@@ -26,12 +27,13 @@ const ReportQuery = z.strictObject({
 export const reportRoutes = [
   /** The day's figures, counted by each event's occurredAt; `&format=csv` as a spreadsheet file. */
   route("GET /api/reports/daily", async ({ res, url, deps, require }) => {
-    await require("secretary");
+    const p = await require("secretary", "street");
     const q = ReportQuery.safeParse(Object.fromEntries(url.searchParams));
     if (!q.success) {
       const issues = zodIssues(q.error.issues);
       throw invalid(`query: ${issues.map((i) => `${i.path} ${i.message}`).join("; ")}`, issues);
     }
+    const community = scopedCommunity(p, q.data.community);
     const timeZone = deps.reportTimeZone ?? DEFAULT_TIME_ZONE;
     const now = new Date();
     const today = localDate(now.getTime(), timeZone);
@@ -54,7 +56,7 @@ export const reportRoutes = [
         },
       );
     const db = deps.handle.db;
-    const report = await withReportExtras(db, q.data.community, await readDailyReport(db, q.data.community, date, timeZone, now));
+    const report = await withReportExtras(db, community, await readDailyReport(db, community, date, timeZone, now));
     if (q.data.format === "json") return sendJson(res, 200, report);
     const table = q.data.format === "table";
     const body = table
@@ -62,15 +64,16 @@ export const reportRoutes = [
           ...peopleTable(
             report,
             q.data.lang,
-            await readReportPeople(db, q.data.community, report),
+            // A street office reads the figures, never who was let out.
+            p.role === "secretary" ? await readReportPeople(db, community, report) : new Map(),
             now,
-            await readPostNames(db, q.data.community, q.data.lang),
+            await readPostNames(db, community, q.data.lang),
           ),
         )
       : await toCsv(CSV_HEADER, reportRows(report));
     res.writeHead(200, {
       "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="${table ? "daily-report-table" : "daily-report"}-${q.data.community}-${date}.csv"`,
+      "content-disposition": `attachment; filename="${table ? "daily-report-table" : "daily-report"}-${community}-${date}.csv"`,
       "cache-control": "no-store",
       "content-length": body.length,
     });

@@ -8,6 +8,6 @@ export const requestRoutes = [
   route("GET /api/requests", async ({ res, url, deps, require }) => {
     const p = await require("secretary", "volunteer");
     const masking = p.role === "secretary" ? "whole" : "masked";
-    sendJson(res, 200, { requests: await readOpenRequests(deps.handle.db, communityParam(url), masking) });
+    sendJson(res, 200, { requests: await readOpenRequests(deps.handle.db, communityParam(url, p), masking) });
   }),
 ];

@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { volunteers } from "../../../drizzle/schema";
 import { ROLES } from "../../../drizzle/schema/constants";
+import { scopedCommunity } from "../../auth/scope";
 import { listTokens, mintToken, revokeToken } from "../../auth/tokens";
 import { AppError, conflict, fail } from "../../errors";
 import { Id } from "../../protocol/events";
@@ -15,18 +16,28 @@ const MintBody = z
     label: z.string().trim().min(1).max(100).default("unnamed"),
     /** Ties a volunteer's token to that volunteer (contract v1.1). */
     volunteerId: Id.optional(),
-    community: Id.default("default"),
+    /** The compound the token belongs to (v1.2): default the minting token's own. */
+    community: Id.optional(),
+    /** A street token's compounds (v1.2, section 9). */
+    communities: z.array(Id).min(1).max(1000).optional(),
   })
-  .refine((b) => !b.volunteerId || b.role === "volunteer", { message: "volunteerId goes only with role volunteer", path: ["volunteerId"] });
+  .refine((b) => !b.volunteerId || b.role === "volunteer", { message: "volunteerId goes only with role volunteer", path: ["volunteerId"] })
+  .refine((b) => (b.role === "street") === (b.communities !== undefined), {
+    message: "communities goes with role street, and a street token names its compounds",
+    path: ["communities"],
+  });
 
 export const tokenRoutes = [
   route("POST /api/tokens", async ({ req, res, deps, require }) => {
-    await require("secretary");
+    const p = await require("secretary");
     const r = MintBody.safeParse(await readJson(req));
     if (!r.success) {
       throw new AppError("validation", "token_request_invalid", { roles: ROLES.join(", ") }, { issues: zodIssues(r.error.issues) });
     }
-    const { role, label, volunteerId, community } = r.data;
+    const { role, label, volunteerId, communities } = r.data;
+    // A secretary mints for its own compound only; the operator for any, and alone a street office's.
+    const community = scopedCommunity(p, r.data.community);
+    if (role === "street" && !p.operator) throw fail("forbidden", "operator_only", { role });
     if (volunteerId) {
       const [v] = await deps.handle.db
         .select({ id: volunteers.volunteerId })
@@ -34,22 +45,25 @@ export const tokenRoutes = [
         .where(and(eq(volunteers.community, community), eq(volunteers.volunteerId, volunteerId)));
       if (!v) throw conflict("volunteer_unknown_in_community", { volunteerId, community }, "volunteerId");
     }
-    const minted = await mintToken(deps.handle.db, role, label, volunteerId ? { community, volunteerId } : undefined);
+    const minted = await mintToken(deps.handle.db, role, label, { community, volunteerId, communities });
     sendJson(res, 201, {
       token: minted.token,
       role: minted.role,
       id: minted.id,
       label,
-      ...(volunteerId ? { volunteerId, community } : {}),
+      community,
+      ...(volunteerId ? { volunteerId } : {}),
+      ...(communities ? { communities } : {}),
     });
   }),
   route("GET /api/tokens", async ({ res, deps, require }) => {
-    await require("secretary");
-    sendJson(res, 200, { tokens: await listTokens(deps.handle.db) });
+    const p = await require("secretary");
+    sendJson(res, 200, { tokens: await listTokens(deps.handle.db, p.operator ? undefined : p.community) });
   }),
   route("DELETE /api/tokens/:id", async ({ res, deps, params, require }) => {
-    await require("secretary");
-    if (!(await revokeToken(deps.handle.db, params.id ?? ""))) throw fail("not_found", "token_unknown", { id: params.id ?? "" });
+    const p = await require("secretary");
+    if (!(await revokeToken(deps.handle.db, params.id ?? "", p.operator ? undefined : p.community)))
+      throw fail("not_found", "token_unknown", { id: params.id ?? "" });
     sendJson(res, 200, { revoked: params.id });
   }),
 ];

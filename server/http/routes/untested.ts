@@ -27,7 +27,7 @@ function buildingParam(url: URL): string | undefined {
 export const untestedRoutes = [
   /** The open round's households not yet tested, by building, in natural order. */
   route("GET /api/untested", async ({ res, url, deps, require }) => {
-    await require("secretary", "volunteer");
-    sendJson(res, 200, await readUntested(deps.handle.db, communityParam(url), buildingParam(url)));
+    const p = await require("secretary", "volunteer");
+    sendJson(res, 200, await readUntested(deps.handle.db, communityParam(url, p), buildingParam(url)));
   }),
 ];

@@ -38,13 +38,13 @@ const ChartsQuery = z.strictObject({
 export const wallRoutes = [
   /** The display-safe wall view (any role): aggregates and the anonymised queue, never personal data. */
   route("GET /api/wall", async ({ res, url, deps, require }) => {
-    await require();
-    sendJson(res, 200, await readWallView(deps.handle.db, communityParam(url)));
+    const p = await require();
+    sendJson(res, 200, await readWallView(deps.handle.db, communityParam(url, p)));
   }),
   /** The wall's charts (any role) as SVG drawn from the chart points alone: counts per 15 minutes, nothing about anyone. */
   route("GET /api/wall/charts", async ({ req, res, url, deps, require }) => {
-    await require();
-    const community = communityParam(url);
+    const p = await require();
+    const community = communityParam(url, p);
     const q = ChartsQuery.safeParse(Object.fromEntries(url.searchParams));
     if (!q.success) throw invalid("bad chart size, language or time zone", zodIssues(q.error.issues));
     const [{ seq, points }, { wallChartsSvg }] = await Promise.all([readWallSeries(deps.handle.db, community), chartRenderer()]);

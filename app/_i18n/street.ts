@@ -1,0 +1,69 @@
+// The words of the street office's wall (/street).
+import type { Lang } from "./dict";
+
+type StreetDict = {
+  title: string;
+  compounds: (n: number) => string;
+  urgent: string;
+  pending: string;
+  tested: string;
+  noRound: string;
+  sealed: string;
+  onDuty: string;
+  lastEvent: (ago: string) => string;
+  never: string;
+  silent: string;
+  empty: string;
+  forbidden: string;
+  open: (name: string) => string;
+  page: (n: number, of: number) => string;
+  connection: Record<"live" | "connecting" | "reconnecting" | "offline", string>;
+  updated: string;
+  switchTo: string;
+  ago: (minutes: number) => string;
+};
+
+export const STREET: Record<Lang, StreetDict> = {
+  en: {
+    title: "Street office",
+    compounds: (n) => `${n} compound${n === 1 ? "" : "s"}`,
+    urgent: "urgent",
+    pending: "pending",
+    tested: "tested",
+    noRound: "no round open",
+    sealed: "sealed",
+    onDuty: "on duty",
+    lastEvent: (ago) => `last event ${ago}`,
+    never: "no event yet",
+    silent: "silent",
+    empty: "No compound to show yet.",
+    forbidden: "This sign-in is not a street office's. Open the street office's link.",
+    open: (name) => `Open the wall of ${name}`,
+    page: (n, of) => `page ${n} of ${of}`,
+    connection: { live: "Live", connecting: "Connecting…", reconnecting: "Reconnecting…", offline: "Offline" },
+    updated: "updated",
+    switchTo: "中文",
+    ago: (m) => (m < 1 ? "just now" : m < 60 ? `${m} min ago` : `${Math.floor(m / 60)} h ${m % 60} min ago`),
+  },
+  "zh-CN": {
+    title: "街道总览",
+    compounds: (n) => `${n} 个小区`,
+    urgent: "紧急",
+    pending: "待处理",
+    tested: "已检测",
+    noRound: "无进行中的轮次",
+    sealed: "封控楼",
+    onDuty: "在岗",
+    lastEvent: (ago) => `最近动态 ${ago}`,
+    never: "尚无动态",
+    silent: "长时间无动态",
+    empty: "暂无可显示的小区。",
+    forbidden: "此登录不属于街道。请打开街道的登录链接。",
+    open: (name) => `打开 ${name} 的大屏`,
+    page: (n, of) => `第 ${n} / ${of} 页`,
+    connection: { live: "实时", connecting: "正在连接…", reconnecting: "正在重新连接…", offline: "离线" },
+    updated: "更新于",
+    switchTo: "English",
+    ago: (m) => (m < 1 ? "刚刚" : m < 60 ? `${m} 分钟前` : `${Math.floor(m / 60)} 小时 ${m % 60} 分钟前`),
+  },
+};

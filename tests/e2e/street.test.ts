@@ -1,0 +1,88 @@
+// Why: STREET2–STREET3: the street office's wall in Chromium: live tiles by attention, readable at 20, usable at 100, both languages.
+import { copyFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { browserAvailable } from "../support/browser";
+import { withBrowserApp } from "../support/browser-app";
+import { smallCompound } from "../support/fixtures";
+import { waitFor } from "../support/wait";
+import { SCREENSHOTS, screenshot } from "../support/wall-page";
+
+const ADMIN = "street-admin-token-0123456789";
+const ready = browserAvailable();
+const THREE = ["north", "east", "south"];
+
+describe.skipIf(!ready)("STREET: the street office's wall", () => {
+  const app = withBrowserApp(ADMIN, () => [
+    ...THREE.flatMap((c) => smallCompound(c)),
+    { type: "request.opened", community: "south", payload: { requestId: "q1", householdId: "h1", kind: "medical", urgent: true } },
+  ]);
+
+  it("STREET2 tiles by attention, pushed live without a reload, in Chinese and English, opening the compound's wall", async () => {
+    const minted = await app.server.api("/api/tokens", { role: "street", label: "街道", communities: THREE });
+    expect(minted.status).toBe(201);
+    const context = await app.browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    const page = await context.newPage();
+    await page.goto(`${app.server.url}/street?token=${minted.body.token}&lang=zh-CN`);
+    await page.locator('[data-connection="live"]').waitFor({ timeout: 30_000 });
+    await expect.poll(() => page.locator("[data-compound]").count(), { timeout: 15_000 }).toBe(3);
+    expect(await page.locator("[data-compound]").first().getAttribute("data-compound")).toBe("south");
+    expect(await page.locator("h1").textContent()).toBe("街道总览");
+    await screenshot(page, "street-zh");
+    copyFileSync(path.join(SCREENSHOTS, "street-zh.png"), "docs/street.png");
+    const sealed = page.locator('[data-compound="east"] [data-street-kpi="buildingsSealed"]');
+    expect(await sealed.textContent()).toBe("0");
+    expect(
+      (await app.server.api("/api/events", { type: "building.sealed", community: "east", payload: { buildingId: "b1" } })).status,
+    ).toBe(201);
+    await expect.poll(() => sealed.textContent(), { timeout: 15_000 }).toBe("1");
+    await page.goto(`${app.server.url}/street?lang=en`);
+    await page.locator('[data-connection="live"]').waitFor({ timeout: 30_000 });
+    expect(await page.locator("h1").textContent()).toBe("Street office");
+    await page.locator('[data-compound="north"]').click();
+    await page.waitForURL(/\/wall\?community=north/);
+    await page.locator('[data-kpi="householdsTotal"]').waitFor({ timeout: 30_000 });
+    await waitFor(async () => (await page.locator('[data-kpi="householdsTotal"]').textContent()) === "3", "north's wall", 15_000);
+    await context.close();
+  });
+
+  it("STREET3 at 100 compounds the grid is denser and pages turn by themselves; nothing overflows sideways", async () => {
+    const many = Array.from({ length: 97 }, (_, i) => `c${String(i).padStart(3, "0")}`);
+    const events = many.flatMap((c) => smallCompound(c).slice(0, 3));
+    for (let i = 0; i < events.length; i += 900)
+      expect((await app.server.api("/api/events", { events: events.slice(i, i + 900) })).status).toBe(201);
+    const minted = await app.server.api("/api/tokens", { role: "street", label: "district", communities: [...THREE, ...many] });
+    const context = await app.browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    const page = await context.newPage();
+    await page.goto(`${app.server.url}/street?token=${minted.body.token}&lang=en`);
+    await page.locator('[data-connection="live"]').waitFor({ timeout: 30_000 });
+    await expect.poll(() => page.locator("[data-compound]").count(), { timeout: 15_000 }).toBe(60);
+    expect(await page.locator("header p").textContent()).toMatch(/100 compounds · page 1 of 2/);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await screenshot(page, "street-100");
+    await context.close();
+  });
+
+  it("STREET5 the operator opens a compound from /people: its first secretary's link opens a live desk of that compound", async () => {
+    const context = await app.browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${app.server.url}/people?token=${ADMIN}&lang=en`);
+    await page.locator("[data-compounds]").waitFor({ timeout: 30_000 });
+    await page.locator('[data-compounds] input[name="community"]').fill("lane-12");
+    await page.locator("[data-compounds] button[type=submit]").click();
+    const link = await page.locator("[data-minted]").first().getAttribute("data-link", { timeout: 15_000 });
+    expect(link).toMatch(/\/\?token=/);
+    const desk = await (await app.browser.newContext()).newPage();
+    await desk.goto(link as string);
+    await desk.locator('[data-connection="live"]').first().waitFor({ timeout: 30_000 });
+    const session = await desk.evaluate(async () => (await fetch("/api/session")).json());
+    expect(session).toMatchObject({ role: "secretary", community: "lane-12" });
+    expect(await desk.evaluate(async () => (await fetch("/api/snapshot")).json())).toMatchObject({ community: "lane-12", seq: 0 });
+    // A compound's secretary does not see the operator's panel.
+    await desk.goto(`${app.server.url}/people`);
+    await desk.locator("[data-mint-screen]").first().waitFor({ timeout: 30_000 });
+    expect(await desk.locator("[data-compounds]").count()).toBe(0);
+    await desk.context().close();
+    await context.close();
+  });
+});
