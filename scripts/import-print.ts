@@ -11,11 +11,20 @@ export function previewLines(file: string, community: string, kind: ImportKind, 
     "",
     `${"".padEnd(12)}${pad("new", 6)}${pad("changed", 9)}${pad("unchanged", 11)}`,
   ];
+  if (s.read) {
+    const sheet = s.read.sheet ? `sheet ${s.read.sheet.index} "${s.read.sheet.name}", ` : "";
+    lines.splice(1, 0, `  ${sheet}header on line ${s.read.header.line}:`);
+    for (const c of s.read.columns) lines.splice(-2, 0, `    ${c.name} → ${c.field ?? "ignored"}${c.by === "mapping" ? " (mapping)" : ""}`);
+  }
   const what = kind === "households" ? (["buildings", "households"] as const) : (["volunteers"] as const);
   for (const w of what) lines.push(`${w.padEnd(12)}${pad(s.new[w], 6)}${pad(s.changed[w], 9)}${pad(s.unchanged[w], 11)}`);
   if (s.errors.length > 0) {
     lines.push("", `Bad rows (${s.errors.length})${skipBadRows ? ", skipped:" : ":"}`);
     for (const e of s.errors) lines.push(`  line ${e.line}: ${e.message}`);
+  }
+  if (s.skipped?.length) {
+    lines.push("", `Totals rows skipped (${s.skipped.length}):`);
+    for (const k of s.skipped) lines.push(`  line ${k.line}: ${k.text}`);
   }
   if (s.changes.length > 0) {
     lines.push("", "Changed rows:");

@@ -17,6 +17,7 @@ Imports a registry file (CSV in UTF-8 or GBK, or .xlsx) into the running server,
 shows the preview (new, changed, unchanged, every bad row with its line), asks, then imports.
   --kind           households (default) or volunteers; a file named like volunteers*/志愿* is volunteers
   --community      the community to import into (default: default)
+  --sheet          the workbook's sheet to read: its name or its position from 1 (default: the first with a header)
   --yes            import without asking (needed when not at a terminal)
   --skip-bad-rows  import the good rows and list the bad ones, instead of refusing the file
   --url            the server (default: PUBLIC_URL, else http://localhost:PORT)
@@ -34,6 +35,7 @@ function options() {
       community: { type: "string", default: "default" },
       yes: { type: "boolean", short: "y", default: false },
       "skip-bad-rows": { type: "boolean", default: false },
+      sheet: { type: "string" },
       url: { type: "string" },
       token: { type: "string" },
       help: { type: "boolean", short: "h", default: false },
@@ -50,6 +52,7 @@ function options() {
     community: values.community,
     yes: values.yes,
     skipBadRows: values["skip-bad-rows"],
+    sheet: values.sheet,
     url: values.url ?? env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,
     token: values.token ?? env.ADMIN_TOKEN,
   };
@@ -64,6 +67,7 @@ function endpoint(o: Options, dryRun: boolean): URL {
     kind: o.kind,
     ...(dryRun ? { dryRun: "1" } : {}),
     ...(o.skipBadRows ? { skipBadRows: "1" } : {}),
+    ...(o.sheet ? { sheet: o.sheet } : {}),
   }).toString();
   return url;
 }

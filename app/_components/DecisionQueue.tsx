@@ -90,10 +90,14 @@ export function DecisionQueue({ seq, now, locale, t }: { seq: number | undefined
               <DecisionBasis decision={r.decision} now={now} locale={locale} />
             ) : (
               <p
-                data-release={r.release.ok ? "ok" : "blocked"}
+                data-release={r.release.ok ? (r.release.basis === "delivery" ? "delivery" : "ok") : "blocked"}
                 className={`mt-1 text-sm ${r.release.ok ? "text-emerald-300" : "text-amber-300"}`}
               >
-                {r.release.ok ? q.releasable : `${q.needs}${lang === "zh-CN" ? "：" : ": "}${needs(r.release)}`}
+                {r.release.ok
+                  ? r.release.basis === "delivery"
+                    ? q.delivery
+                    : q.releasable
+                  : `${q.needs}${lang === "zh-CN" ? "：" : ": "}${needs(r.release)}`}
               </p>
             )}
             <Actions item={r} t={t} decide={decide} />

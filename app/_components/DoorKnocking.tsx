@@ -63,7 +63,7 @@ export function DoorKnocking({ seq, lang }: { seq: number | undefined; lang: Lan
                 <span className="w-4 text-slate-400">{expanded ? "▾" : "▸"}</span>
                 <span className="font-semibold">{b.label}</span>
                 <span className="tabular-nums text-slate-400">{d.left(fmt.format(b.households.length))}</span>
-                <span className="ml-auto text-sm text-slate-500">{expanded ? d.hide : d.show}</span>
+                <span className="ml-auto text-sm text-slate-400">{expanded ? d.hide : d.show}</span>
               </button>
               {expanded && (
                 <div className="px-3 pb-3">

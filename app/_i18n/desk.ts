@@ -79,7 +79,12 @@ export const DESK: Record<Lang, DeskDict> = {
         `Round ${id} closes now: no more tests can be recorded in it. Its figures stay on the screens until a new round opens.`,
     },
     decision: {
-      basis: { documents: "the release rule is met", urgent_medical: "urgent medical", override: "override" },
+      basis: {
+        documents: "the release rule is met",
+        urgent_medical: "urgent medical",
+        override: "override",
+        delivery: "a delivery (no documents needed)",
+      },
       approvedBecause: (basis) => `Approved: ${basis}`,
       overrideReason: "Override reason",
       decided: (age) => `decided ${age} ago`,
@@ -123,7 +128,7 @@ export const DESK: Record<Lang, DeskDict> = {
       closeBody: (id) => `轮次 ${id} 将立即结束，之后不能再登记采样。在新一轮开启前，各屏幕仍显示本轮数据。`,
     },
     decision: {
-      basis: { documents: "符合放行规则", urgent_medical: "紧急就医", override: "特批" },
+      basis: { documents: "符合放行规则", urgent_medical: "紧急就医", override: "特批", delivery: "配送类（无需材料）" },
       approvedBecause: (basis) => `已批准：${basis}`,
       overrideReason: "特批理由",
       decided: (age) => `${age}前批准`,

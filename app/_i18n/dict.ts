@@ -41,6 +41,8 @@ type Dict = {
     report: string;
     none: string;
     releasable: string;
+    /** A delivery's verdict: the release rule does not apply, nothing is needed. */
+    delivery: string;
     needs: string;
     reason: string;
     approve: string;
@@ -146,6 +148,7 @@ export const DICTS: Record<Lang, Dict> = {
       report: "test report",
       none: "none",
       releasable: "The release rule is met",
+      delivery: "A delivery: no documents or override needed",
       needs: "Needs",
       reason: "Reason (for a rejection or an override)",
       approve: "Approve",
@@ -245,6 +248,7 @@ export const DICTS: Record<Lang, Dict> = {
       report: "核酸报告",
       none: "无",
       releasable: "符合放行规则",
+      delivery: "配送类：无需材料或特批，可直接批准",
       needs: "缺少",
       reason: "理由（驳回或特批时填写）",
       approve: "批准",

@@ -53,7 +53,7 @@ export const DOORS: Record<Lang, DoorsDict> = {
     show: "Show",
     hide: "Hide",
     history: "history",
-    historyTitle: (b, u) => `Everything recorded about ${b} ${u}`,
+    historyTitle: (b, u) => `History of ${b} ${u}`,
   },
   "zh-CN": {
     title: "扫楼：本轮尚未检测的住户",

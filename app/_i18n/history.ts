@@ -89,6 +89,7 @@ export const HISTORY: Record<Lang, HistoryDict> = {
       "alert.acknowledged": (p) => `Alarm ${p.requestId ? `for request ${p.requestId}` : `#${p.alertId}`} acknowledged`,
       "post.minimum_set": (p) => `At least ${p.minimum} volunteers wanted at ${post("en", p.post)}`,
       "post.registered": (p) => `Post ${p.nameEn} (${p.nameZh}) registered as ${p.post}`,
+      "registry.mapping_set": (p) => `How the ${p.kind} file's columns are read, remembered`,
       "demo.loaded": () => "Demo compound loaded",
       "demo.cleared": () => "Demo cleared: the compound starts empty",
       "household.test_undone": (p, n) =>
@@ -156,6 +157,7 @@ export const HISTORY: Record<Lang, HistoryDict> = {
       "alert.acknowledged": (p) => `确认警报${p.requestId ? `（申请 ${p.requestId}）` : ` #${p.alertId}`}`,
       "post.minimum_set": (p) => `${post("zh-CN", p.post)} 岗位至少需要 ${p.minimum} 人`,
       "post.registered": (p) => `登记岗位 ${p.nameZh}（${p.nameEn}），编号 ${p.post}`,
+      "registry.mapping_set": (p) => `记住${p.kind === "volunteers" ? "志愿者名单" : "住户登记表"}各列的读法`,
       "demo.loaded": () => "载入演示小区",
       "demo.cleared": () => "清除演示数据：小区从空白开始",
       "household.test_undone": (p, n) =>

@@ -44,7 +44,7 @@ export const IMPORT: Record<Lang, ImportDict> = {
     title: "Import the registry",
     back: "← Desk",
     intro:
-      "Choose the committee's own file: CSV (UTF-8 or GBK, as Excel or WPS saves it) or an Excel workbook (.xlsx). The first row names the columns. Nothing is recorded until you press Import, and then all rows are recorded together or none.",
+      "Choose the committee's own file: CSV (UTF-8 or GBK, as Excel or WPS saves it) or an Excel workbook (.xlsx). Title rows above the header are fine: the preview shows which row is the header and how each column is read, and you can correct it. Nothing is recorded until you press Import, and then all rows are recorded together or none.",
     file: "File",
     kind: "What the file lists",
     kinds: { households: "Households (building, unit, residents, contact)", volunteers: "Volunteers (name, phone, skills)" },
@@ -78,7 +78,7 @@ export const IMPORT: Record<Lang, ImportDict> = {
     title: "导入登记表",
     back: "← 返回主页",
     intro:
-      "选择居委会自己的文件：CSV（UTF-8 或 GBK，即 Excel、WPS 另存的格式）或 Excel 工作簿（.xlsx）。第一行是列名。点击“导入”之前不会记录任何内容；导入时所有行一起记录，要么全部成功，要么一行都不记录。",
+      "选择居委会自己的文件：CSV（UTF-8 或 GBK，即 Excel、WPS 另存的格式）或 Excel 工作簿（.xlsx）。表头上方可以有标题行：预览会显示哪一行是表头、每一列读作什么，读错了可以改。点击“导入”之前不会记录任何内容；导入时所有行一起记录，要么全部成功，要么一行都不记录。",
     file: "文件",
     kind: "文件内容",
     kinds: { households: "住户（楼栋、室号、人数、联系人）", volunteers: "志愿者（姓名、电话、技能）" },

@@ -85,7 +85,7 @@ export const PEOPLE: Record<Lang, PeopleDict> = {
       allHave: "Every volunteer has a link",
       making: (done, total) => `Making links: ${done} of ${total}…`,
       history: "history",
-      historyTitle: (name) => `Everything recorded about ${name}`,
+      historyTitle: (name) => `History of ${name}`,
     },
     screens: {
       title: "Screens and other secretaries",

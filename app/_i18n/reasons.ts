@@ -56,6 +56,21 @@ const FIELD: Record<string, string> = {
   file: "文件",
 };
 
+/** A registry field as a Chinese header names it. */
+const IMPORT_FIELD: Record<string, string> = {
+  building: "楼栋（楼号）",
+  entrance: "单元",
+  unit: "室号（房号）",
+  residents: "人数",
+  name: "姓名（户主）",
+  phone: "电话（手机号码）",
+  skills: "技能",
+};
+const importFields = (p: Params) =>
+  String(p.fields ?? p.field ?? "")
+    .split(",")
+    .map((f) => IMPORT_FIELD[f] ?? f)
+    .join("、");
 const word = (table: Record<string, string>, v: unknown) => table[String(v)] ?? String(v);
 /** The field a path ends with, in Chinese when known: `payload.residents` → 人数. */
 const field = (p: Params) => {
@@ -106,6 +121,11 @@ export const ZH: Templates = {
   request_not_approved: (p) =>
     `请求${p.requestId !== undefined ? ` ${p.requestId}` : ""} ${word(STATUS, p.status)}：须先批准才能${word(ACTION, p.action)}。`,
   test_report_after_event: () => "核酸报告的采样时间晚于提交时间：请检查日期。",
+  test_report_in_future: (p) => `核酸报告的采样时间比现在晚了 ${p.slackMinutes} 分钟以上：请检查手机的日期和时间。`,
+  decision_dated_before_opened: (p) =>
+    `请求${p.requestId !== undefined ? ` ${p.requestId}` : ""}的处理时间早于提交时间 ${p.slackMinutes} 分钟以上：请检查日期。`,
+  registration_in_demo_community: (p) =>
+    `社区 ${p.community} 中是演示数据，清除演示时会连同一起删除；请先在工作台点“清除演示数据”，再登记真实楼栋、住户和志愿者`,
   alert_unknown: (p) => `${alertWhat(p)}不存在`,
   alert_already_acknowledged: (p) => `${alertWhat(p)}已确认过`,
   alert_already_resolved: (p) => `${alertWhat(p)}已解除：该请求已处理`,
@@ -196,8 +216,20 @@ export const ZH: Templates = {
   file_no_rows: () => "文件中没有任何行；第一行须为列名",
   csv_unreadable: (p) => `CSV 文件在第 ${p.line} 行附近无法读取`,
   xlsx_unreadable: () => "无法读取该 Excel 文件，请重新另存为 .xlsx 或 CSV",
-  header_duplicate_column: (p) => `有两列都是 ${p.field}：“${p.first}”和“${p.second}”，请只保留一列`,
-  header_missing_columns: (p) => `表头（第 ${p.line} 行）缺少 ${p.columns} 列；第一行须为列名`,
+  xlsx_too_large: (p) => `该 Excel 文件解压后超过 ${p.mib} MiB，远超任何登记表，未读取；请确认文件是否正确，或另存为 CSV`,
+  xlsx_text_too_long: (p) => `该 Excel 文件中有一段文字超过 ${p.kib} KiB（单元格最多 32,767 个字符），未读取`,
+  file_too_many_rows: (p) => `文件超过 ${p.max} 行；每个文件最多 ${p.max} 行，请拆分`,
+  file_too_many_columns: (p) => `第 ${p.line} 行超过 ${p.max} 列；请只保留登记表需要的列`,
+  file_too_many_cells: (p) => `文件的单元格超过 ${p.max} 个；请只保留登记表需要的列，或拆分文件`,
+  file_cell_too_large: (p) => `第 ${p.line} 行有单元格超过 ${p.max} 个字符；登记表的单元格不会这么长`,
+  file_row_too_large: (p) => `第 ${p.line} 行超过 ${p.kib} KiB（是否有未闭合的引号？）；登记表的一行不会这么长`,
+  header_duplicate_column: (p) => `有两列都是${importFields(p)}：“${p.first}”和“${p.second}”，请只保留一列，或把另一列设为不导入`,
+  header_missing_columns: (p) =>
+    `表头（第 ${p.line} 行）缺少${importFields(p)}列；表头有：${p.seen || "（无）"}。请写明列名，或指定是哪一列`,
+  header_not_found: (p) =>
+    `前几行中找不到${p.kind === "volunteers" ? "含“姓名”的表头" : "含楼栋（楼号）、单元或室号的表头"}；文件开头是：${p.seen}`,
+  sheet_not_found: (p) => `工作簿中没有“${p.sheet}”工作表；现有工作表：${p.sheets}`,
+  mapping_invalid: () => "列的对应关系格式不对",
   import_too_many_rows: (p) => `文件有 ${p.rows} 行；每个文件最多 ${p.max} 行，请拆分`,
   import_bad_rows: (p) => `${p.count} 行有错误（第 ${p.lines} 行），未导入任何内容。请修改，或选择跳过错误行`,
   import_demo_community: (p) => `社区 ${p.community} 中是演示数据，不能混入真实登记；请先在工作台点“清除演示数据”，或导入到另一个社区`,
@@ -206,7 +238,7 @@ export const ZH: Templates = {
   cell_empty: (p) => `${p.column} 为空`,
   cell_too_long: (p) => `${p.column} 超过 ${p.max} 个字符`,
   cell_not_phone: (p) => `${p.column}“${p.value}”不是有效的电话号码`,
-  residents_out_of_range: (p) => `${p.column} 须为 1 到 50 的整数，而不是“${p.value}”`,
+  residents_out_of_range: (p) => `${p.column} 须为 0 到 50 的整数（空置户填 0 或“空置”），而不是“${p.value}”`,
   contact_incomplete: (p) => `联系人须同时有姓名和电话：请填写 ${p.column}，或两者都不填`,
   skill_too_long: (p) => `${p.column}：每项技能最多 ${p.max} 个字符`,
   too_many_skills: (p) => `${p.column}：最多 ${p.max} 项技能`,

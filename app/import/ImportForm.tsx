@@ -4,7 +4,15 @@ import { IMPORT_KINDS, type ImportKind } from "../../server/domain/registry-impo
 import type { IMPORT } from "../_i18n/import";
 
 type Dict = (typeof IMPORT)["en"];
-export type Choices = { file: File | null; kind: ImportKind; community: string; skip: boolean };
+/** `mapping`: the secretary's reading of this file's columns; `sheet`: the workbook's sheet picked (from 1), or "". */
+export type Choices = {
+  file: File | null;
+  kind: ImportKind;
+  community: string;
+  skip: boolean;
+  mapping: Record<string, string>;
+  sheet: string;
+};
 
 /** The import's inputs; every change is handed up at once, and the screen previews again. */
 export function ImportForm({ value, onChange, t }: { value: Choices; onChange: (c: Choices) => void; t: Dict }) {
@@ -17,12 +25,12 @@ export function ImportForm({ value, onChange, t }: { value: Choices; onChange: (
         <input
           type="file"
           name="file"
-          accept=".csv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          accept=".csv,.txt,.xlsx,.xls,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
           className={input}
           onChange={(e) => {
             const file = e.currentTarget.files?.[0] ?? null;
             const kind = file && /volunteer|志愿/i.test(file.name) ? "volunteers" : value.kind;
-            onChange({ ...value, file, kind });
+            onChange({ ...value, file, kind, mapping: {}, sheet: "" });
           }}
         />
       </label>
@@ -32,7 +40,7 @@ export function ImportForm({ value, onChange, t }: { value: Choices; onChange: (
           name="kind"
           value={value.kind}
           className={input}
-          onChange={(e) => onChange({ ...value, kind: e.currentTarget.value as ImportKind })}
+          onChange={(e) => onChange({ ...value, kind: e.currentTarget.value as ImportKind, mapping: {} })}
         >
           {IMPORT_KINDS.map((k) => (
             <option key={k} value={k}>

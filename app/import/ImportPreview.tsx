@@ -3,7 +3,9 @@
 import type { ImportKind, ImportSummary } from "../../server/domain/registry-import/types";
 import type { Lang } from "../_i18n/dict";
 import type { IMPORT } from "../_i18n/import";
+import { IMPORT_READ } from "../_i18n/import-read";
 import { errorText } from "../_i18n/reasons";
+import { ImportReading } from "./ImportReading";
 
 type Dict = (typeof IMPORT)["en"];
 
@@ -18,6 +20,8 @@ export function ImportPreview({
   skip,
   t,
   lang,
+  onMap,
+  onSheet,
 }: {
   summary: ImportSummary;
   kind: ImportKind;
@@ -25,11 +29,15 @@ export function ImportPreview({
   t: Dict;
   /** The screen's language: each bad row's reason is written in it. */
   lang: Lang;
+  onMap: (column: string, field: string) => void;
+  onSheet: (sheet: string) => void;
 }) {
+  const r = IMPORT_READ[lang];
   const rows = kind === "households" ? (["buildings", "households"] as const) : (["volunteers"] as const);
   return (
     <div className="space-y-4">
       {summary.file && <p className="text-sm text-slate-400">{t.fileAs(summary.file.format, summary.file.encoding, summary.file.rows)}</p>}
+      {summary.read && <ImportReading read={summary.read} kind={kind} t={r} onMap={onMap} onSheet={onSheet} />}
       <table className="w-full max-w-md text-left tabular-nums">
         <thead className="text-sm text-slate-400">
           <tr>
@@ -67,6 +75,18 @@ export function ImportPreview({
       ) : (
         <p className="text-sm text-emerald-300">{t.noBadRows}</p>
       )}
+      {summary.skipped?.length > 0 && (
+        <div data-skipped-totals={summary.skipped.length} className="rounded bg-slate-800/60 p-3 text-sm ring-1 ring-slate-700">
+          <p className="font-semibold text-slate-200">{r.totals(summary.skipped.length)}</p>
+          <ul className="mt-1 text-slate-400">
+            {summary.skipped.map((k) => (
+              <li key={k.line} data-skipped-line={k.line}>
+                {r.totalLine(k.line, k.text)}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {summary.changes.length > 0 && (
         <div>
           <p className="text-sm font-semibold">{t.changedRows}</p>
@@ -77,8 +97,8 @@ export function ImportPreview({
                 {c.diffs.map((d, i) => (
                   <span key={d.field} data-diff={d.field}>
                     {i > 0 && (lang === "zh-CN" ? "；" : "; ")}
-                    <span className="text-slate-400">{t.fields[d.field] ?? d.field}</span>{" "}
-                    <s className="text-slate-500">{shown(d.from, lang)}</s>
+                    <span className="text-slate-400">{t.fields[d.field] ?? r.fields[d.field] ?? d.field}</span>{" "}
+                    <s className="text-slate-400">{shown(d.from, lang)}</s>
                     {" → "}
                     <span className="text-slate-100">{shown(d.to, lang)}</span>
                   </span>

@@ -7,6 +7,7 @@ import { DemoBanner } from "../_components/DemoBanner";
 import { KpiValue } from "../_components/KpiValue";
 import { SignInNotice } from "../_components/SignInNotice";
 import { IMPORT } from "../_i18n/import";
+import { IMPORT_READ, lineList } from "../_i18n/import-read";
 import { errorText, type Reasoned } from "../_i18n/reasons";
 import { useLang } from "../_i18n/use-lang";
 import { liveClient } from "../_live/client";
@@ -31,13 +32,22 @@ const query = (c: Choices, dryRun: boolean) =>
     kind: c.kind,
     ...(dryRun ? { dryRun: "1" } : {}),
     ...(c.skip ? { skipBadRows: "1" } : {}),
+    ...(c.sheet ? { sheet: c.sheet } : {}),
+    ...(Object.keys(c.mapping).length ? { mapping: JSON.stringify(c.mapping) } : {}),
   });
 
 /** /import: a file in, a preview out; nothing is recorded until Import, and then all of it at once. */
 export function ImportScreen() {
   const { lang, t: base, toggle } = useLang();
   const t = IMPORT[lang];
-  const [choices, setChoices] = useState<Choices>({ file: null, kind: "households", community: "default", skip: false });
+  const [choices, setChoices] = useState<Choices>({
+    file: null,
+    kind: "households",
+    community: "default",
+    skip: false,
+    mapping: {},
+    sheet: "",
+  });
   const [preview, setPreview] = useState<Outcome | "reading" | null>(null);
   const [run, setRun] = useState<Run | null>(null);
   const asked = useRef(0);
@@ -127,7 +137,15 @@ export function ImportScreen() {
           </p>
         )}
         {preview && preview !== "reading" && preview.summary && (
-          <ImportPreview summary={preview.summary} kind={choices.kind} skip={choices.skip} t={t} lang={lang} />
+          <ImportPreview
+            summary={preview.summary}
+            kind={choices.kind}
+            skip={choices.skip}
+            t={t}
+            lang={lang}
+            onMap={(column, field) => setChoices((c) => ({ ...c, mapping: { ...c.mapping, [column]: field } }))}
+            onSheet={(sheet) => setChoices((c) => ({ ...c, sheet, mapping: {} }))}
+          />
         )}
         {ready && preview.summary?.demo && (
           <p className="mt-3 rounded bg-fuchsia-950 p-3 text-fuchsia-100 ring-1 ring-fuchsia-700">{t.demo}</p>
@@ -148,6 +166,18 @@ export function ImportScreen() {
           <div data-import-result={run.outcome ? (run.outcome.status < 300 ? "ok" : "error") : "running"} className="mt-4 space-y-2">
             <ImportProgress percent={run.percent} label={run.label} />
             {run.outcome?.message && <p className="text-red-300">{errorText(run.outcome.error, lang, run.outcome.message)}</p>}
+            {run.outcome && run.outcome.status < 300 && leftOut(run.outcome.summary) && (
+              <p
+                data-import-skipped={leftOut(run.outcome.summary)}
+                className="rounded bg-amber-950/60 p-2 text-amber-200 ring-1 ring-amber-800"
+              >
+                {IMPORT_READ[lang].afterImport(
+                  run.outcome.summary?.errors.length ?? 0,
+                  lineList(run.outcome.summary?.errors.map((e) => e.line) ?? []),
+                  run.outcome.summary?.skipped?.length ?? 0,
+                )}
+              </p>
+            )}
           </div>
         )}
       </section>
@@ -169,6 +199,9 @@ export function ImportScreen() {
     </main>
   );
 }
+
+/** How many rows an import left out (bad rows skipped, totals): it stays on the screen after the import. */
+const leftOut = (s: ImportSummary | undefined) => (s ? s.errors.length + (s.skipped?.length ?? 0) : 0);
 
 const changesIn = (s: ImportSummary | undefined) =>
   s ? [...Object.values(s.new), ...Object.values(s.changed)].reduce((a, b) => a + b, 0) : 0;

@@ -56,7 +56,7 @@ export function SignIns({
                 key={x.id}
                 data-sign-in={x.id}
                 data-revoked={x.revokedAt ? "yes" : "no"}
-                className={`border-t border-slate-800 ${x.revokedAt ? "text-slate-500 line-through decoration-slate-600" : ""}`}
+                className={`border-t border-slate-800 ${x.revokedAt ? "text-slate-400 line-through decoration-slate-600" : ""}`}
               >
                 <td className="py-1 pr-2">{p.roles[x.role] ?? x.role}</td>
                 <td className="py-1 pr-2">{x.label}</td>

@@ -29,7 +29,7 @@ export function StreetTile({
       href={`/wall?community=${encodeURIComponent(e.community)}`}
       data-compound={e.community}
       data-urgent={e.counts.urgentRequests}
-      aria-label={t.open(name)}
+      title={t.open(name)}
       className={`flex min-w-0 flex-col gap-1 rounded-xl p-3 ring-2 ${urgent ? "bg-red-950 ring-red-400" : quiet ? "bg-amber-950 ring-amber-400" : "bg-slate-900 ring-slate-700"} ${dense ? "text-sm" : "text-2xl"}`}
     >
       <span className={`truncate font-semibold text-slate-50 ${dense ? "text-base" : "text-3xl"}`}>{name}</span>

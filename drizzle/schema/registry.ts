@@ -23,6 +23,8 @@ export const households = pgTable(
     residents: integer("residents").notNull(),
     contactName: text("contact_name"),
     contactPhone: text("contact_phone"),
+    /** v1.2: further phones from the contact's cell ("138… / 139…"): the first is `contactPhone`, the rest here. */
+    contactOtherPhones: jsonb("contact_other_phones").$type<string[]>(),
     /** null: lived in; `vacant` or `moved_out` (household.vacated): off the door-knocking list and out of the counts. */
     status: text("status"),
   },
@@ -37,6 +39,8 @@ export const volunteers = pgTable(
     name: text("name").notNull(),
     phone: text("phone"),
     skills: jsonb("skills").$type<string[]>().notNull(),
+    /** v1.2: the building the volunteer lives in, as the list names it (所住楼号): with the name, how a re-import knows them. */
+    building: text("building"),
     onDuty: boolean("on_duty").notNull().default(false),
     post: text("post"),
     since: timestamp("since", { withTimezone: true }),

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { type AnyColumn, and, eq, isNull, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../drizzle/client";
 import { buildings, communityState, households, requests, rounds, roundTests, volunteers } from "../../drizzle/schema";
+import { isDelivery } from "../domain/requests";
 import { AppError } from "../errors";
 import { type Actor, appendEvents } from "../ingest/append";
 import type { Logger } from "../log";
@@ -220,7 +221,9 @@ export class Simulator {
     if (q.status === "approved") return { type: "request.fulfilled", payload: { requestId: q.id } };
     if (q.kind === "leave" && this.r.chance(0.5))
       return { type: "request.rejected", payload: { requestId: q.id, reason: "缺少48小时核酸报告 no recent test report" } };
-    const override = q.kind === "medical" && q.urgent ? undefined : { reason: "演示 demo: delivered by the building's volunteers" };
+    // Deliveries need nothing (v1.2); a release without its documents goes on an override.
+    const needsOverride = !isDelivery(q.kind) && !(q.kind === "medical" && q.urgent);
+    const override = needsOverride ? { reason: "演示 demo: confirmed by the committee" } : undefined;
     return { type: "request.approved", payload: { requestId: q.id, ...(override ? { override } : {}) } };
   }
 

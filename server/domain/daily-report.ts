@@ -3,6 +3,7 @@ import { REQUEST_KINDS, type RequestKind } from "../../drizzle/schema/constants"
 import type { DailyReport, ReleaseBasis } from "../protocol/daily-report";
 import { type DutyEvent, dutyHours, type OpenShift } from "./duty-hours";
 import { naturalCompare } from "./natural-order";
+import { isDelivery } from "./requests";
 import { localHour } from "./zoned-day";
 
 /** One event of the day as the report reads it: in feed (seq) order. */
@@ -110,12 +111,15 @@ export function dailyReport(input: ReportInput): DailyReport {
       if (kind in opened) opened[kind]++;
     } else if (type === "request.approved" || type === "request.rejected") {
       const r = input.requests.get(str(p.requestId));
-      if (r) waits.push((occurredAt.getTime() - r.openedAt.getTime()) / 60_000);
+      // A decision counts as made no earlier than its request (as the server keeps it): a wait is never negative.
+      if (r) waits.push(Math.max(0, occurredAt.getTime() - r.openedAt.getTime()) / 60_000);
       if (type === "request.rejected") {
         decided.rejected++;
         continue;
       }
       decided.approved++;
+      // A delivery (medicine, supplies, other) lets nobody out: it is decided, but it is not a release (v1.2).
+      if (r && isDelivery(r.kind)) continue;
       const basis = r?.basis ?? null;
       releases.push({
         requestId: str(p.requestId),

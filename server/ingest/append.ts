@@ -9,6 +9,7 @@ import { EventInput, type EventType } from "../protocol/events";
 import { invalid, zodIssues } from "../zod-issues";
 import { BatchEffects } from "./batch";
 import { clearDemo } from "./demo-clear";
+import { demoCommunities, guardRegistration } from "./demo-guard";
 import { fingerprint } from "./fingerprint";
 import { inGroupTransaction } from "./group-tx";
 import type { RuleContext } from "./rules";
@@ -282,7 +283,8 @@ async function writeGroup(db: Db, group: Job[], onSent: () => void): Promise<{ o
     let state = new State();
     const loadable = (list: Parsed[]) => list.filter((p) => p.input.type !== "demo.cleared");
     reads.push(state.load(tx, needsOf(loadable(all))));
-    const [clock] = await Promise.all([locked, ...reads]);
+    const demo = demoCommunities(tx, all);
+    const [clock, holdsDemo] = await Promise.all([locked, demo, ...reads]);
     let last = clock.last;
     const first = clock.last + 1;
     const touched = new Set<string>();
@@ -294,7 +296,7 @@ async function writeGroup(db: Db, group: Job[], onSent: () => void): Promise<{ o
     for (const job of group) {
       const mark = state.mark();
       const start = last;
-      const mine = new BatchEffects();
+      let mine = new BatchEffects();
       const myRows: Row[] = [];
       const myKnown = new Map<string, { seq: number; fingerprint: string }>();
       const accepted: Accepted[] = [];
@@ -315,9 +317,10 @@ async function writeGroup(db: Db, group: Job[], onSent: () => void): Promise<{ o
             await flush(tx, [...rows, ...myRows], state, effects, last);
             rows = [];
             myRows.length = 0;
+            // Everything gathered so far is written: kept, it would be merged and written again at the
+            // group's end (another community's activity counted twice).
             effects = new BatchEffects();
-            mine.forget(p.community);
-            for (const k of [...mine.counts.keys()]) mine.counts.delete(k);
+            mine = new BatchEffects();
             try {
               await clearDemo({ tx, community: p.community, at: p.at, recordedAt, seq, effects: mine });
             } catch (err) {
@@ -325,8 +328,11 @@ async function writeGroup(db: Db, group: Job[], onSent: () => void): Promise<{ o
             }
             state = new State();
             await state.load(tx, needsOf(loadable(job.parsed.slice(i + 1))));
+            holdsDemo.delete(p.community);
           } else {
             try {
+              const demoHere = holdsDemo.has(p.community) || effects.demo.has(p.community) || mine.demo.has(p.community);
+              guardRegistration(p.input.type, p.community, job.actor.internal === true, demoHere);
               (ALL_RULES[p.input.type as keyof typeof ALL_RULES] as (c: RuleContext, payload: unknown) => void)(
                 {
                   state,

@@ -121,13 +121,14 @@ const CORRECTIONS: { [T in CorrectionType]: Rule<T> } = {
   "household.vacated"(c, p) {
     const h = livedIn(c, p.householdId);
     c.state.put("households", key(c.community, p.householdId), { ...h, status: p.status });
-    c.effects.add(c.community, "householdsTotal", -1);
+    // A flat registered with no residents is not counted already.
+    if (h.residents > 0) c.effects.add(c.community, "householdsTotal", -1);
   },
   "household.reoccupied"(c, p) {
     const h = household(c, p.householdId);
     if (!h.status) throw conflict("household_already_lived_in", { householdId: p.householdId }, "payload.householdId");
     c.state.put("households", key(c.community, p.householdId), { ...h, status: null });
-    c.effects.add(c.community, "householdsTotal", 1);
+    if (h.residents > 0) c.effects.add(c.community, "householdsTotal", 1);
   },
   "community.named"(c, p) {
     c.effects.names.set(c.community, p.name);

@@ -1,6 +1,15 @@
 // Why: every rule of the feed, applied in memory to the state a group of appends read, in event order.
 import type { RequestStatus, Role } from "../../drizzle/schema/constants";
-import { checkRelease, countsAsPending, type RequestAction, transition } from "../domain/requests";
+import {
+  CLOCK_SLACK_MS,
+  checkRelease,
+  countsAsPending,
+  decisionTime,
+  type RequestAction,
+  reportInFuture,
+  reportTime,
+  transition,
+} from "../domain/requests";
 import { bucketStart } from "../domain/wall-series";
 import { conflict } from "../errors";
 import type { EventType, Payload } from "../protocol/events";
@@ -66,6 +75,13 @@ function request(c: RuleContext, requestId: string) {
   const r = c.state.get("requests", key(c.community, requestId));
   if (!r) throw conflict("request_unknown", { requestId }, "payload.requestId");
   return r;
+}
+
+/** A decision's time: its date, never before its request's (opened by a phone a few minutes fast); 409 when dated well before. */
+function decidedAt(c: RuleContext, requestId: string): Date {
+  const d = decisionTime(request(c, requestId).openedAt, c.at);
+  if (!d.ok) throw conflict(d.reason.reason, { requestId, slackMinutes: CLOCK_SLACK_MS / 60_000 }, "occurredAt");
+  return d.at;
 }
 
 const alertsOf = (c: RuleContext, requestId: string): Alert[] =>
@@ -141,8 +157,10 @@ export const RULES: Rules = {
       residents: p.residents,
       contactName: p.contact?.name ?? null,
       contactPhone: p.contact?.phone ?? null,
+      contactOtherPhones: p.contact?.otherPhones ?? null,
     });
-    c.effects.add(c.community, "householdsTotal", 1);
+    // A vacant flat (no residents) is registered but is not a household to test (v1.2).
+    if (p.residents > 0) c.effects.add(c.community, "householdsTotal", 1);
   },
   "volunteer.registered"(c, p) {
     const k = key(c.community, p.volunteerId);
@@ -153,6 +171,7 @@ export const RULES: Rules = {
       name: p.name,
       phone: p.phone ?? null,
       skills: p.skills,
+      building: p.building ?? null,
       onDuty: false,
       post: null,
       since: null,
@@ -174,13 +193,24 @@ export const RULES: Rules = {
       residents: p.residents,
       contactName: p.contact?.name ?? null,
       contactPhone: p.contact?.phone ?? null,
+      contactOtherPhones: p.contact?.otherPhones ?? null,
     });
+    // A flat becoming vacant, or lived in again, leaves or joins the households to test.
+    if (h.residents > 0 !== p.residents > 0) c.effects.add(c.community, "householdsTotal", p.residents > 0 ? 1 : -1);
   },
   /** Replaces name, phone and skills; duty (on duty, post) and the counts are untouched. */
   "volunteer.updated"(c, p) {
     const v = volunteer(c, p.volunteerId);
-    c.state.put("volunteers", key(c.community, p.volunteerId), { ...v, name: p.name, phone: p.phone ?? null, skills: p.skills });
+    c.state.put("volunteers", key(c.community, p.volunteerId), {
+      ...v,
+      name: p.name,
+      phone: p.phone ?? null,
+      skills: p.skills,
+      building: p.building ?? null,
+    });
   },
+  /** Only remembered in the feed: the next import of that kind reads the latest one. */
+  "registry.mapping_set"() {},
   "round.opened"(c, p) {
     const open = c.state.openRound.get(c.community);
     if (open) throw conflict("round_still_open", { roundId: open }, "payload.roundId");
@@ -302,8 +332,10 @@ export const RULES: Rules = {
       c.state.put("requests", k, { ...r, hasCommitmentLetter: true, lastDocumentAt });
       return;
     }
-    const testedAt = new Date(p.testedAt);
-    if (testedAt.getTime() > c.at.getTime() + 5 * 60_000) throw conflict("test_report_after_event", {}, "payload.testedAt");
+    // Counted from no later than the server recorded it: a fast phone's report does not stretch the 48 hours.
+    if (reportInFuture(new Date(p.testedAt), c.at, c.recordedAt))
+      throw conflict("test_report_in_future", { slackMinutes: CLOCK_SLACK_MS / 60_000 }, "payload.testedAt");
+    const testedAt = reportTime(new Date(p.testedAt), c.recordedAt);
     const newest = !r.testReportAt || r.testReportAt.getTime() < testedAt.getTime() ? testedAt : r.testReportAt;
     c.state.put("requests", k, { ...r, testReportAt: newest, lastDocumentAt });
   },
@@ -325,20 +357,20 @@ export const RULES: Rules = {
     );
     if (!release.ok) throw conflict(release.reason.reason, { requestId: p.requestId, ...release.reason.params }, "payload.override");
     moveRequest(c, p.requestId, "approved", {
-      decidedAt: c.at,
+      decidedAt: decidedAt(c, p.requestId),
       decisionNote: p.note ?? null,
       overrideReason: release.basis === "override" ? (p.override?.reason ?? null) : null,
       releaseBasis: release.basis,
     });
   },
   "request.rejected"(c, p) {
-    moveRequest(c, p.requestId, "rejected", { decidedAt: c.at, decisionNote: p.reason });
+    moveRequest(c, p.requestId, "rejected", { decidedAt: decidedAt(c, p.requestId), decisionNote: p.reason });
   },
   "request.fulfilled"(c, p) {
     moveRequest(c, p.requestId, "fulfilled");
   },
   "request.cancelled"(c, p) {
-    moveRequest(c, p.requestId, "cancelled", { decidedAt: c.at });
+    moveRequest(c, p.requestId, "cancelled", { decidedAt: decidedAt(c, p.requestId) });
   },
   /** 409 when there is no such alarm, or it is already off the wall. */
   "alert.acknowledged"(c, p) {

@@ -1,10 +1,12 @@
 // Requests and their alarms, replayed: the part of the recount with a state machine and the release rule.
-import { checkRelease, countsAsPending, type RequestAction, transition } from "../domain/requests";
+import { checkRelease, countsAsPending, decisionTime, type RequestAction, reportTime, transition } from "../domain/requests";
 import type { Model, Row } from "./recount";
 
 type Apply = (m: Model, p: Record<string, unknown>) => void;
 
 const key = (m: Model, requestId: unknown) => `${m.community}/${String(requestId)}`;
+/** The request's row without reporting it missing (move reports that). */
+const requestRow = (m: Model, requestId: unknown) => (m.tables.requests as Map<string, Row>).get(key(m, requestId));
 const alerts = (m: Model) => m.tables.alerts as Map<string, Row>;
 
 /** Moves a request, keeping the activity buckets' pending delta and closing its alarms as the server does. */
@@ -27,6 +29,14 @@ function move(m: Model, requestId: unknown, action: RequestAction, extra: Row = 
 }
 
 const later = (a: unknown, b: Date): Date => (a instanceof Date && a.getTime() > b.getTime() ? a : b);
+
+/** The decision's time as the server keeps it (never before its request's), or a problem when the rules would have refused it. */
+function decided(m: Model, r: Row | undefined): Date {
+  if (!r) return m.at;
+  const d = decisionTime(r.openedAt as Date, m.at);
+  if (!d.ok) m.problem(`a decision dated before its request was opened`);
+  return d.ok ? d.at : m.at;
+}
 
 export const recountRequests: Record<string, Apply> = {
   "request.opened": (m, p) => {
@@ -70,7 +80,7 @@ export const recountRequests: Record<string, Apply> = {
     if (!t.ok) return m.problem(`request ${p.requestId}: ${t.message}`);
     r.lastDocumentAt = later(r.lastDocumentAt, m.at);
     if (p.document === "commitment_letter") r.hasCommitmentLetter = true;
-    else r.testReportAt = later(r.testReportAt, new Date(String(p.testedAt)));
+    else r.testReportAt = later(r.testReportAt, reportTime(new Date(String(p.testedAt)), m.recordedAt));
   },
   "request.approved": (m, p) => {
     const r = m.get("requests", key(m, p.requestId), `request ${p.requestId}`);
@@ -91,15 +101,16 @@ export const recountRequests: Record<string, Apply> = {
     if (!verdict.ok) m.problem(`request ${p.requestId}: ${verdict.message}`);
     const basis = verdict.ok ? verdict.basis : null;
     move(m, p.requestId, "approved", {
-      decidedAt: m.at,
+      decidedAt: decided(m, r),
       decisionNote: p.note ?? null,
       overrideReason: basis === "override" ? (reason ?? null) : null,
       releaseBasis: basis,
     });
   },
-  "request.rejected": (m, p) => void move(m, p.requestId, "rejected", { decidedAt: m.at, decisionNote: p.reason }),
+  "request.rejected": (m, p) =>
+    void move(m, p.requestId, "rejected", { decidedAt: decided(m, requestRow(m, p.requestId)), decisionNote: p.reason }),
   "request.fulfilled": (m, p) => void move(m, p.requestId, "fulfilled"),
-  "request.cancelled": (m, p) => void move(m, p.requestId, "cancelled", { decidedAt: m.at }),
+  "request.cancelled": (m, p) => void move(m, p.requestId, "cancelled", { decidedAt: decided(m, requestRow(m, p.requestId)) }),
   "alert.acknowledged": (m, p) => {
     let found: [string, Row] | undefined;
     for (const [seq, a] of alerts(m)) {

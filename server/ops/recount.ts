@@ -68,7 +68,7 @@ const APPLY: Record<string, Apply> = {
     ),
   "household.registered": (m, p) => {
     m.get("buildings", k(m.community, p.buildingId), `building ${p.buildingId}`);
-    const contact = p.contact as { name?: string; phone?: string } | undefined;
+    const contact = p.contact as { name?: string; phone?: string; otherPhones?: string[] } | undefined;
     add(
       m,
       "households",
@@ -80,6 +80,7 @@ const APPLY: Record<string, Apply> = {
         contactName: str(contact?.name),
         contactPhone: str(contact?.phone),
         status: null,
+        contactOtherPhones: contact?.otherPhones ?? null,
       },
       `household ${p.householdId}`,
     );
@@ -93,6 +94,7 @@ const APPLY: Record<string, Apply> = {
         name: p.name,
         phone: str(p.phone),
         skills: p.skills ?? [],
+        building: str(p.building),
         onDuty: false,
         post: null,
         since: null,
@@ -105,13 +107,20 @@ const APPLY: Record<string, Apply> = {
     const h = m.get("households", k(m.community, p.householdId), `household ${p.householdId}`);
     if (!h) return;
     if (h.buildingId !== p.buildingId) m.problem(`household ${p.householdId} moved from building ${h.buildingId} to ${p.buildingId}`);
-    const contact = p.contact as { name?: string; phone?: string } | undefined;
-    Object.assign(h, { unit: String(p.unit), residents: p.residents, contactName: str(contact?.name), contactPhone: str(contact?.phone) });
+    const contact = p.contact as { name?: string; phone?: string; otherPhones?: string[] } | undefined;
+    Object.assign(h, {
+      unit: String(p.unit),
+      residents: p.residents,
+      contactName: str(contact?.name),
+      contactPhone: str(contact?.phone),
+      contactOtherPhones: contact?.otherPhones ?? null,
+    });
   },
   "volunteer.updated": (m, p) => {
     const v = m.get("volunteers", k(m.community, p.volunteerId), `volunteer ${p.volunteerId}`);
-    if (v) Object.assign(v, { name: p.name, phone: str(p.phone), skills: p.skills ?? [] });
+    if (v) Object.assign(v, { name: p.name, phone: str(p.phone), skills: p.skills ?? [], building: str(p.building) });
   },
+  "registry.mapping_set": () => {},
   "round.opened": (m, p) => {
     for (const [key, r] of m.tables.rounds as Map<string, Row>)
       if (key.startsWith(`${m.community}/`) && r.closedAt === null) m.problem(`round ${p.roundId} opened while ${key} is open`);
@@ -270,7 +279,7 @@ export class Recount {
       out.set(community, {
         lastSeq,
         demo: this.demo.has(community),
-        householdsTotal: count("households", community, (r) => !r.status),
+        householdsTotal: count("households", community, (r) => Number(r.residents) > 0 && !r.status),
         buildingsTotal: count("buildings", community),
         buildingsSealed: count("buildings", community, (r) => r.sealed === true),
         volunteersTotal: count("volunteers", community, (r) => !r.retiredAt),

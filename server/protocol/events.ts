@@ -29,14 +29,20 @@ const Household = obj({
   householdId: Id,
   buildingId: Id,
   unit: z.union([Text(32), z.number().int().min(0).transform(String)]),
-  residents: z.number().int().min(1).max(50),
-  contact: obj({ name: Text(100), phone: Phone }).optional(),
+  /** v1.2: 0 is a vacant flat (空置): registered, but not a household to test. */
+  residents: z.number().int().min(0).max(50),
+  /** v1.2: a name, a phone or both; `otherPhones` are further numbers from the same cell (the first phone is the contact's). */
+  contact: obj({ name: Text(100).optional(), phone: Phone.optional(), otherPhones: z.array(Phone).min(1).max(3).optional() })
+    .refine((c) => c.name !== undefined || c.phone !== undefined, "must have a name or a phone")
+    .optional(),
 });
 const Volunteer = obj({
   volunteerId: Id,
   name: Text(100),
   phone: Phone.optional(),
   skills: z.array(Text(40)).max(20).default([]),
+  /** v1.2: the building they live in, as their list names it (所住楼号). */
+  building: Text(100).optional(),
 });
 
 /** Every event type and its payload, as in the contract (section 3). */
@@ -84,6 +90,16 @@ export const PAYLOADS = {
    * is already another post's. `post` in check-ins and minimums is then resolved to this id from the id or either name.
    */
   "post.registered": obj({ post: PostId, nameZh: PostName, nameEn: PostName }),
+  /**
+   * v1.2: how the compound's registry files name their columns (secretary): each header, as the file names it, read as
+   * a field or `ignore`. Remembered for the next file of that kind.
+   */
+  "registry.mapping_set": obj({
+    kind: z.enum(["households", "volunteers"]),
+    columns: z
+      .record(z.string().trim().min(1).max(100), z.string().regex(/^[a-z]{1,20}$/))
+      .refine((m) => Object.keys(m).length <= 100, "at most 100 columns"),
+  }),
   // Corrections (README, "Corrections"): nothing leaves the feed; these events undo, merge, retire and vacate.
   /** Undoes a door-knock tap: the household is back on the list and out of householdsTested. */
   "household.test_undone": obj({ roundId: Id, householdId: Id, reason: Text(500).optional() }),

@@ -10,6 +10,22 @@ export const ageEn = (p: Params) => (p.hours !== undefined ? `${p.hours} hours` 
 const alertWhat = (p: Params) => (p.alertId !== undefined ? `alert ${p.alertId}` : `the alert for request ${p.requestId}`);
 const what = (p: Params) => `this ${p.urgent ? "urgent " : ""}${p.kind} request`;
 
+/** A registry field as a header names it: `building (楼栋 or 楼号)`. */
+const IMPORT_FIELD: Record<string, string> = {
+  building: "building (楼栋 or 楼号)",
+  entrance: "entrance (单元)",
+  unit: "unit (室号 or 房号)",
+  residents: "residents (人数)",
+  name: "name (姓名 or 户主)",
+  phone: "phone (电话 or 手机号码)",
+  skills: "skills (技能)",
+};
+const importFields = (p: Params) =>
+  String(p.fields ?? p.field ?? "")
+    .split(",")
+    .map((f) => IMPORT_FIELD[f] ?? f)
+    .join(", ");
+
 export const EN: Templates = {
   building_unknown: (p) => `building ${p.buildingId} is not registered; register it first (building.registered)`,
   household_unknown: (p) => `household ${p.householdId} is not registered; register it first (household.registered)`,
@@ -45,6 +61,12 @@ export const EN: Templates = {
     `${req(p)}request is ${p.status}; to be ${String(p.action).replace("_", " ")} it must be still pending (not yet decided)`,
   request_not_approved: (p) => `${req(p)}request is ${p.status}; to be ${String(p.action).replace("_", " ")} it must be approved first`,
   test_report_after_event: () => "the test report's testedAt is later than the event itself; check the date",
+  test_report_in_future: (p) =>
+    `the test report's testedAt is more than ${p.slackMinutes} minutes later than now or than the event; check the phone's date and time`,
+  decision_dated_before_opened: (p) =>
+    `${req(p)}a decision may not be dated before its request was opened (more than ${p.slackMinutes} minutes before); check the date`,
+  registration_in_demo_community: (p) =>
+    `community ${p.community} holds the demo compound, which clearing would take away with anything registered beside it; clear the demo first (the desk's "Clear the demo" button, or post demo.cleared), or register in another community`,
   alert_unknown: (p) => `${alertWhat(p)} does not exist`,
   alert_already_acknowledged: (p) => `${alertWhat(p)} is already acknowledged`,
   alert_already_resolved: (p) => `${alertWhat(p)} is already resolved: its request was decided`,
@@ -136,9 +158,22 @@ export const EN: Templates = {
   file_no_rows: () => "the file has no rows; the first row must name the columns",
   csv_unreadable: (p) => `the CSV cannot be read near line ${p.line}: ${p.detail}`,
   xlsx_unreadable: (p) => `the Excel workbook cannot be read (${p.detail}); save it again as .xlsx, or as CSV`,
-  header_duplicate_column: (p) => `two columns are ${p.field}: "${p.first}" and "${p.second}"; keep one`,
+  xlsx_too_large: (p) =>
+    `the Excel workbook unpacks to more than ${p.mib} MiB, far beyond any registry; nothing was read: check it is the right file, or save it as CSV`,
+  xlsx_text_too_long: (p) =>
+    `the Excel workbook holds more than ${p.kib} KiB of text in one piece (a cell holds at most 32,767 characters); nothing was read`,
+  file_too_many_rows: (p) => `the file has more than ${p.max} rows; at most ${p.max} rows a file: split it`,
+  file_too_many_columns: (p) => `line ${p.line} has more than ${p.max} columns; keep only the registry's columns`,
+  file_too_many_cells: (p) => `the file holds more than ${p.max} cells; keep only the registry's columns, or split it`,
+  file_cell_too_large: (p) => `line ${p.line} has a cell of more than ${p.max} characters; no registry cell is that long`,
+  file_row_too_large: (p) => `line ${p.line} is longer than ${p.kib} KiB (an unclosed quote?); no registry row is that long`,
+  header_duplicate_column: (p) => `two columns are ${p.field}: "${p.first}" and "${p.second}"; keep one, or set the other to ignored`,
   header_missing_columns: (p) =>
-    `the header (line ${p.line}) has no ${p.columns} column for ${p.kind}; it has ${p.seen || "no names"}. The first row must name the columns`,
+    `the header (line ${p.line}) has no ${importFields(p)} column for ${p.kind}; it has ${p.seen || "no names"}. Name the column, or choose which column it is`,
+  header_not_found: (p) =>
+    `no row names the columns of a ${p.kind === "volunteers" ? "volunteers list (姓名)" : "registry (楼栋/楼号, 单元 or 室号)"} in the first rows; the file starts with ${p.seen}`,
+  sheet_not_found: (p) => `the workbook has no sheet "${p.sheet}"; its sheets are ${p.sheets}`,
+  mapping_invalid: (p) => `mapping must be a JSON object of header → field or "ignore" (${p.detail})`,
   import_too_many_rows: (p) => `the file has ${p.rows} rows; at most ${p.max} rows a file: split it`,
   import_bad_rows: (p) =>
     `${p.count} bad row${p.count === 1 ? "" : "s"} (line ${p.lines}); nothing was imported. Fix them, or skip them with skipBadRows=1`,
@@ -149,7 +184,7 @@ export const EN: Templates = {
   cell_empty: (p) => `${p.column} is empty`,
   cell_too_long: (p) => `${p.column} is longer than ${p.max} characters`,
   cell_not_phone: (p) => `${p.column} "${p.value}" is not a phone number (digits, spaces, '-', '(', ')', '+')`,
-  residents_out_of_range: (p) => `${p.column} must be a whole number from 1 to 50, not "${p.value}"`,
+  residents_out_of_range: (p) => `${p.column} must be a whole number from 0 to 50 (0 or 空置 for a vacant flat), not "${p.value}"`,
   contact_incomplete: (p) => `a contact needs both a name and a phone: fill in ${p.column}, or leave both empty`,
   skill_too_long: (p) => `${p.column}: each skill must be at most ${p.max} characters`,
   too_many_skills: (p) => `${p.column}: at most ${p.max} skills`,

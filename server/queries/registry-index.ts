@@ -16,11 +16,18 @@ export async function readRegistryIndex(db: Db, community: string): Promise<Regi
         residents: households.residents,
         contactName: households.contactName,
         contactPhone: households.contactPhone,
+        contactOtherPhones: households.contactOtherPhones,
       })
       .from(households)
       .where(eq(households.community, community)),
     db
-      .select({ id: volunteers.volunteerId, name: volunteers.name, phone: volunteers.phone, skills: volunteers.skills })
+      .select({
+        id: volunteers.volunteerId,
+        name: volunteers.name,
+        phone: volunteers.phone,
+        skills: volunteers.skills,
+        building: volunteers.building,
+      })
       .from(volunteers)
       .where(eq(volunteers.community, community)),
   ]);

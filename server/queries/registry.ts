@@ -39,13 +39,22 @@ export async function readRegistry(db: Db, community: string, masking: Masking =
       residents: x.residents,
       /** null: lived in; `vacant` or `moved_out`. */
       status: x.status,
-      contact: x.contactName ? { name: name(x.contactName), phone: x.contactPhone ? phone(x.contactPhone) : null } : null,
+      contact:
+        x.contactName || x.contactPhone
+          ? {
+              name: x.contactName ? name(x.contactName) : null,
+              phone: x.contactPhone ? phone(x.contactPhone) : null,
+              // v1.2: further phones from the contact's cell, masked as the first.
+              ...(x.contactOtherPhones?.length ? { otherPhones: x.contactOtherPhones.map(phone) } : {}),
+            }
+          : null,
     })),
     volunteers: v.map((x) => ({
       volunteerId: x.volunteerId,
       name: x.name,
       phone: x.phone,
       skills: x.skills,
+      building: x.building,
       onDuty: x.onDuty,
       post: x.post,
     })),

@@ -1,5 +1,5 @@
 // Why: the door-knocking list is one indexed read, the same cost whatever the length of the feed.
-import { and, eq, isNull, notExists, sql } from "drizzle-orm";
+import { and, eq, gt, isNull, notExists, sql } from "drizzle-orm";
 import type { Db } from "../../drizzle/client";
 import { buildings, communityState, households, rounds, roundTests } from "../../drizzle/schema";
 import { groupDoorList } from "../domain/door-list";
@@ -41,6 +41,8 @@ export function untestedQuery(db: Db, community: string, buildingId?: string) {
       and(
         eq(households.community, rounds.community),
         buildingId ? eq(households.buildingId, buildingId) : undefined,
+        // A vacant flat (no residents) is never on the door-knocking list.
+        gt(households.residents, 0),
         // Vacant and moved-out households are never on the list.
         isNull(households.status),
         notExists(tested),

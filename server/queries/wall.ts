@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, isNull, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, gte, isNull, sql } from "drizzle-orm";
 import type { Db } from "../../drizzle/client";
 import {
   activityBuckets,
@@ -32,7 +32,8 @@ async function readBuildings(tx: Reader, community: string, roundId: string | nu
   const hh = await tx
     .select({ buildingId: households.buildingId, n: count() })
     .from(households)
-    .where(and(eq(households.community, community), isNull(households.status)))
+    // A vacant flat (no residents), or one marked vacant or moved out, is not a household to test.
+    .where(and(eq(households.community, community), gt(households.residents, 0), isNull(households.status)))
     .groupBy(households.buildingId);
   const tested = roundId
     ? await tx

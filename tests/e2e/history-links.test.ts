@@ -45,7 +45,7 @@ describe.skipIf(!ready)("HIST: history links where the entity is shown", () => {
     const link = doors.locator('[data-history-link="h1"]');
     await link.waitFor({ timeout: 5000 });
     expect(await link.getAttribute("href")).toBe("/history?entity=household&id=h1");
-    expect(await link.getAttribute("title")).toBe("Everything recorded about 1号楼 101");
+    expect(await link.getAttribute("title")).toBe("History of 1号楼 101");
     // The one-tap "tested" button stays a thumb's size and apart from the link.
     const button = await doors.locator('[data-household="h1"]').boundingBox();
     const small = await link.boundingBox();

@@ -1,10 +1,11 @@
-// Why: IMP6 in Chromium: the secretary chooses a file, reads the preview with its bad row, imports with a progress bar, and the counts follow.
+// Why: IMP6 and IMP13 in Chromium: the secretary chooses a file, reads the preview with its bad row, imports with a progress bar, and the counts follow.
 import { copyFileSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { browserAvailable } from "../support/browser";
 import { withBrowserApp } from "../support/browser-app";
 import { smallCompound } from "../support/fixtures";
+import { committeeHouseholds } from "../support/registry-corpus";
 import { householdsCsv } from "../support/registry-files";
 import { SCREENSHOTS } from "../support/wall-page";
 
@@ -28,7 +29,9 @@ describe.skipIf(!ready)("IMP: the secretary's import screen", () => {
     await page.locator('[data-preview="400"]').waitFor({ timeout: 15_000 });
     expect(await page.locator('[data-count="new.households"]').textContent()).toBe("599");
     expect(await page.locator('[data-count="new.buildings"]').textContent()).toBe("6");
-    expect(await page.locator("[data-bad-line]").allTextContents()).toEqual(['Line 43"人数" must be a whole number from 1 to 50, not ""']);
+    expect(await page.locator("[data-bad-line]").allTextContents()).toEqual([
+      'Line 43"人数" must be a whole number from 0 to 50 (0 or 空置 for a vacant flat), not ""',
+    ]);
     expect(await page.locator("[data-import-button]").isDisabled()).toBe(true);
 
     await page.locator('input[name="skipBadRows"]').check();
@@ -102,6 +105,68 @@ describe.skipIf(!ready)("IMP: the secretary's import screen", () => {
       .toBe("人数 1 → 2");
     await page.locator("[data-changed-line]").last().scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(SCREENSHOTS, "import-preview-zh.png") });
+    await context.close();
+  });
+
+  it("IMP13 in Chinese: a committee's workbook shows its header line and each column read or 不导入; a column set to 不导入 is followed; the duplicate and the 合计 row are listed, and the skipped rows stay on screen after the import; docs/import-mapping.png", async () => {
+    const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${app.server.url}/?token=${ADMIN}`);
+    await page.goto(`${app.server.url}/import?community=xingfu&lang=zh-CN`);
+    await expect.poll(() => page.locator("h1").textContent(), { timeout: 10_000 }).toBe("导入登记表");
+    const f = await committeeHouseholds();
+    const [dup] = f.bad;
+    const [total] = f.skipped;
+    await page.locator('input[name="file"]').setInputFiles({ name: f.name, mimeType: f.type, buffer: Buffer.from(f.bytes) });
+    await page.locator('[data-preview="400"] [data-header-line="3"]').waitFor({ timeout: 15_000 });
+    expect(await page.locator("[data-header-line]").textContent()).toBe("表头：第 3 行");
+    const fields = await page
+      .locator("[data-column]")
+      .evaluateAll((els) => els.map((e) => [e.getAttribute("data-column"), e.getAttribute("data-field")]));
+    expect(fields).toEqual([
+      ["序号", "ignore"],
+      ["楼号", "building"],
+      ["单元", "entrance"],
+      ["室号", "unit"],
+      ["户主姓名", "name"],
+      ["联系电话", "phone"],
+      ["人数", "residents"],
+      ["备注", "ignore"],
+    ]);
+    expect(await page.locator('[data-column="序号"] select option:checked').textContent()).toBe("不导入");
+    expect(await page.locator('[data-column="单元"] select option:checked').textContent()).toBe("单元");
+    expect(await page.locator(`[data-bad-line="${dup}"]`).textContent()).toBe(`第 ${dup} 行与第 4 行是同一住户（1号楼 101），请只保留一行`);
+    expect(await page.locator(`[data-skipped-line="${total}"]`).textContent()).toBe(`第 ${total} 行：合计`);
+    expect(await page.locator('[data-count="new.households"]').textContent()).toBe(String(f.households?.length));
+
+    // The secretary sets 联系电话 to 不导入: the preview follows; then back to 电话.
+    await page.locator('[data-column="联系电话"] select').selectOption("ignore");
+    await page.locator('[data-column="联系电话"][data-field="ignore"]').waitFor({ timeout: 15_000 });
+    expect(await page.locator('[data-column="联系电话"]').textContent()).toContain("已手动指定");
+    await page.locator('[data-column="联系电话"] select').selectOption("phone");
+    await page.locator('[data-column="联系电话"][data-field="phone"]').waitFor({ timeout: 15_000 });
+
+    await page.locator('input[name="skipBadRows"]').check();
+    await page.locator('[data-preview="200"]').waitFor({ timeout: 15_000 });
+    await page.locator("[data-import-button]").click();
+    await page.locator('[data-import-result="ok"]').waitFor({ timeout: 60_000 });
+    const left = `跳过了 1 行有误的行（第 ${dup} 行）；1 行合计未导入。`;
+    expect(await page.locator("[data-import-skipped]").textContent()).toBe(left);
+    // The preview is read again (now all unchanged); what was skipped is still said.
+    await expect
+      .poll(() => page.locator('[data-count="unchanged.households"]').textContent(), { timeout: 15_000 })
+      .toBe(String(f.households?.length));
+    expect(await page.locator("[data-import-skipped]").textContent()).toBe(left);
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    const shot = path.join(SCREENSHOTS, "import-mapping.png");
+    await page.screenshot({ path: shot, fullPage: true });
+    copyFileSync(shot, path.resolve("docs/import-mapping.png"));
+
+    // An old .xls is refused in Chinese, saying to save it as .xlsx.
+    const xls = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]);
+    await page.locator('input[name="file"]').setInputFiles({ name: "登记表.xls", mimeType: "application/vnd.ms-excel", buffer: xls });
+    await page.locator('[data-preview="415"]').waitFor({ timeout: 15_000 });
+    expect(await page.locator("[data-bad-line], [data-preview-error]").first().textContent()).toContain("请另存为 .xlsx");
     await context.close();
   });
 });

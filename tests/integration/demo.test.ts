@@ -1,7 +1,8 @@
-// DEMO1–DEMO5: the demo stays in its own lane: no token loads it, its simulator touches only its own entities,
+// DEMO1–DEMO5, DEMO7–DEMO8: the demo stays in its own lane: no token loads it, its simulator touches only its own entities,
 // and a secretary clears it to start the committee's own compound where it ran.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Simulator } from "../../server/demo/simulator";
+import { appendEvents } from "../../server/ingest/append";
 import { createLogger } from "../../server/log";
 import { verifyProjections } from "../../server/ops/verify";
 import { ENGINE, engineReady } from "../support/db";
@@ -51,7 +52,8 @@ describe.skipIf(!ready)(`DEMO: the demo cannot touch real data on ${ENGINE}`, ()
       { type: "request.opened", payload: { requestId: "real-q1", householdId: "h5", kind: "supplies" } },
       { type: "request.opened", payload: { requestId: "real-q2", householdId: "n-101", kind: "medical", urgent: true } },
     ];
-    expect((await s.post({ events: real })).status).toBe(201);
+    // Registered beside the demo as a database from before v1.2 may hold them (a person's registration is refused now: DEMO7).
+    await appendEvents(s.app.handle.db, real, { role: "secretary", name: "before v1.2", internal: true });
     const realIds = new Set(["north-1", "b42", "h1384", "n-101", "v163", "real-v1", "real-q1", "real-q2"]);
 
     const sim = new Simulator(s.app.handle.db, createLogger("silent"), 3_600_000);
@@ -70,6 +72,35 @@ describe.skipIf(!ready)(`DEMO: the demo cannot touch real data on ${ENGINE}`, ()
     expect(vols.every((v) => !v.onDuty)).toBe(true);
     const blds = await s.app.handle.db.query.buildings.findMany({ where: (b, { inArray }) => inArray(b.buildingId, ["north-1", "b42"]) });
     expect(blds.every((b) => !b.sealed)).toBe(true);
+  });
+
+  it("DEMO8 a batch that records activity in one community and then clears another's demo writes that activity once (verify agrees)", async () => {
+    const side = "demo8-side";
+    await appendEvents(s.app.handle.db, [{ type: "demo.loaded", community: side, payload: {} }], {
+      role: "secretary",
+      name: "demo",
+      internal: true,
+    });
+    const b = "demo8-b";
+    const setup = [
+      { type: "building.registered", community: b, payload: { buildingId: "b1", label: "1" } },
+      { type: "household.registered", community: b, payload: { householdId: "h1", buildingId: "b1", unit: "101", residents: 1 } },
+      { type: "volunteer.registered", community: b, payload: { volunteerId: "v1", name: "Li", skills: [] } },
+      { type: "round.opened", community: b, payload: { roundId: "r1", kind: "pcr" } },
+    ];
+    expect((await s.post({ events: setup })).status).toBe(201);
+    const batch = await s.post({
+      events: [
+        { type: "volunteer.checked_in", community: b, payload: { volunteerId: "v1", post: "testing" } },
+        { type: "household.tested", community: b, payload: { roundId: "r1", householdId: "h1" } },
+        { type: "demo.cleared", community: side, payload: {} },
+      ],
+    });
+    expect(batch.status, JSON.stringify(batch.body)).toBe(201);
+    const report = await verifyProjections(s.app.handle.db);
+    expect(report.differences.filter((d) => d.what.includes(b))).toEqual([]);
+    const rows = await s.app.handle.db.query.activityBuckets.findMany({ where: (a, { eq }) => eq(a.community, b) });
+    expect(rows.map((r) => [r.tests, r.onDutyDelta])).toEqual([[1, 1]]);
   });
 });
 
@@ -101,6 +132,33 @@ describe.skipIf(!ready)(`DEMO: the demo cleared, the committee's own compound wh
     expect(none.status).toBe(409);
     expect(none.body.error.reason).toBe("no_demo_data");
     expect((await s.snapshot()).demo).toBe(true);
+  });
+
+  it("DEMO7 while the demo is there, a person's registration is refused (409, nothing changes), so clearing it takes nothing real", async () => {
+    const before = await s.snapshot();
+    const one = await s.post({ type: "building.registered", payload: { buildingId: "north-1", label: "北1号楼" } });
+    expect(one.status).toBe(409);
+    expect(one.body.error).toMatchObject({ reason: "registration_in_demo_community", params: { community: "default" } });
+    expect(one.body.error.message).toMatch(/clear the demo first/);
+    const batch = await s.post({
+      events: [
+        { type: "volunteer.registered", payload: { volunteerId: "real-v1", name: "李四", skills: [] } },
+        { type: "household.registered", payload: { householdId: "real-h1", buildingId: "b1", unit: "9901", residents: 1 } },
+      ],
+    });
+    expect(batch.status).toBe(409);
+    expect(batch.body.error.message).toMatch(/^event 0: /);
+    const after = await s.snapshot();
+    expect(after.counts).toMatchObject({
+      buildingsTotal: before.counts.buildingsTotal,
+      householdsTotal: before.counts.householdsTotal,
+      volunteersTotal: before.counts.volunteersTotal,
+    });
+    // Elsewhere, registrations go on as ever.
+    expect((await s.post({ type: "building.registered", community: "demo7-real", payload: { buildingId: "b1", label: "1" } })).status).toBe(
+      201,
+    );
+    expect((await verifyProjections(s.app.handle.db)).differences).toEqual([]);
   });
 
   it("DEMO4 cleared: counts zero, registry empty, the demo's phone links dead, the simulator stopped, a subscriber told; the feed keeps the demo", async () => {
@@ -174,6 +232,23 @@ describe.skipIf(!ready)(`DEMO: the demo cleared, the committee's own compound wh
     const day = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date());
     const report = await (await s.api(`/api/reports/daily?community=default&date=${day}`)).json();
     expect(JSON.stringify(report)).not.toMatch(/demo-r|sim-/);
+    expect((await verifyProjections(s.app.handle.db)).differences).toEqual([]);
+  });
+
+  it("DEMO7 once the demo is cleared, registrations are taken and stay: each 201 is in the counts and the recount", async () => {
+    const before = await s.snapshot();
+    const r = await s.post({
+      events: [
+        { type: "building.registered", payload: { buildingId: "north-1", label: "北1号楼" } },
+        { type: "household.registered", payload: { householdId: "n-101", buildingId: "north-1", unit: "101", residents: 2 } },
+        { type: "volunteer.registered", payload: { volunteerId: "real-v1", name: "李四", skills: [] } },
+      ],
+    });
+    expect(r.status).toBe(201);
+    const after = await s.snapshot();
+    expect(after.counts.buildingsTotal).toBe(before.counts.buildingsTotal + 1);
+    expect(after.counts.householdsTotal).toBe(before.counts.householdsTotal + 1);
+    expect(after.counts.volunteersTotal).toBe(before.counts.volunteersTotal + 1);
     expect((await verifyProjections(s.app.handle.db)).differences).toEqual([]);
   });
 });

@@ -205,10 +205,10 @@ describe.skipIf(!ready)(`ING/RULE: events on ${ENGINE}`, () => {
   });
 
   it("REL9 override.reason releases anything else and is kept; a rejection needs a reason", async () => {
-    await ok("request.opened", { requestId: "food", householdId: "h1", kind: "supplies" });
-    await refused("request.approved", { requestId: "food" }, /override\.reason/);
-    await ok("request.approved", { requestId: "food", override: { reason: "elderly resident alone" } });
-    const [row] = await s.app.handle.db.query.requests.findMany({ where: (r, { eq }) => eq(r.requestId, "food") });
+    await ok("request.opened", { requestId: "clinic", householdId: "h1", kind: "medical" });
+    await refused("request.approved", { requestId: "clinic" }, /override\.reason/);
+    await ok("request.approved", { requestId: "clinic", override: { reason: "elderly resident alone" } });
+    const [row] = await s.app.handle.db.query.requests.findMany({ where: (r, { eq }) => eq(r.requestId, "clinic") });
     expect(row).toMatchObject({ releaseBasis: "override", overrideReason: "elderly resident alone" });
     await ok("request.opened", { requestId: "no", householdId: "h1", kind: "leave" });
     expect((await s.post({ type: "request.rejected", payload: { requestId: "no" } })).status).toBe(400);

@@ -18,8 +18,8 @@ const MALFORMED: [string, unknown, number, string?][] = [
   ["id of 65 characters", { type: "building.registered", payload: { buildingId: "b".repeat(65), label: "x" } }, 400, "payload.buildingId"],
   ["empty label", { type: "building.registered", payload: { buildingId: "b9", label: "  " } }, 400, "payload.label"],
   [
-    "residents 0",
-    { type: "household.registered", payload: { householdId: "h9", buildingId: "b1", unit: "1", residents: 0 } },
+    "residents -1 (0 is a vacant flat, v1.2)",
+    { type: "household.registered", payload: { householdId: "h9", buildingId: "b1", unit: "1", residents: -1 } },
     400,
     "payload.residents",
   ],

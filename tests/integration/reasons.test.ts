@@ -88,8 +88,8 @@ describe.skipIf(!ready)(`I18N: reasons and parameters on ${ENGINE}`, () => {
   });
 
   it("I18N5 a validation 400 carries the first issue's reason; each issue its own (zod's codes mapped; the body's own checks too)", async () => {
-    const small = await refused(ev("household.registered", { householdId: "h7", buildingId: "b1", unit: "7", residents: 0 }), 400);
-    expect(small).toMatchObject({ code: "validation", reason: "too_small", params: { path: "payload.residents", minimum: 1 } });
+    const small = await refused(ev("household.registered", { householdId: "h7", buildingId: "b1", unit: "7", residents: -1 }), 400);
+    expect(small).toMatchObject({ code: "validation", reason: "too_small", params: { path: "payload.residents", minimum: 0 } });
     const many = await refused(ev("household.registered", { householdId: "bad id", buildingId: "b1", unit: "", extra: 1 }), 400);
     expect(many.issues.map((i: { reason: string }) => i.reason)).toEqual(["not_an_id", "empty_text", "required", "unknown_field"]);
     const date = await refused(ev("request.document_added", { requestId: "L1", document: "test_report", testedAt: "yesterday" }), 400);
@@ -138,18 +138,29 @@ describe.skipIf(!ready)(`I18N: reasons and parameters on ${ENGINE}`, () => {
     expect(r.body.error.summary.errors).toMatchObject([row]);
     expect(r.body.error.issues[0]).toMatchObject({ path: "line 2", reason: row.reason, params: row.params });
     const header = await importFile(s, "community=imp&kind=households&dryRun=1", "名字,电话\n张三,1\n");
-    expect(header.body.error).toMatchObject({ reason: "header_missing_columns", params: { kind: "households" } });
+    expect(header.body.error).toMatchObject({
+      reason: "header_not_found",
+      params: { kind: "households", seen: "[1] 名字 | 电话; [2] 张三 | 1" },
+    });
+    const missing = await importFile(s, "community=imp&kind=households&dryRun=1", "楼栋,室号\n1号楼,101\n");
+    expect(missing.body.error).toMatchObject({ reason: "header_missing_columns", params: { kind: "households", fields: "residents" } });
   });
 
   it("I18N8 a socket `problem` and a refused handshake carry their reason and parameters", async () => {
-    const display = await s.mint("display");
-    const socket = connect(s.url, { token: display });
+    // The operator reaches every compound, so an unknown one is not_found; a compound's display is refused another's.
+    const socket = connect(s.url, { token: ADMIN });
     await connected(socket);
     const answer = await socket.emitWithAck("subscribe", { community: "nowhere-at-all" });
     expect(answer.ok).toBe(false);
     const problem = await waitFor(() => socket.received.find((m) => m.event === "problem")?.data, "a problem event");
     expect(problem).toMatchObject({ code: "not_found", reason: "community_unknown", params: { community: "nowhere-at-all" } });
     socket.close();
+    const display = connect(s.url, { token: await s.mint("display") });
+    await connected(display);
+    expect((await display.emitWithAck("subscribe", { community: "nowhere-at-all" })).ok).toBe(false);
+    const forbidden = await waitFor(() => display.received.find((m) => m.event === "problem")?.data, "a problem event");
+    expect(forbidden).toMatchObject({ code: "forbidden", reason: "community_forbidden", params: { community: "nowhere-at-all" } });
+    display.close();
     const bad = connect(s.url, { token: "not-a-token" });
     const err = (await connected(bad).catch((e: unknown) => e)) as Error & { data?: unknown };
     expect(err.message).toMatch(/^unauthorized/);

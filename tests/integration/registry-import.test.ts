@@ -118,7 +118,7 @@ describe.skipIf(!ready)(`IMP: registry import on ${ENGINE}`, () => {
       expect(r.body.error.code).toBe("validation");
       expect(r.body.error.issues).toMatchObject([
         { path: "line 3", message: '"楼栋" is empty' },
-        { path: "line 5", message: '"人数" must be a whole number from 1 to 50, not "many"' },
+        { path: "line 5", message: '"人数" must be a whole number from 0 to 50 (0 or 空置 for a vacant flat), not "many"' },
       ]);
       expect(r.body.error.summary).toMatchObject({ new: { buildings: 1, households: 3 }, errors: [{ line: 3 }, { line: 5 }] });
     }
@@ -214,8 +214,8 @@ describe.skipIf(!ready)(`IMP: registry import on ${ENGINE}`, () => {
     expect(columns.body.error.issues).toEqual([
       {
         path: "line 1",
-        message: expect.stringMatching(/no building \(楼栋 or 楼号\)/),
-        reason: "header_missing_columns",
+        message: expect.stringMatching(/no row names the columns of a registry .* the file starts with \[1\] 姓名 \| 电话 \| 技能/),
+        reason: "header_not_found",
         params: expect.any(Object),
       },
     ]);
@@ -341,12 +341,12 @@ describe.skipIf(!ready)(`IMP5: the import CLI against a spawned server on ${ENGI
 
   it("IMP5 the CLI prints the preview with every bad row's line, refuses without --yes off a terminal, imports with --yes", async () => {
     const bad = path.join(dir, "bad.csv");
-    writeFileSync(bad, gbk(householdsCsv(4, (c, i) => (i === 2 ? [c[0], c[1], "0", c[3], c[4]] : c) as string[])));
+    writeFileSync(bad, gbk(householdsCsv(4, (c, i) => (i === 2 ? [c[0], c[1], "many", c[3], c[4]] : c) as string[])));
     const refused = await cli(bad, "--community", "cli", "--yes");
     expect(refused.code).toBe(1);
     expect(refused.stdout).toContain("(csv, gb18030, 4 rows) → households of community cli");
     expect(refused.stdout).toMatch(/households\s+3\s+0\s+0/);
-    expect(refused.stdout).toContain('line 4: "人数" must be a whole number from 1 to 50, not "0"');
+    expect(refused.stdout).toContain('line 4: "人数" must be a whole number from 0 to 50 (0 or 空置 for a vacant flat), not "many"');
     expect(refused.stdout).toContain("Nothing was imported");
 
     const unconfirmed = await cli(bad, "--community", "cli", "--skip-bad-rows");

@@ -179,6 +179,7 @@ export const EVENT_TABLE = {
   "alert.acknowledged": { allowed: SECRETARY, setup: [opened("medical", true)], payload: { requestId: "q1" } },
   "post.minimum_set": { allowed: SECRETARY, payload: { post: "gate", minimum: 3 } },
   "post.registered": { allowed: SECRETARY, payload: { post: "gate", nameZh: "门岗", nameEn: "Gate" } },
+  "registry.mapping_set": { allowed: SECRETARY, payload: { kind: "households", columns: { 备注: "ignore" } } },
   "household.test_undone": {
     allowed: STAFF,
     setup: tapped,

@@ -51,10 +51,10 @@ export const TEMPLATES: Template[] = (
         f("householdId", "id"),
         f("buildingId", "id"),
         f("unit", "unit"),
-        f("residents", "int", true, [1, 50]),
+        f("residents", "int", true, [0, 50]),
         f("contact", "object", false),
-        f("contact.name", "text"),
-        f("contact.phone", "phone"),
+        f("contact.name", "text", false),
+        f("contact.phone", "phone", false),
       ],
     ),
     t("volunteer.registered", { volunteerId: "v9", name: "Zhou Min", phone: "+86 138 0013 8000", skills: ["testing", "driving"] }, [

@@ -41,6 +41,10 @@ const ev = <T extends Record<string, unknown>>(type: string, payload: fc.Arbitra
   payload.map((p) => ({ type, payload: Object.fromEntries(Object.entries(p).filter(([, v]) => v !== undefined)) }));
 const maybe = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: undefined });
 
+/** Stands for the run's side community, which holds a demo to clear; the runner names it (`<community>-demo`). */
+export const SIDE = "@side";
+const clearSide: fc.Arbitrary<Ev> = fc.constant({ type: "demo.cleared", payload: {}, community: SIDE });
+
 /** `alertAt` is an offset from the feed head at the start of the run; the runner turns it into an `alertId`. */
 export const ALERT_AT = "alertAt";
 
@@ -93,6 +97,7 @@ export const operation: fc.Arbitrary<Ev> = fc.oneof(
   { weight: 1, arbitrary: ev("alert.acknowledged", fc.record({ requestId: Qref })) },
   { weight: 1, arbitrary: ev("alert.acknowledged", fc.record({ [ALERT_AT]: fc.integer({ min: 1, max: 40 }) })) },
   { weight: 1, arbitrary: ev("post.minimum_set", fc.record({ post, minimum: fc.integer({ min: 0, max: 3 }) })) },
+  { weight: 1, arbitrary: clearSide },
 );
 
 /** Events every client may post under one shared id (`<community>.s<n>`): concurrent posts of one id race for the same seq. */
@@ -113,6 +118,16 @@ export type Step =
 export const step: fc.Arbitrary<Step> = fc.oneof(
   { weight: 8, arbitrary: fc.record({ kind: fc.constant("one" as const), op: operation, withId: fc.boolean() }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant("batch" as const), ops: fc.array(operation, { minLength: 2, maxLength: 3 }) }) },
+  // A batch of the run's community that ends by clearing the side community's demo (issue 15, item 6).
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant("batch" as const),
+      ops: fc
+        .array(operation, { minLength: 1, maxLength: 3 })
+        .map((ops) => [...ops, { type: "demo.cleared", payload: {}, community: SIDE }]),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant("retry" as const), back: fc.nat(5) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant("clash" as const), back: fc.nat(5), op: operation }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant("shared" as const), n: fc.nat(SHARED.length - 1) }) },

@@ -5,6 +5,8 @@ export interface Ev {
   type: string;
   payload: Record<string, unknown>;
   id?: string;
+  /** Another community than the run's: only the side community's `demo.loaded` and `demo.cleared` (PROP4). */
+  community?: string;
 }
 
 type Status = "pending" | "approved" | "rejected" | "fulfilled" | "cancelled";
@@ -40,6 +42,8 @@ export interface Model {
   minimums: Map<string, number>;
   /** Idempotency ids seen in the feed: their seq and canonical content. */
   ids: Map<string, { seq: number; content: string }>;
+  /** Whether the run's side community holds the demo (its only events are `demo.loaded` and `demo.cleared`). */
+  demo: boolean;
 }
 
 export const emptyModel = (): Model => ({
@@ -53,6 +57,7 @@ export const emptyModel = (): Model => ({
   alerts: new Map(),
   minimums: new Map(),
   ids: new Map(),
+  demo: false,
 });
 
 export const cloneModel = (m: Model): Model => structuredClone(m);
@@ -72,7 +77,7 @@ export function canon(v: unknown): string {
   return JSON.stringify(sort(v));
 }
 
-export const contentOf = (e: Ev) => canon({ type: e.type, payload: e.payload });
+export const contentOf = (e: Ev) => canon({ type: e.type, payload: e.payload, community: e.community ?? null });
 
 type P = Record<string, any>;
 
@@ -202,7 +207,10 @@ export function apply(m: Model, e: Ev, seq: number): string | null {
       if (!r) return "unknown request";
       if (r.status !== "pending") return `request is ${r.status}`;
       // Reports are always dated an hour before the run, so "within 48 hours" holds whenever a report is there.
-      const released = (r.kind === "medical" && r.urgent) || (r.kind === "leave" && r.letter && r.report) || Boolean(p.override?.reason);
+      // Deliveries (supplies, medicine, other) are not releases: approved as they are (contract v1.2).
+      const delivery = r.kind === "supplies" || r.kind === "medicine" || r.kind === "other";
+      const released =
+        delivery || (r.kind === "medical" && r.urgent) || (r.kind === "leave" && r.letter && r.report) || Boolean(p.override?.reason);
       if (!released) return "release rule";
       return decide(m, r, "pending", "approved", p.requestId);
     }
@@ -216,6 +224,13 @@ export function apply(m: Model, e: Ev, seq: number): string | null {
       return acknowledge(m, p);
     case "post.minimum_set":
       m.minimums.set(p.post, p.minimum);
+      return null;
+    case "demo.loaded":
+      m.demo = true;
+      return null;
+    case "demo.cleared":
+      if (!m.demo) return "no demo to clear";
+      m.demo = false;
       return null;
     default:
       throw new Error(`the model does not know ${e.type}`);

@@ -10,9 +10,9 @@ export interface Spawned {
   stop(): Promise<void>;
 }
 
-/** Runs the real server as its own process (`tsx server/index.ts`) and waits for /api/health (150 s: a loaded shared host was seen taking 50 s). */
-export async function spawnServer(env: Record<string, string>, timeoutMs = 150_000): Promise<Spawned> {
-  const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
+/** Runs the real server as its own process (`tsx server/index.ts`, after `nodeArgs`) and waits for /api/health (150 s: a loaded shared host was seen taking 50 s). */
+export async function spawnServer(env: Record<string, string>, timeoutMs = 150_000, nodeArgs: string[] = []): Promise<Spawned> {
+  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "server/index.ts"], {
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "warn", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });

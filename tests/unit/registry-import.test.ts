@@ -143,20 +143,16 @@ describe("IMP: reading a committee's registry file", () => {
     );
     expect(r.summary.errors).toMatchObject([
       { line: 4, message: '"楼栋" is empty' },
-      { line: 5, message: '"人数" must be a whole number from 1 to 50, not "abc"' },
-      {
-        line: 7,
-        message:
-          '"人数" must be a whole number from 1 to 50, not "0"; a contact needs both a name and a phone: fill in "联系电话", or leave both empty',
-      },
+      { line: 5, message: '"人数" must be a whole number from 0 to 50 (0 or 空置 for a vacant flat), not "abc"' },
       {
         line: 8,
         message:
-          "\"人数\" must be a whole number from 1 to 50, not \"51\"; \"联系电话\" \"phone?\" is not a phone number (digits, spaces, '-', '(', ')', '+')",
+          "\"人数\" must be a whole number from 0 to 50 (0 or 空置 for a vacant flat), not \"51\"; \"联系电话\" \"phone?\" is not a phone number (digits, spaces, '-', '(', ')', '+')",
       },
       { line: 9, message: "the same household (1号楼 101) as line 2; keep one row" },
     ]);
-    expect(r.summary.new).toEqual({ buildings: 2, households: 2, volunteers: 0 });
+    // Line 7 is a vacant flat (0) whose owner has a name and no phone: kept.
+    expect(r.summary.new).toEqual({ buildings: 2, households: 3, volunteers: 0 });
     const nul = await plan(csv(HEAD, "1号楼,101,3,张\u0000伟,13800138000"));
     expect(nul.summary.errors).toMatchObject([{ line: 2, message: "a cell contains the NUL character; remove it" }]);
   });
@@ -164,7 +160,10 @@ describe("IMP: reading a committee's registry file", () => {
   it("IMP2 a file without the required columns, an old .xls or an empty file is refused as a whole, at line 1", async () => {
     const refused = (p: Promise<unknown>) => expect(p).rejects.toBeInstanceOf(ImportFileError);
     await refused(plan(csv("姓名,电话,技能", "郑洁,13900000001,采样")));
-    await expect(plan(csv("姓名,电话,技能", "郑洁,13900000001,采样"))).rejects.toThrow(/no building \(楼栋 or 楼号\), unit .*residents/);
+    await expect(plan(csv("姓名,电话,技能", "郑洁,13900000001,采样"))).rejects.toThrow(
+      /no row names the columns .* the file starts with \[1\] 姓名 \| 电话 \| 技能; \[2\] 郑洁/,
+    );
+    await expect(plan(csv("楼栋,人数", "1,1"))).rejects.toThrow(/no unit \(室号 or 房号\) column/);
     await expect(plan(csv("楼栋,楼号,室号,人数", "1,1,1,1"))).rejects.toThrow(/two columns are building/);
     await refused(plan(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0, 0, 0, 0])));
     await refused(plan(""));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkRelease, transition } from "../../server/domain/requests";
+import { checkRelease, decisionTime, HOURS_48, reportInFuture, reportTime, transition } from "../../server/domain/requests";
 
 const at = new Date("2026-04-05T12:00:00+08:00");
 const hoursAgo = (h: number) => new Date(at.getTime() - h * 3_600_000);
@@ -48,14 +48,23 @@ describe("REL: the release rule", () => {
     expect(checkRelease({ ...leave, kind: "medical", urgent: true }, now, undefined)).toEqual({ ok: true, basis: "urgent_medical" });
     expect(checkRelease({ ...leave, kind: "medical", urgent: false }, now, undefined).ok).toBe(false);
   });
-  it("REL6 anything else needs an override reason, which releases and is recorded as the basis", () => {
+  it("REL6 any other release (a non-urgent medical request) needs an override reason, which releases and is recorded as the basis", () => {
+    const refused = checkRelease({ ...leave, kind: "medical" }, now, undefined);
+    expect(refused).toMatchObject({ ok: false, missing: ["an override reason (only urgent medical requests go at once)"] });
+    if (!refused.ok) expect(refused.message).toContain("released only with override.reason");
+    expect(checkRelease({ ...leave, kind: "medical" }, now, "dialysis")).toEqual({ ok: true, basis: "override" });
+    expect(checkRelease(leave, now, "hospital recall confirmed by phone")).toEqual({ ok: true, basis: "override" });
+  });
+  it("REL14 deliveries (medicine, supplies, other) are not releases: approved without documents or override, even entered late", () => {
     for (const kind of ["medicine", "supplies", "other"] as const) {
-      const refused = checkRelease({ ...leave, kind }, now, undefined);
-      expect(refused).toMatchObject({ ok: false, missing: ["an override reason"] });
-      if (!refused.ok) expect(refused.message).toContain("released only with override.reason");
+      expect(checkRelease({ ...leave, kind }, now, undefined)).toEqual({ ok: true, basis: "delivery" });
+      expect(checkRelease({ ...leave, kind }, { recordedAt: at, occurredAt: hoursAgo(3) }, undefined)).toEqual({
+        ok: true,
+        basis: "delivery",
+      });
+      // An override given anyway is kept (every delivery approved before v1.2 carries one).
       expect(checkRelease({ ...leave, kind }, now, "delivered by volunteer")).toEqual({ ok: true, basis: "override" });
     }
-    expect(checkRelease(leave, now, "hospital recall confirmed by phone")).toEqual({ ok: true, basis: "override" });
   });
 });
 
@@ -96,6 +105,34 @@ describe("REL10–REL13: the release rule is judged when the server records the 
     // Dated within the slack but recorded later: the report has aged past 48 h by the recorded time.
     const later = new Date(at.getTime() + 2 * 3_600_000);
     expect(checkRelease(r, { recordedAt: later, occurredAt: new Date(later.getTime() - 60_000) }, undefined).ok).toBe(false);
+  });
+});
+
+describe("REL15–REL17: clocks: order is the server's, a phone a few minutes fast blocks nothing", () => {
+  it("REL15 an approval dated up to 5 minutes before its request's (fast) date passes; more is refused", () => {
+    const fast = { ...leave, kind: "medical" as const, urgent: true, openedAt: new Date(at.getTime() + 4 * 60_000) };
+    expect(checkRelease(fast, now, undefined)).toEqual({ ok: true, basis: "urgent_medical" });
+    const early = checkRelease({ ...fast, openedAt: new Date(at.getTime() + 6 * 60_000) }, now, "override");
+    expect(early).toMatchObject({ ok: false });
+    if (!early.ok) expect(early.reason.reason).toBe("release_dated_before_opened");
+  });
+  it("REL16 a decision is never dated before its request: clamped within the slack, refused beyond it", () => {
+    const opened = hoursAgo(0);
+    expect(decisionTime(opened, hoursAgo(-1))).toEqual({ ok: true, at: hoursAgo(-1) });
+    expect(decisionTime(opened, new Date(at.getTime() - 4 * 60_000))).toEqual({ ok: true, at: opened });
+    expect(decisionTime(opened, hoursAgo(3))).toMatchObject({ ok: false, reason: { reason: "decision_dated_before_opened" } });
+  });
+  it("REL17 a test report counts from no later than it was recorded, and one more than 5 minutes ahead is refused", () => {
+    const ahead = (min: number) => new Date(at.getTime() + min * 60_000);
+    expect(reportTime(ahead(4), at)).toEqual(at);
+    expect(reportTime(hoursAgo(1), at)).toEqual(hoursAgo(1));
+    expect(reportInFuture(ahead(4), at, at)).toBe(false);
+    expect(reportInFuture(ahead(10), ahead(5), at)).toBe(true);
+    expect(reportInFuture(ahead(6), at, ahead(10))).toBe(true);
+    // Within the slack it does not stretch the 48 hours: 48 h and a minute after it was recorded, it is too old.
+    const r = { ...leave, hasCommitmentLetter: true, testReportAt: reportTime(ahead(4), at), lastDocumentAt: at };
+    const later = new Date(at.getTime() + HOURS_48 + 60_000);
+    expect(checkRelease(r, { recordedAt: later, occurredAt: later }, undefined).ok).toBe(false);
   });
 });
 

@@ -24,9 +24,21 @@ export const phoneKey = (phone: string | null | undefined) => {
 /** `b-<label's ASCII>-<12 hex of sha256(label)>`: 1号楼 → b-1-…, Block A → b-block-a-…. */
 export const buildingId = (label: string) => join("b", slug(label, 20), hash(12, "building", normalise(label)));
 
-/** `h-<building's ASCII>-<unit's ASCII>-<12 hex of sha256(building, unit)>`: 1号楼 101 → h-1-101-…. */
-export const householdId = (building: string, unit: string) =>
-  join("h", slug(building, 16), slug(unit, 16), hash(12, "household", normalise(building), normalise(unit)));
+/**
+ * `h-<building's ASCII>-<unit's ASCII>-<12 hex of sha256(building, unit)>`: 1号楼 101 → h-1-101-…. With an entrance
+ * (单元, v1.2) it is part of the identity: `h-<building>-<entrance>-<room>-<12 hex of sha256(building, entrance, room)>`;
+ * without one the id is what it always was.
+ */
+export const householdId = (building: string, unit: string, entrance = "") =>
+  normalise(entrance)
+    ? join(
+        "h",
+        slug(building, 12),
+        slug(entrance, 8),
+        slug(unit, 12),
+        hash(12, "household-entrance", normalise(building), normalise(entrance), normalise(unit)),
+      )
+    : join("h", slug(building, 16), slug(unit, 16), hash(12, "household", normalise(building), normalise(unit)));
 
 /** `v-<12 hex of sha256(name, phone digits)>`: no readable part, so a volunteer's name never shows in an id on the wall. */
 export const volunteerId = (name: string, phone: string | null | undefined) =>

@@ -1,13 +1,12 @@
-// Why: each data row becomes a household or volunteer, or an error naming its line and the column as the file spells it.
-import { PAYLOADS } from "../../protocol/events";
+// Why: each data row becomes a household or volunteer, a skipped total, or an error naming its line and the column as the file names it.
 import { type ReasonRef, render } from "../../protocol/reasons";
 import { EN } from "../../protocol/reasons-en";
 import { type FieldKey, resolveColumns } from "./columns";
-import type { HouseholdRow, ImportKind, RowError, Table, VolunteerRow } from "./types";
+import type { Contact, HouseholdRow, ImportKind, Mapping, RowError, SkippedRow, Table, VolunteerRow } from "./types";
+import { readPhones, readResidents, roomText, totalCell } from "./values";
 
 /** What separates skills in one cell: the contract's `;` `,` `、`, and their full-width forms. */
 export const SKILL_SEPARATORS = /[;,、；，]/;
-const phoneSchema = PAYLOADS["volunteer.registered"].shape.phone;
 const MAX = { building: 100, unit: 32, name: 100, skill: 40, skills: 20 } as const;
 
 type Cells<K extends ImportKind> = {
@@ -32,29 +31,37 @@ function text(c: Cells<any>, key: string, max: number, problems: ReasonRef[]): s
   return v;
 }
 
-function phone(c: Cells<any>, problems: ReasonRef[]): string | null | undefined {
+/** The phones of a cell (undefined: no column; []: empty), or a problem when it holds something else. */
+function phones(c: Cells<any>, problems: ReasonRef[]): string[] | undefined {
   const v = c.get("phone");
-  if (v === undefined || v === "") return v === undefined ? undefined : null;
-  if (!phoneSchema.safeParse(v).success) problems.push({ reason: "cell_not_phone", params: { column: c.label("phone"), value: v } });
-  return v;
+  if (v === undefined) return undefined;
+  const read = readPhones(v);
+  if (read === null) problems.push({ reason: "cell_not_phone", params: { column: c.label("phone"), value: v } });
+  return read ?? [];
+}
+
+function contactOf(c: Cells<"households">, problems: ReasonRef[]): HouseholdRow["contact"] {
+  const name = c.get("name");
+  const tel = phones(c, problems);
+  if (name === undefined && tel === undefined) return undefined;
+  if (!name && !tel?.length) return null;
+  if (name && name.length > MAX.name) problems.push({ reason: "cell_too_long", params: { column: c.label("name"), max: MAX.name } });
+  const [phone, ...others] = tel ?? [];
+  const contact: Contact = { ...(name ? { name } : {}), ...(phone ? { phone } : {}), ...(others.length ? { otherPhones: others } : {}) };
+  return contact;
 }
 
 function household(c: Cells<"households">, line: number, problems: ReasonRef[]): HouseholdRow {
-  const building = text(c, "building", MAX.building, problems);
-  const unit = text(c, "unit", MAX.unit, problems);
+  const building = text(c, "building", MAX.building, problems).normalize("NFKC");
+  const room = roomText(text(c, "unit", MAX.unit, problems));
+  const entrance = roomText(c.get("entrance") ?? "").replace(/^(\d+)\s*(单元|门洞|梯)$/, "$1");
+  const unit = entrance ? `${entrance}-${room}` : room;
+  if (room && unit.length > MAX.unit) problems.push({ reason: "cell_too_long", params: { column: c.label("unit"), max: MAX.unit } });
   const raw = c.get("residents") ?? "";
-  const residents = /^\d+(\.0+)?$/.test(raw) ? Number.parseInt(raw, 10) : Number.NaN;
-  if (!(residents >= 1 && residents <= 50))
+  const residents = readResidents(raw);
+  if (!(residents >= 0 && residents <= 50))
     problems.push({ reason: "residents_out_of_range", params: { column: c.label("residents"), value: raw } });
-  const name = c.get("name");
-  const tel = phone(c, problems);
-  let contact: HouseholdRow["contact"];
-  if (name === undefined && tel === undefined) contact = undefined;
-  else if (!name && !tel) contact = null;
-  else if (!name || !tel) problems.push({ reason: "contact_incomplete", params: { column: name ? c.label("phone") : c.label("name") } });
-  else if (name.length > MAX.name) problems.push({ reason: "cell_too_long", params: { column: c.label("name"), max: MAX.name } });
-  else contact = { name, phone: tel };
-  return { line, building, unit, residents, contact };
+  return { line, building, entrance, room, unit, residents, contact: contactOf(c, problems) };
 }
 
 /** Splits a skills cell on any separator, dropping blanks and repeats, keeping the file's order. */
@@ -71,40 +78,49 @@ export function splitSkills(cell: string): string[] {
 
 function volunteer(c: Cells<"volunteers">, line: number, problems: ReasonRef[]): VolunteerRow {
   const name = text(c, "name", MAX.name, problems);
-  const tel = phone(c, problems);
+  const tel = phones(c, problems);
   const cell = c.get("skills");
   const skills = cell === undefined ? undefined : splitSkills(cell);
   if (skills?.some((s) => s.length > MAX.skill))
     problems.push({ reason: "skill_too_long", params: { column: c.label("skills"), max: MAX.skill } });
   if (skills && skills.length > MAX.skills)
     problems.push({ reason: "too_many_skills", params: { column: c.label("skills"), max: MAX.skills } });
-  return { line, name, phone: tel, skills };
+  const b = c.get("building");
+  if (b && b.length > MAX.building) problems.push({ reason: "cell_too_long", params: { column: c.label("building"), max: MAX.building } });
+  const building = b === undefined ? undefined : b ? b.normalize("NFKC") : null;
+  return { line, name, phone: tel === undefined ? undefined : (tel[0] ?? null), skills, building };
 }
 
-/** The rows of a households table, and an error for each row that cannot be one. */
-export function householdRows(table: Table): { rows: HouseholdRow[]; errors: RowError[] } {
-  const cols = resolveColumns("households", table.header.cells, table.header.line);
+type Parsed<R> = { rows: R[]; errors: RowError[]; skipped: SkippedRow[] };
+
+/** The rows of a households table, the totals left out, and an error for each row that cannot be one. */
+export function householdRows(table: Table, mapping: Mapping = {}): Parsed<HouseholdRow> {
+  const cols = resolveColumns("households", table.header.cells, table.header.line, mapping);
   return collect(table, (cells, line, problems) => household(cellsOf(table, cols, cells), line, problems));
 }
 
-/** The rows of a volunteers table, and an error for each row that cannot be one. */
-export function volunteerRows(table: Table): { rows: VolunteerRow[]; errors: RowError[] } {
-  const cols = resolveColumns("volunteers", table.header.cells, table.header.line);
+/** The rows of a volunteers table, the totals left out, and an error for each row that cannot be one. */
+export function volunteerRows(table: Table, mapping: Mapping = {}): Parsed<VolunteerRow> {
+  const cols = resolveColumns("volunteers", table.header.cells, table.header.line, mapping);
   return collect(table, (cells, line, problems) => volunteer(cellsOf(table, cols, cells), line, problems));
 }
 
-function collect<R>(table: Table, read: (cells: string[], line: number, problems: ReasonRef[]) => R): { rows: R[]; errors: RowError[] } {
-  const rows: R[] = [];
-  const errors: RowError[] = [];
+function collect<R>(table: Table, read: (cells: string[], line: number, problems: ReasonRef[]) => R): Parsed<R> {
+  const out: Parsed<R> = { rows: [], errors: [], skipped: [] };
   for (const { line, cells } of table.rows) {
+    const total = cells.find(totalCell);
+    if (total !== undefined) {
+      out.skipped.push({ line, reason: "total", text: total.trim() });
+      continue;
+    }
     const problems: ReasonRef[] = [];
     // PostgreSQL text cannot hold NUL; such a row is refused here rather than failing the transaction.
     if (cells.some((c) => c.includes("\u0000"))) problems.push({ reason: "cell_nul", params: {} });
     const row = read(cells, line, problems);
-    if (problems.length > 0) errors.push(rowError(line, problems));
-    else rows.push(row);
+    if (problems.length > 0) out.errors.push(rowError(line, problems));
+    else out.rows.push(row);
   }
-  return { rows, errors };
+  return out;
 }
 
 /** A bad row: one problem's reason as it is, several as `row_problems`; the English message joins them with "; ". */

@@ -17,11 +17,27 @@ const flag = z
   .optional()
   .transform((v) => v === "1" || v === "true");
 
+/** `mapping={"备注":"ignore","房间":"unit"}`: each header as the file names it → a field or `ignore` (v1.2). */
+const MappingParam = z
+  .string()
+  .max(8000)
+  .transform((text, ctx) => {
+    try {
+      const value = JSON.parse(text) as unknown;
+      const r = z.record(z.string().max(100), z.string().max(20)).safeParse(value);
+      if (r.success) return r.data;
+    } catch {}
+    ctx.addIssue({ code: "custom", message: 'must be a JSON object of header → field or "ignore"' });
+    return z.NEVER;
+  });
+
 const ImportQuery = z.strictObject({
   community: Id.optional(),
   kind: z.enum(IMPORT_KINDS, { message: `must be ${IMPORT_KINDS.join(" or ")}` }),
   dryRun: flag,
   skipBadRows: flag,
+  sheet: z.string().trim().min(1).max(100).optional(),
+  mapping: MappingParam.optional(),
 });
 
 /** The streamed answer: 200 at once, then progress lines, then the status and body the plain answer would have had. */
