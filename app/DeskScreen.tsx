@@ -2,6 +2,7 @@
 import { COUNT_KEYS } from "../server/protocol/state";
 import { AlarmList } from "./_components/AlarmList";
 import { ClearDemo } from "./_components/ClearDemo";
+import { CompoundName } from "./_components/CompoundName";
 import { ConnectionBadge } from "./_components/ConnectionBadge";
 import { DecisionQueue } from "./_components/DecisionQueue";
 import { DemoBanner } from "./_components/DemoBanner";
@@ -57,13 +58,16 @@ export function DeskScreen() {
         <SignInNotice text={t.signIn} />
       ) : (
         <div className="flex flex-col">
+          <div className="mb-4">
+            <CompoundName name={live.wall?.name ?? s?.name} lang={lang} />
+          </div>
           {/* On a phone (the secretary at the swab site) the decisions come first; on a laptop, after the board. */}
           <div className="order-first md:order-1">
             <DecisionQueue seq={s?.seq} now={now} locale={lang} t={t} />
           </div>
           <div className="mb-4 flex flex-wrap items-center gap-3">
             <p className="text-slate-400" data-round={round?.roundId ?? ""}>
-              {round ? `${t.round}: ${round.roundId} (${round.kind})` : t.noRound}
+              {round ? `${t.round}: ${round.label ?? round.roundId} (${round.kind.toUpperCase()})` : t.noRound}
             </p>
             <RoundControls round={live.wall ? live.wall.round : undefined} locale={lang} />
           </div>

@@ -18,8 +18,12 @@ startCordon(env, log, { dev })
       `Cordon is listening on ${app.url} (${env.HOST}:${app.port}), ready in ${((Date.now() - started) / 1000).toFixed(1)} s`,
       `  database:  ${db}`,
       `  demo:      ${app.demo ? "on (demo compound and simulated feed; DEMO=0 turns it off)" : "off"}`,
+      "",
+      "  Open on the secretary's laptop, already signed in (书记的电脑：工作台，已登录):",
       `  secretary: ${base}/?token=${app.links.secretary}`,
+      "  Open once on the office wall screen, already signed in (办公室墙上大屏：打开一次即可):",
       `  wall:      ${base}/wall?token=${app.links.display}`,
+      "  Volunteers' phone links and QR cards: the desk's People page (志愿者手机链接与二维码：工作台的“人员”页)",
       "",
     ];
     process.stdout.write(`${lines.join("\n")}\n`);

@@ -7,6 +7,24 @@ export const fmtClock = (ms: number, locale: string, seconds = false) =>
     ms,
   );
 
+/** The local calendar day of an instant, as a number of days since the epoch (for "today", "tomorrow"). */
+const localDay = (ms: number) => {
+  const d = new Date(ms);
+  return Math.floor(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()) / 86_400_000);
+};
+
+/**
+ * A clock time that says its day when it is not today: "11:00", "明天 11:00" / "tomorrow 11:00", "昨天 …", or the
+ * date for days further off ("12月9日 11:00"), so a time on the wall is never read as today's by mistake.
+ */
+export function fmtClockDay(ms: number, now: number, locale: string): string {
+  const clock = fmtClock(ms, locale);
+  const days = localDay(ms) - localDay(now);
+  if (days === 0) return clock;
+  if (Math.abs(days) === 1) return `${new Intl.RelativeTimeFormat(locale, { numeric: "auto" }).format(days, "day")} ${clock}`;
+  return `${new Intl.DateTimeFormat(locale, { month: "short", day: "numeric" }).format(ms)} ${clock}`;
+}
+
 /** A time of day with seconds, as the connection badge shows it. */
 export const fmtTime = (ms: number, locale: string) => new Intl.DateTimeFormat(locale, { timeStyle: "medium" }).format(ms);
 

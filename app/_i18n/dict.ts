@@ -13,6 +13,8 @@ type Dict = {
   signIn: string;
   wallTitle: string;
   deskTitle: string;
+  /** The compound until the secretary names it (community.named): never its id such as "default". */
+  ourCompound: string;
   consoleTitle: string;
   round: string;
   noRound: string;
@@ -100,7 +102,8 @@ type WallDict = {
   chartPending: string;
   stale: string;
   expired: (since: string) => string;
-  roundLabel: (id: string, kind: string, open: boolean) => string;
+  /** The round as people read it: the label the secretary typed (its id only when none was typed). */
+  roundLabel: (name: string, kind: string, open: boolean) => string;
 };
 
 export const DICTS: Record<Lang, Dict> = {
@@ -123,6 +126,7 @@ export const DICTS: Record<Lang, Dict> = {
     demo: "DEMO DATA: not a real compound",
     signIn: "Not signed in. Open the sign-in link the server printed at start-up (it ends in ?token=…), or ask the secretary for one.",
     wallTitle: "Compound status",
+    ourCompound: "Our compound",
     deskTitle: "Secretary's desk",
     consoleTitle: "Volunteer console",
     round: "Round",
@@ -206,7 +210,7 @@ export const DICTS: Record<Lang, Dict> = {
       chartPending: "Pending requests",
       stale: "No word from the server for 30 s: numbers may be stale",
       expired: (since) => `No connection for over a minute. Numbers as of ${since}`,
-      roundLabel: (id, kind, open) => `Round ${id} (${kind.toUpperCase()})${open ? "" : ", closed"}`,
+      roundLabel: (name, kind, open) => `${name} (${kind.toUpperCase()})${open ? "" : ", closed"}`,
     },
   },
   "zh-CN": {
@@ -228,6 +232,7 @@ export const DICTS: Record<Lang, Dict> = {
     demo: "演示数据：并非真实小区",
     signIn: "尚未登录。请打开服务器启动时打印的登录链接（以 ?token=… 结尾），或向书记索取。",
     wallTitle: "小区实况",
+    ourCompound: "本小区",
     deskTitle: "书记工作台",
     consoleTitle: "志愿者工作台",
     round: "检测轮次",
@@ -311,7 +316,7 @@ export const DICTS: Record<Lang, Dict> = {
       chartPending: "待处理请求",
       stale: "30 秒未收到服务器消息：数据可能已过时",
       expired: (since) => `连接已中断超过一分钟。数据截至 ${since}`,
-      roundLabel: (id, kind, open) => `检测轮次 ${id}（${kind === "pcr" ? "核酸" : "抗原"}）${open ? "" : "，已结束"}`,
+      roundLabel: (name, kind, open) => `${name}（${kind === "pcr" ? "核酸" : "抗原"}）${open ? "" : "，已结束"}`,
     },
   },
 };

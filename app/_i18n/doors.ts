@@ -10,6 +10,11 @@ type DoorsDict = {
   buildingDone: string;
   tapHint: string;
   marked: (building: string, unit: string) => string;
+  /** A tapped tile, kept in place a few seconds: its mark, its undo button, and what an undo says. */
+  tappedMark: string;
+  undo: string;
+  undoTitle: (unit: string) => string;
+  undone: (building: string, unit: string) => string;
   yourBuilding: string;
   chooseBuilding: string;
   changeBuilding: string;
@@ -34,6 +39,10 @@ export const DOORS: Record<Lang, DoorsDict> = {
     buildingDone: "Every household in this building is tested.",
     tapHint: "Tap a unit once it is swabbed: it is recorded at once.",
     marked: (b, u) => `${b} ${u}: recorded as tested`,
+    tappedMark: "✓",
+    undo: "Undo",
+    undoTitle: (u) => `Undo the tap on ${u}`,
+    undone: (b, u) => `${b} ${u}: tap undone, back on the list`,
     yourBuilding: "Your building",
     chooseBuilding: "Choose a building",
     changeBuilding: "Change building",
@@ -55,6 +64,10 @@ export const DOORS: Record<Lang, DoorsDict> = {
     buildingDone: "本楼所有住户均已检测。",
     tapHint: "采样完成后点一下门牌号，立即登记。",
     marked: (b, u) => `${b} ${u}：已登记采样`,
+    tappedMark: "✓",
+    undo: "撤销",
+    undoTitle: (u) => `撤销 ${u} 的采样登记`,
+    undone: (b, u) => `${b} ${u}：已撤销，重新列入待检`,
     yourBuilding: "负责楼栋",
     chooseBuilding: "选择楼栋",
     changeBuilding: "更换楼栋",

@@ -94,6 +94,17 @@ export const HISTORY: Record<Lang, HistoryDict> = {
       "registry.mapping_set": (p) => `How the ${p.kind} file's columns are read, remembered`,
       "demo.loaded": () => "Demo compound loaded",
       "demo.cleared": () => "Demo cleared: the compound starts empty",
+      "household.test_undone": (p, n) =>
+        `Door-knock tap for ${n.household(p.householdId)} undone in round ${p.roundId}${p.reason ? `: ${p.reason}` : ""}`,
+      "test.result_undone": (p, n) => `Test result of ${n.household(p.householdId)} undone${p.reason ? `: ${p.reason}` : ""}`,
+      "volunteer.checkin_undone": (p, n) => `Check-in of ${n.volunteer(p.volunteerId)} undone${p.reason ? `: ${p.reason}` : ""}`,
+      "volunteer.merged": (p, n) =>
+        `${n.volunteer(p.volunteerId)} merged into ${n.volunteer(p.intoVolunteerId)}${p.reason ? `: ${p.reason}` : ""}`,
+      "volunteer.retired": (p, n) => `${n.volunteer(p.volunteerId)} retired${p.reason ? `: ${p.reason}` : ""}`,
+      "household.vacated": (p, n) =>
+        `${n.household(p.householdId)} marked ${p.status === "vacant" ? "vacant" : "moved out"}${p.reason ? `: ${p.reason}` : ""}`,
+      "household.reoccupied": (p, n) => `${n.household(p.householdId)} lived in again`,
+      "community.named": (p) => `Compound named ${p.name}`,
     },
   },
   "zh-CN": {
@@ -153,6 +164,17 @@ export const HISTORY: Record<Lang, HistoryDict> = {
       "registry.mapping_set": (p) => `记住${p.kind === "volunteers" ? "志愿者名单" : "住户登记表"}各列的读法`,
       "demo.loaded": () => "载入演示小区",
       "demo.cleared": () => "清除演示数据：小区从空白开始",
+      "household.test_undone": (p, n) =>
+        `撤销 ${n.household(p.householdId)} 的采样登记（轮次 ${p.roundId}）${p.reason ? `：${p.reason}` : ""}`,
+      "test.result_undone": (p, n) => `撤销 ${n.household(p.householdId)} 的检测结果${p.reason ? `：${p.reason}` : ""}`,
+      "volunteer.checkin_undone": (p, n) => `撤销 ${n.volunteer(p.volunteerId)} 的签到${p.reason ? `：${p.reason}` : ""}`,
+      "volunteer.merged": (p, n) =>
+        `${n.volunteer(p.volunteerId)} 合并到 ${n.volunteer(p.intoVolunteerId)}${p.reason ? `：${p.reason}` : ""}`,
+      "volunteer.retired": (p, n) => `${n.volunteer(p.volunteerId)} 已停用${p.reason ? `：${p.reason}` : ""}`,
+      "household.vacated": (p, n) =>
+        `${n.household(p.householdId)} 标记为${p.status === "vacant" ? "空置" : "已迁出"}${p.reason ? `：${p.reason}` : ""}`,
+      "household.reoccupied": (p, n) => `${n.household(p.householdId)} 恢复在住`,
+      "community.named": (p) => `小区命名为 ${p.name}`,
     },
   },
 };

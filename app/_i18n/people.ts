@@ -67,7 +67,7 @@ type PeopleDict = {
   };
   /** Printed on every card in both languages: what the holder does with it. */
   card: Record<Role, string>;
-  console: { signedInAs: string; onDuty: (post: string) => string; offDuty: string; ownOnly: string };
+  console: { signedInAs: string; unnamed: string; onDuty: (post: string) => string; offDuty: string; ownOnly: string };
 };
 
 export const PEOPLE: Record<Lang, PeopleDict> = {
@@ -163,6 +163,7 @@ export const PEOPLE: Record<Lang, PeopleDict> = {
     },
     console: {
       signedInAs: "Signed in as",
+      unnamed: "a volunteer",
       onDuty: (post) => `on duty · ${post}`,
       offDuty: "off duty",
       ownOnly: "You check only yourself in and out.",
@@ -259,6 +260,7 @@ export const PEOPLE: Record<Lang, PeopleDict> = {
     },
     console: {
       signedInAs: "当前登录",
+      unnamed: "志愿者",
       onDuty: (post) => `在岗 · ${post}`,
       offDuty: "未在岗",
       ownOnly: "您只能为自己签到和签退。",

@@ -108,6 +108,14 @@ export const ZH: Templates = {
   building_not_sealed: (p) => `楼栋 ${p.buildingId} 未被封控`,
   volunteer_already_on_duty: (p) => `志愿者 ${p.volunteerId} 已在岗：请先签退。`,
   volunteer_not_on_duty: (p) => `志愿者 ${p.volunteerId} 未在岗，无需签退。`,
+  nothing_to_undo: () => "没有可撤销的记录。",
+  undo_window_passed: (p) => `志愿者只能在 ${p.minutes} 分钟内撤销自己的记录，请联系书记。`,
+  undo_not_yours: () => "只有记录人或书记可以撤销这条记录。",
+  undo_needs_reason: () => "撤销他人的记录需要填写原因。",
+  volunteer_retired: (p) => `志愿者 ${p.volunteerId} 已停用${p.mergedInto ? `（已合并到 ${p.mergedInto}）` : ""}。`,
+  volunteer_merge_self: () => "不能把志愿者合并到自己。",
+  household_not_lived_in: (p) => `住户 ${p.householdId} 已标记为${p.status === "vacant" ? "空置" : "已迁出"}。`,
+  household_already_lived_in: (p) => `住户 ${p.householdId} 已是在住状态。`,
   request_not_pending: (p) =>
     `请求${p.requestId !== undefined ? ` ${p.requestId}` : ""} ${word(STATUS, p.status)}，已无法${word(ACTION, p.action)}。`,
   request_not_approved: (p) =>

@@ -8,7 +8,15 @@ type ReportDict = {
   back: string;
   date: string;
   csv: string;
+  /** The people's sheet (format=table) beside the data CSV. */
+  table: string;
   print: string;
+  /** The compound's name until it is named. */
+  unnamed: string;
+  coverage: string;
+  coverageText: (round: string, tested: string, toTest: string) => string;
+  sealedNow: string;
+  sealedSince: (at: string) => string;
   loading: string;
   secretaryOnly: string;
   failed: (why: string) => string;
@@ -54,12 +62,18 @@ export const REPORT: Record<Lang, ReportDict> = {
     title: "Daily report",
     back: "Back to the desk",
     date: "Day",
-    csv: "Download CSV",
+    csv: "Download data (CSV)",
+    table: "Download the report table (CSV)",
     print: "Print",
+    unnamed: "our compound",
+    coverage: "This round",
+    coverageText: (round, t, n) => `${round}: ${t} of ${n} households to test are tested`,
+    sealedNow: "Buildings sealed now",
+    sealedSince: (at) => `since ${at}`,
     loading: "Loading…",
     secretaryOnly: "The daily report is for the secretary only.",
     failed: (why) => `Could not load the report: ${why}`,
-    heading: (date, tz, c) => `${date} · midnight to midnight, ${tz} · compound ${c}`,
+    heading: (date, tz, c) => `${c} · ${date} · midnight to midnight, ${tz}`,
     underWay: (asOf) => `The day is still under way: figures as of ${asOf}.`,
     generated: (at) => `Printed from Cordon at ${at}`,
     figures: {
@@ -98,12 +112,18 @@ export const REPORT: Record<Lang, ReportDict> = {
     title: "疫情防控工作日报",
     back: "返回工作台",
     date: "日期",
-    csv: "下载 CSV",
+    csv: "下载数据（CSV）",
+    table: "下载日报表格（CSV）",
     print: "打印",
+    unnamed: "本小区",
+    coverage: "本轮检测",
+    coverageText: (round, t, n) => `${round}：应检测 ${n} 户，已检测 ${t} 户`,
+    sealedNow: "封控中的楼栋",
+    sealedSince: (at) => `自 ${at} 起`,
     loading: "加载中…",
     secretaryOnly: "日报仅限书记查看。",
     failed: (why) => `无法加载日报：${why}`,
-    heading: (date, tz, c) => `${date} · 零时至二十四时（${tz}）· 小区 ${c}`,
+    heading: (date, tz, c) => `${c} · ${date} · 零时至二十四时（${tz}）`,
     underWay: (asOf) => `当日尚未结束：数据截至 ${asOf}。`,
     generated: (at) => `由 Cordon 于 ${at} 生成`,
     figures: {

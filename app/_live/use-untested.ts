@@ -84,6 +84,22 @@ export function useUntested(seq: number | undefined, buildingId?: string | null,
     },
     [list, send],
   );
+  /** Undoes a tap made here (`household.test_undone`): the household is back on the list at once. */
+  const unmark = useCallback(
+    async (householdId: string, reason?: string): Promise<Mark> => {
+      const roundId = list?.round?.roundId;
+      if (!roundId) return { ok: false, householdId, message: "no round is open" };
+      const r = await send({ type: "household.test_undone", payload: { roundId, householdId, ...(reason ? { reason } : {}) } });
+      if (!r.ok) return { ok: false, householdId, message: r.message, error: r.error };
+      setMarked((m) => {
+        const next = new Set(m);
+        next.delete(`${roundId}/${householdId}`);
+        return next;
+      });
+      return { ok: true, householdId };
+    },
+    [list?.round?.roundId, send],
+  );
   const roundId = list?.round?.roundId;
   const shown: UntestedList | null = list && {
     round: list.round,
@@ -91,5 +107,5 @@ export function useUntested(seq: number | undefined, buildingId?: string | null,
       .map((b) => ({ ...b, households: b.households.filter((h) => !marked.has(`${roundId}/${h.householdId}`)) }))
       .filter((b) => b.households.length > 0),
   };
-  return { list: shown, mark };
+  return { list: shown, mark, unmark };
 }

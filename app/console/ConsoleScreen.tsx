@@ -53,18 +53,22 @@ export function ConsoleScreen() {
       </header>
       <ConnectionBadge live={live} t={t} locale={lang} />
       <OfflineInstall />
-      <OutboxPanel lang={lang} />
       {live.authError && !live.snapshot ? (
-        <SignInNotice text={OUTBOX[lang].signInNeeded} />
+        <>
+          <SignInNotice text={OUTBOX[lang].signInNeeded} />
+          <OutboxPanel lang={lang} />
+        </>
       ) : (
         <>
           <p className="text-slate-300">
             {t.kpi.householdsTested}:{" "}
             <KpiValue name="householdsTested" counts={live.snapshot?.counts} locale={lang} className="text-3xl font-bold text-white" /> /{" "}
             <KpiValue name="householdsTotal" counts={live.snapshot?.counts} locale={lang} />
-            {round ? ` · ${round.roundId}` : ""}
+            {round ? ` · ${round.label ?? round.roundId}` : ""}
           </p>
           <DoorList lang={lang} />
+          {/* Below the doors: what the outbox shows as a tap is sent never moves the grid under a finger. */}
+          <OutboxPanel lang={lang} />
           <EventForm
             id="tested"
             title={c.tested.title}

@@ -8,6 +8,8 @@ import { useLive } from "../_live/use-live";
 import { useUntested } from "../_live/use-untested";
 import { BuildingPicker } from "./BuildingPicker";
 import { sendByLang } from "./make-action";
+import { TappedTile } from "./TappedTile";
+import { useHeldTaps } from "./use-held-taps";
 import { setMyBuilding, useMyBuilding } from "./use-my-building";
 import { useRegistry } from "./use-registry";
 
@@ -21,11 +23,12 @@ export function DoorList({ lang }: { lang: Lang }) {
   const registry = useRegistry(counts && `${counts.householdsTotal}/${counts.buildingsTotal}`);
   const mine = useMyBuilding();
   const building = registry?.buildings.find((b) => b.buildingId === mine) ?? null;
-  const { list, mark } = useUntested(live.snapshot?.seq, building ? building.buildingId : null, sendByLang[lang]);
+  const { list, mark, unmark } = useUntested(live.snapshot?.seq, building ? building.buildingId : null, sendByLang[lang]);
   const [busy, setBusy] = useState<string | null>(null);
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
   const d = DOORS[lang];
   const units = list?.buildings.find((b) => b.buildingId === building?.buildingId)?.households ?? [];
+  const held = useHeldTaps(units);
   return (
     <section
       data-doors="console"
@@ -67,13 +70,31 @@ export function DoorList({ lang }: { lang: Lang }) {
           <UnitGrid
             big
             label={building.label}
-            units={units}
+            units={held.shown}
             busy={busy}
             onPick={async (u) => {
               setBusy(u.householdId);
               const r = await mark(u.householdId);
               setBusy(null);
+              if (r.ok) held.tapped(u);
               setStatus(r.ok ? { ok: true, text: d.marked(building.label, u.unit) } : { ok: false, text: r.message });
+            }}
+            tapped={{
+              has: held.isTapped,
+              render: (u) => (
+                <TappedTile
+                  unit={u}
+                  lang={lang}
+                  busy={busy === u.householdId}
+                  onUndo={async () => {
+                    setBusy(u.householdId);
+                    const r = await unmark(u.householdId);
+                    setBusy(null);
+                    if (r.ok) held.restored(u);
+                    setStatus(r.ok ? { ok: true, text: d.undone(building.label, u.unit) } : { ok: false, text: r.message });
+                  }}
+                />
+              ),
             }}
           />
         </>

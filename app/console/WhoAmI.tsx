@@ -16,8 +16,8 @@ export function WhoAmI({ session, lang }: { session: Session | null; lang: Lang 
   const post = v.post ? (DICTS[lang].wall.posts[v.post] ?? v.post) : "";
   return (
     <p data-whoami={v.volunteerId} data-on-duty={v.onDuty ? "yes" : "no"} className="text-sm text-slate-300">
-      {p.signedInAs} <span className="font-semibold text-white">{v.name ?? v.volunteerId}</span>{" "}
-      <span className="font-mono text-slate-400">{v.volunteerId}</span> ·{" "}
+      {/* A person by their name, never by an id such as v-6ae28fcc2d74. */}
+      {p.signedInAs} <span className="font-semibold text-white">{v.name ?? p.unnamed}</span> ·{" "}
       <span className={v.onDuty ? "text-emerald-300" : "text-slate-400"}>{v.onDuty ? p.onDuty(post) : p.offDuty}</span>
     </p>
   );

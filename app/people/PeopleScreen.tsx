@@ -5,6 +5,7 @@ import { SecretaryOnly } from "../_components/SecretaryOnly";
 import { SignInNotice } from "../_components/SignInNotice";
 import { DICTS } from "../_i18n/dict";
 import { PEOPLE } from "../_i18n/people";
+import { PEOPLE_LIST } from "../_i18n/people-list";
 import { errorText } from "../_i18n/reasons";
 import { useLang } from "../_i18n/use-lang";
 import { useNow } from "../_live/use-now";
@@ -57,7 +58,12 @@ export function PeopleScreen() {
     <main className="mx-auto max-w-6xl p-6 print:m-0 print:max-w-none print:p-0">
       <div className="print:hidden">
         <header className="flex flex-wrap items-center gap-3 py-4">
-          <h1 className="text-2xl font-semibold">{p.title}</h1>
+          <h1 className="text-2xl font-semibold">
+            {p.title}
+            <span className="ml-3 text-base font-normal text-slate-400" data-compound-name>
+              {state.status === "ready" ? (state.name ?? PEOPLE_LIST[lang].ours) : ""}
+            </span>
+          </h1>
           <a href="/" className="text-sm text-sky-300 underline">
             {p.back}
           </a>
@@ -93,6 +99,8 @@ export function PeopleScreen() {
                 progress={progress}
                 p={p}
                 onMint={(r) => void mint(r)}
+                lang={lang}
+                onChanged={() => void reload()}
               />
               <div className="flex flex-col gap-4">
                 <ScreenLinks p={p} busy={progress !== null} onMint={(r) => void mint(r)} />
@@ -109,7 +117,7 @@ export function PeopleScreen() {
           </>
         )}
       </div>
-      <PrintSheet minted={minted} />
+      <PrintSheet minted={minted} name={state.status === "ready" ? state.name : null} />
     </main>
   );
 }

@@ -1,8 +1,13 @@
 "use client";
 // The registered volunteers, whether each has a live sign-in link, and the buttons that make them.
+import { useState } from "react";
+import type { Lang } from "../_i18n/dict";
 import { PEOPLE } from "../_i18n/people";
+import { PEOPLE_LIST } from "../_i18n/people-list";
 import type { MintRequest } from "./links";
 import type { SignIn, Volunteer } from "./use-people";
+import { VolunteerActions } from "./VolunteerActions";
+import { byName, matches } from "./volunteer-order";
 
 type Dict = (typeof PEOPLE)["en"];
 
@@ -29,6 +34,8 @@ export function VolunteerList({
   progress,
   p,
   onMint,
+  lang,
+  onChanged,
 }: {
   volunteers: Volunteer[];
   signIns: SignIn[];
@@ -37,8 +44,15 @@ export function VolunteerList({
   progress: { done: number; total: number } | null;
   p: Dict;
   onMint: (reqs: MintRequest[]) => void;
+  lang: Lang;
+  /** A merge or retirement went through: read the list again. */
+  onChanged: () => void;
 }) {
   const v = p.volunteers;
+  const w = PEOPLE_LIST[lang];
+  const [query, setQuery] = useState("");
+  const sorted = [...volunteers].sort(byName);
+  const shown = sorted.filter((x) => matches(x, query, (post) => posts[post] ?? post));
   const live = new Set(signIns.filter((s) => s.volunteerId && !s.revokedAt).map((s) => s.volunteerId));
   const without = volunteers.filter((x) => !live.has(x.volunteerId));
   return (
@@ -60,6 +74,20 @@ export function VolunteerList({
           {v.making(progress.done, progress.total)}
         </p>
       )}
+      <label className="mb-2 flex flex-wrap items-center gap-2 text-sm">
+        {w.search}
+        <input
+          type="search"
+          data-volunteer-search
+          value={query}
+          placeholder={w.searchHint}
+          onChange={(e) => setQuery(e.target.value)}
+          className="min-w-48 grow rounded bg-slate-800 px-2 py-1"
+        />
+        <span className="text-slate-400" data-volunteers-shown={shown.length}>
+          {w.shown(shown.length, volunteers.length)}
+        </span>
+      </label>
       {volunteers.length === 0 ? (
         <p className="text-slate-400">{v.empty}</p>
       ) : (
@@ -67,17 +95,17 @@ export function VolunteerList({
           <table className="w-full text-left text-sm">
             <thead className="sticky top-0 bg-slate-900 text-slate-400">
               <tr>
-                <th className="py-1 pr-2">{v.id}</th>
                 <th className="py-1 pr-2">{v.name}</th>
+                <th className="py-1 pr-2">{w.phone}</th>
                 <th className="py-1 pr-2">{v.skills}</th>
                 <th className="py-1 pr-2">{v.duty}</th>
-                <th className="py-1">{v.links}</th>
+                <th className="py-1 pr-2">{v.links}</th>
+                <th className="py-1">{w.actions}</th>
               </tr>
             </thead>
             <tbody>
-              {volunteers.map((x) => (
+              {shown.map((x) => (
                 <tr key={x.volunteerId} data-volunteer={x.volunteerId} className="border-t border-slate-800">
-                  <td className="py-1 pr-2 font-mono text-slate-400">{x.volunteerId}</td>
                   <td className="py-1 pr-2">
                     {x.name}
                     <a
@@ -90,9 +118,12 @@ export function VolunteerList({
                       {v.history}
                     </a>
                   </td>
+                  <td className="py-1 pr-2 tabular-nums text-slate-300" data-phone>
+                    {x.phone ?? w.noPhone}
+                  </td>
                   <td className="py-1 pr-2 text-slate-300">{x.skills.join(", ")}</td>
                   <td className="py-1 pr-2">{x.onDuty ? v.onDuty(posts[x.post ?? ""] ?? x.post ?? "") : v.offDuty}</td>
-                  <td className="py-1">
+                  <td className="py-1 pr-2">
                     <span className="mr-2 text-slate-400">{live.has(x.volunteerId) ? "✓" : v.noLink}</span>
                     <button
                       type="button"
@@ -103,6 +134,9 @@ export function VolunteerList({
                     >
                       {v.make}
                     </button>
+                  </td>
+                  <td className="whitespace-nowrap py-1">
+                    <VolunteerActions v={x} others={sorted.filter((o) => o.volunteerId !== x.volunteerId)} lang={lang} onDone={onChanged} />
                   </td>
                 </tr>
               ))}

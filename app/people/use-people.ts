@@ -7,6 +7,8 @@ import { screenCommunity } from "../_live/community";
 export interface Volunteer {
   volunteerId: string;
   name: string;
+  /** Whole: this page is the secretary's only. */
+  phone: string | null;
   skills: string[];
   onDuty: boolean;
   post: string | null;
@@ -42,6 +44,7 @@ export type PeopleState =
       publicUrl: string | null;
       buildings: Building[];
       households: Household[];
+      name: string | null;
     };
 
 /** Last-seen times move at most once a minute, so the sign-ins are read again this often (the registry, which is large, only on demand). */
@@ -62,13 +65,14 @@ export function usePeople(community?: string) {
         const publicUrl = session.body?.publicUrl ?? null;
         if (session.status === 401) return setState({ status: "signed-out" });
         if (session.body?.role !== "secretary") return setState({ status: "forbidden" });
-        const [registry, tokens] = await Promise.all([
+        const [registry, tokens, snapshot] = await Promise.all([
           registryToo
             ? read<{ volunteers: Volunteer[]; buildings: Building[]; households: Household[] }>(
                 `/api/registry?community=${encodeURIComponent(community ?? screenCommunity())}`,
               )
             : null,
           read<{ tokens: SignIn[] }>("/api/tokens"),
+          read<{ name?: string | null }>(`/api/snapshot?community=${encodeURIComponent(community ?? screenCommunity())}`),
         ]);
         const signIns = tokens.body?.tokens;
         if (!signIns || (registry && !registry.body))
@@ -78,7 +82,8 @@ export function usePeople(community?: string) {
           const volunteers = registry?.body?.volunteers ?? before?.volunteers;
           const buildings = registry?.body?.buildings ?? before?.buildings ?? [];
           const households = registry?.body?.households ?? before?.households ?? [];
-          return volunteers ? { status: "ready", volunteers, signIns, publicUrl, buildings, households } : s;
+          const name = snapshot.body?.name ?? null;
+          return volunteers ? { status: "ready", volunteers, signIns, publicUrl, buildings, households, name } : s;
         });
       } catch {
         setState((s) => (s.status === "ready" ? s : { status: "failed", message: "the server cannot be reached" }));

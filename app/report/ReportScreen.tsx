@@ -34,6 +34,7 @@ export function ReportScreen() {
     setWhere({ community, date });
   };
   const csv = `/api/reports/daily?${new URLSearchParams({ community, date: shown, format: "csv" })}`;
+  const table = `/api/reports/daily?${new URLSearchParams({ community, date: shown, format: "table", lang })}`;
   return (
     <main className="min-h-full p-6 print:p-0">
       <header className="mx-auto mb-4 flex max-w-[210mm] flex-wrap items-center gap-3 print:hidden">
@@ -56,6 +57,11 @@ export function ReportScreen() {
             {r.csv}
           </a>
         )}
+        {shown && (
+          <a href={table} download data-report-table className="text-sm text-sky-300 underline">
+            {r.table}
+          </a>
+        )}
         <button
           type="button"
           onClick={() => window.print()}
@@ -75,7 +81,7 @@ export function ReportScreen() {
           {r.failed(errorText(state.error, lang, state.message))}
         </p>
       )}
-      {state.status === "ready" && <ReportSheet report={state.report} lang={lang} community={community} />}
+      {state.status === "ready" && <ReportSheet report={state.report} lang={lang} />}
     </main>
   );
 }

@@ -3,6 +3,7 @@ import type { DailyReport } from "../../server/protocol/daily-report";
 import { DICTS, type Lang } from "../_i18n/dict";
 import { REPORT } from "../_i18n/report";
 import { BarList } from "./BarList";
+import { CoverageAndSeals } from "./CoverageAndSeals";
 import { HourColumns } from "./HourColumns";
 import { BuildingTable, ReleaseTable, RequestTable, RoundTable } from "./ReportTables";
 
@@ -14,7 +15,7 @@ function figure(report: DailyReport, key: (typeof FIGURES)[number]): number {
   return report[key];
 }
 
-export function ReportSheet({ report, lang, community }: { report: DailyReport; lang: Lang; community: string }) {
+export function ReportSheet({ report, lang }: { report: DailyReport; lang: Lang }) {
   const r = REPORT[lang];
   const time = (iso: string) =>
     new Date(iso).toLocaleString(lang, { timeZone: report.timeZone, dateStyle: "medium", timeStyle: "short", hour12: false });
@@ -29,7 +30,7 @@ export function ReportSheet({ report, lang, community }: { report: DailyReport; 
     >
       <header className="border-b-2 border-slate-900 pb-[2mm]">
         <h1 className="text-[16pt] font-bold">{r.title}</h1>
-        <p data-report-heading>{r.heading(report.date, report.timeZone, community)}</p>
+        <p data-report-heading>{r.heading(report.date, report.timeZone, report.name ?? r.unnamed)}</p>
         {!report.complete && (
           <p data-under-way className="font-semibold text-amber-700">
             {r.underWay(time(new Date().toISOString()))}
@@ -59,6 +60,7 @@ export function ReportSheet({ report, lang, community }: { report: DailyReport; 
         <RequestTable report={report} lang={lang} />
         <RoundTable report={report} lang={lang} />
       </div>
+      <CoverageAndSeals report={report} lang={lang} time={time} />
       <ReleaseTable report={report} lang={lang} />
       <BuildingTable report={report} lang={lang} />
       <footer className="mt-auto border-t border-slate-300 pt-[1mm] text-[7.5pt] text-slate-500">

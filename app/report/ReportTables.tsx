@@ -98,7 +98,7 @@ export function RoundTable({ report, lang }: { report: DailyReport; lang: Lang }
             {report.rounds.map((x) => (
               <tr key={x.roundId} data-round={x.roundId}>
                 <th className={CELL}>
-                  {x.roundId} · {x.kind.toUpperCase()}
+                  {x.label ?? x.roundId} · {x.kind.toUpperCase()}
                 </th>
                 <td className={NUM}>{x.tested}</td>
               </tr>
@@ -110,37 +110,67 @@ export function RoundTable({ report, lang }: { report: DailyReport; lang: Lang }
   );
 }
 
-/** Buildings in three columns, so a compound of forty still fits the page. */
+/** Buildings a row; the header's three groups below match it. */
+const PER_ROW = 3;
+
+/**
+ * Buildings three to a row, so a compound of forty still fits the page: a real table whose header names each
+ * cell of a row (building, tested, positive, three times), so every figure stands under its own heading.
+ */
 export function BuildingTable({ report, lang }: { report: DailyReport; lang: Lang }) {
   const r = REPORT[lang];
+  const rows: DailyReport["buildings"][] = [];
+  for (let i = 0; i < report.buildings.length; i += PER_ROW) rows.push(report.buildings.slice(i, i + PER_ROW));
   return (
     <Section title={r.buildings}>
       {report.buildings.length === 0 ? (
         <p className="text-[9pt] text-slate-500">{r.none}</p>
       ) : (
-        <div className="columns-3 gap-4 text-[9pt]">
-          <div className="flex justify-between border-b border-slate-400 px-1 font-semibold">
-            <span>{r.building}</span>
-            <span>
-              {r.tested} / {r.positive}
-            </span>
-          </div>
-          {report.buildings.map((b) => (
-            <div
-              key={b.buildingId}
-              data-building={b.buildingId}
-              data-tested={b.tested}
-              data-positives={b.positives}
-              className="flex break-inside-avoid justify-between border-b border-slate-300 px-1"
-            >
-              <span>{b.label}</span>
-              <span className={`tabular-nums ${b.positives ? "font-semibold text-red-700" : ""}`}>
-                {b.tested} / {b.positives}
-              </span>
-            </div>
-          ))}
-        </div>
+        <table data-building-table className="w-full table-fixed border-collapse text-[9pt]">
+          <thead>
+            <tr>
+              {["first", "second", "third"].map((k) => (
+                <BuildingHead key={k} r={r} />
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row[0]?.buildingId}>
+                {row.map((b) => (
+                  <BuildingCells key={b.buildingId} b={b} />
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
       )}
     </Section>
+  );
+}
+
+function BuildingHead({ r }: { r: (typeof REPORT)[Lang] }) {
+  return (
+    <>
+      <th className={`${CELL} border-slate-400`}>{r.building}</th>
+      <th className={`${NUM} border-slate-400`}>{r.tested}</th>
+      <th className={`${NUM} border-slate-400`}>{r.positive}</th>
+    </>
+  );
+}
+
+function BuildingCells({ b }: { b: DailyReport["buildings"][number] }) {
+  return (
+    <>
+      <td className={CELL} data-building={b.buildingId} data-tested={b.tested} data-positives={b.positives}>
+        {b.label}
+      </td>
+      <td className={NUM} data-col="tested">
+        {b.tested}
+      </td>
+      <td className={`${NUM} ${b.positives ? "font-semibold text-red-700" : ""}`} data-col="positives">
+        {b.positives}
+      </td>
+    </>
   );
 }

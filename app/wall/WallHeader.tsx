@@ -10,6 +10,7 @@ export function WallHeader({
   lang,
   toggle,
   round,
+  name,
   stale,
 }: {
   live: LiveState;
@@ -17,13 +18,19 @@ export function WallHeader({
   lang: Lang;
   toggle: () => void;
   round: WallView["round"];
+  /** community.named; null until named. */
+  name: string | null;
   stale: boolean;
 }) {
   return (
     <header className="flex items-center justify-between gap-6 px-6 py-3">
       <div className="flex min-w-0 items-baseline gap-6">
-        <h1 className="text-4xl font-semibold">{t.wallTitle}</h1>
-        <p className="truncate text-2xl text-slate-400">{round ? t.wall.roundLabel(round.roundId, round.kind, round.open) : t.noRound}</p>
+        <h1 className="text-4xl font-semibold">
+          <span data-compound-name>{name ?? t.ourCompound}</span> · {t.wallTitle}
+        </h1>
+        <p className="truncate text-2xl text-slate-400" data-round-label>
+          {round ? t.wall.roundLabel(round.label ?? `${t.round} ${round.roundId}`, round.kind, round.open) : t.noRound}
+        </p>
       </div>
       <div className="flex shrink-0 items-center gap-4">
         {stale && (

@@ -3,7 +3,7 @@ import type { WallView } from "../../server/protocol/wall";
 import { KpiCard } from "../_components/KpiCard";
 import { KpiValue } from "../_components/KpiValue";
 import { ProgressRing } from "../_components/ProgressRing";
-import { fmtAge, fmtClock, fmtNumber, percent } from "../_components/wall-format";
+import { fmtAge, fmtClockDay, fmtNumber, percent } from "../_components/wall-format";
 import type { DICTS, Lang } from "../_i18n/dict";
 import { postName } from "../_i18n/post-name";
 
@@ -50,7 +50,7 @@ export function WallKpis({
         </p>
         <p className={LINE} data-rate>
           {fmtNumber(wall?.progress.perHour ?? 0, locale)} {w.perHour} ·{" "}
-          {done ? w.roundDone : eta ? `${w.eta} ${fmtClock(eta, locale)}` : w.etaUnknown}
+          {done ? w.roundDone : eta ? `${w.eta} ${fmtClockDay(eta, now, locale)}` : w.etaUnknown}
         </p>
       </KpiCard>
       <KpiCard title={t.kpi.buildingsSealed} tone={c && c.buildingsSealed > 0 ? "alarm" : undefined}>

@@ -54,7 +54,15 @@ export function WallScreen() {
   return (
     <main data-wall data-freshness={state} className="relative flex h-screen flex-col overflow-hidden">
       {live.snapshot?.demo && <DemoBanner text={t.demo} large />}
-      <WallHeader live={live} t={t} lang={lang} toggle={toggle} round={wall?.round ?? null} stale={state !== "fresh"} />
+      <WallHeader
+        live={live}
+        t={t}
+        lang={lang}
+        toggle={toggle}
+        round={wall?.round ?? null}
+        name={wall?.name ?? live.snapshot?.name ?? null}
+        stale={state !== "fresh"}
+      />
       {live.authError && !live.snapshot ? (
         <SignInNotice text={t.signIn} />
       ) : (

@@ -14,4 +14,6 @@ export const communityState = pgTable("community_state", {
   urgentRequests: integer("urgent_requests").notNull().default(0),
   /** The open round, or the last one opened when none is open. */
   currentRoundId: text("current_round_id"),
+  /** community.named: the compound's name as people read it (null until named). */
+  name: text("name"),
 });

@@ -25,6 +25,10 @@ export const roundTests = pgTable(
     testedAt: timestamp("tested_at", { withTimezone: true }),
     residentsTested: integer("residents_tested"),
     result: text("result"),
+    /** Who recorded the tap and the result (the feed's actor), and when the result was given: for undoing them. */
+    testedBy: text("tested_by"),
+    resultBy: text("result_by"),
+    resultAt: timestamp("result_at", { withTimezone: true }),
   },
   (t) => [primaryKey({ columns: [t.community, t.roundId, t.householdId] })],
 );

@@ -25,6 +25,8 @@ export const households = pgTable(
     contactPhone: text("contact_phone"),
     /** v1.2: further phones from the contact's cell ("138… / 139…"): the first is `contactPhone`, the rest here. */
     contactOtherPhones: jsonb("contact_other_phones").$type<string[]>(),
+    /** null: lived in; `vacant` or `moved_out` (household.vacated): off the door-knocking list and out of the counts. */
+    status: text("status"),
   },
   (t) => [primaryKey({ columns: [t.community, t.householdId] })],
 );
@@ -42,6 +44,11 @@ export const volunteers = pgTable(
     onDuty: boolean("on_duty").notNull().default(false),
     post: text("post"),
     since: timestamp("since", { withTimezone: true }),
+    /** Who recorded the check-in (the feed's actor): they may undo it for a few minutes. */
+    checkedInBy: text("checked_in_by"),
+    /** volunteer.retired or volunteer.merged: off the lists and the counts, kept for the history. */
+    retiredAt: timestamp("retired_at", { withTimezone: true }),
+    mergedInto: text("merged_into"),
   },
   (t) => [primaryKey({ columns: [t.community, t.volunteerId] })],
 );

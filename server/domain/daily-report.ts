@@ -65,6 +65,7 @@ export function dailyReport(input: ReportInput): DailyReport {
     return b;
   };
 
+  const tapHour = new Map<string, number>();
   for (const { type, occurredAt, payload: p } of input.events) {
     if (type === "household.tested") {
       const pair = `${str(p.roundId)}/${str(p.householdId)}`;
@@ -75,6 +76,24 @@ export function dailyReport(input: ReportInput): DailyReport {
       perRound.set(str(p.roundId), (perRound.get(str(p.roundId)) ?? 0) + 1);
       const hour = localHour(occurredAt.getTime(), timeZone);
       byHour[hour] = (byHour[hour] ?? 0) + 1;
+      tapHour.set(pair, hour);
+    } else if (type === "household.test_undone") {
+      // An undone tap of the same day is not counted; one of an earlier day was not counted today anyway.
+      const pair = `${str(p.roundId)}/${str(p.householdId)}`;
+      seen.delete(pair);
+      const hour = tapHour.get(pair);
+      if (hour === undefined) continue;
+      tapHour.delete(pair);
+      tested.delete(str(p.householdId));
+      building(str(p.householdId)).tested.delete(str(p.householdId));
+      perRound.set(str(p.roundId), (perRound.get(str(p.roundId)) ?? 1) - 1);
+      byHour[hour] = (byHour[hour] ?? 1) - 1;
+    } else if (type === "test.result_undone") {
+      positive.delete(str(p.householdId));
+      building(str(p.householdId)).positives.delete(str(p.householdId));
+    } else if (type === "volunteer.checkin_undone" || type === "volunteer.retired" || type === "volunteer.merged") {
+      // The shift ends here (an undone check-in's minutes are the few it stood).
+      duty.push({ type: "volunteer.checked_out", occurredAt, volunteerId: str(p.volunteerId) });
     } else if (type === "test.result" && p.result === "positive") {
       positive.add(str(p.householdId));
       building(str(p.householdId)).positives.add(str(p.householdId));

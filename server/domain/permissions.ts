@@ -11,6 +11,9 @@ const VOLUNTEER_TYPES: ReadonlySet<EventType> = new Set<EventType>([
   "request.document_added",
   "gate.out",
   "gate.in",
+  "household.test_undone",
+  "test.result_undone",
+  "volunteer.checkin_undone",
 ]);
 
 /** What a household's own token may post (contract section 7), for its own household and requests only. */

@@ -13,7 +13,8 @@ import { clearDemo } from "./demo-clear";
 import { demoCommunities, guardRegistration } from "./demo-guard";
 import { fingerprint } from "./fingerprint";
 import { inGroupTransaction } from "./group-tx";
-import { RULES, type RuleContext } from "./rules";
+import type { RuleContext } from "./rules";
+import { ALL_RULES } from "./rules-corrections";
 import { anyOf, needsOf, State } from "./state";
 import { groupWrites } from "./write";
 
@@ -356,8 +357,18 @@ async function writeGroup(db: Db, group: Job[], onSent: () => void): Promise<{ o
             try {
               const demoHere = holdsDemo.has(p.community) || effects.demo.has(p.community) || mine.demo.has(p.community);
               guardRegistration(p.input.type, p.community, job.actor.internal === true, demoHere);
-              (RULES[p.input.type as keyof typeof RULES] as (c: RuleContext, payload: unknown) => void)(
-                { state, community: p.community, at: p.at, recordedAt, seq, effects: mine, resident: job.actor.resident },
+              (ALL_RULES[p.input.type as keyof typeof ALL_RULES] as (c: RuleContext, payload: unknown) => void)(
+                {
+                  state,
+                  community: p.community,
+                  at: p.at,
+                  recordedAt,
+                  seq,
+                  effects: mine,
+                  actor: actorName(job.actor),
+                  role: job.actor.role,
+                  resident: job.actor.resident,
+                },
                 p.input.payload,
               );
             } catch (err) {

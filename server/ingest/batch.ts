@@ -12,6 +12,8 @@ export class BatchEffects {
   readonly activity = new Map<string, ActivityDelta>();
   /** Post minimums set, per community and post: the last one wins. */
   readonly minimums = new Map<string, { community: string; post: string; minimum: number }>();
+  /** community.named: the last name given in the group, per community. */
+  readonly names = new Map<string, string>();
 
   add(community: string, key: CountKey, n: number): void {
     const c = this.counts.get(community) ?? {};
@@ -26,6 +28,7 @@ export class BatchEffects {
     this.demo.delete(community);
     for (const [k, a] of this.activity) if (a.community === community) this.activity.delete(k);
     for (const [k, m] of this.minimums) if (m.community === community) this.minimums.delete(k);
+    this.names.delete(community);
   }
 
   /** Adds what a later append of the same group did. */
@@ -45,6 +48,7 @@ export class BatchEffects {
       }
     }
     for (const [k, m] of o.minimums) this.minimums.set(k, m);
+    for (const [c, n] of o.names) this.names.set(c, n);
   }
 }
 

@@ -1,5 +1,5 @@
 // Why: every rule of the feed, applied in memory to the state a group of appends read, in event order.
-import type { RequestStatus } from "../../drizzle/schema/constants";
+import type { RequestStatus, Role } from "../../drizzle/schema/constants";
 import { checkIn, checkOut, issuesPass, passTerms, returnByOf } from "../domain/passes";
 import { RESIDENT_MAX_PENDING } from "../domain/permissions";
 import {
@@ -17,6 +17,7 @@ import { conflict, fail } from "../errors";
 import type { EventType, Payload } from "../protocol/events";
 import type { Params } from "../protocol/reasons";
 import type { BatchEffects } from "./batch";
+import type { CorrectionType } from "./rules-corrections";
 import { type Alert, key, type Request, type State } from "./state";
 
 /** What a rule gets to apply one event. */
@@ -31,16 +32,19 @@ export interface RuleContext {
   effects: BatchEffects;
   /** A household's own token posted the event: it acts for that household's requests only. */
   resident?: { community: string; householdId: string };
+  /** Who posts it, as the feed records it (`volunteer:<id>` or a token's label), and the token's role. */
+  actor?: string;
+  role?: Role;
 }
 
 /** A request's pass columns before any approval. */
 const NO_PASS = { passSeq: null, passUntil: null, passTripHours: null, passOutAt: null, passReturnBy: null } as const;
 
 type Rule<T extends EventType> = (c: RuleContext, p: Payload<T>) => void;
-type Rules = { [T in Exclude<EventType, "demo.cleared">]: Rule<T> };
+type Rules = { [T in Exclude<EventType, "demo.cleared" | CorrectionType>]: Rule<T> };
 
 /** Adds to the 15-minute activity bucket of the event's time; the group writes each bucket once. */
-function bumpActivity(c: RuleContext, d: { tests?: number; onDuty?: number; pending?: number }): void {
+export function bumpActivity(c: RuleContext, d: { tests?: number; onDuty?: number; pending?: number }): void {
   const start = bucketStart(c.at);
   const k = `${c.community}\u0000${start}`;
   const a = c.effects.activity.get(k) ?? { community: c.community, bucketStart: start, tests: 0, onDuty: 0, pending: 0 };
@@ -56,19 +60,19 @@ function building(c: RuleContext, buildingId: string) {
   return b;
 }
 
-function household(c: RuleContext, householdId: string) {
+export function household(c: RuleContext, householdId: string) {
   const h = c.state.get("households", key(c.community, householdId));
   if (!h) throw conflict("household_unknown", { householdId }, "payload.householdId");
   return h;
 }
 
-function volunteer(c: RuleContext, volunteerId: string) {
+export function volunteer(c: RuleContext, volunteerId: string) {
   const v = c.state.get("volunteers", key(c.community, volunteerId));
   if (!v) throw conflict("volunteer_unknown", { volunteerId }, "payload.volunteerId");
   return v;
 }
 
-function round(c: RuleContext, roundId: string) {
+export function round(c: RuleContext, roundId: string) {
   const r = c.state.get("rounds", key(c.community, roundId));
   if (!r) throw conflict("round_unknown", { roundId }, "payload.roundId");
   return r;

@@ -7,10 +7,12 @@ import { alerts, buildings, households, posts, requests, rounds, roundTests, vol
 import type { EventInput } from "../protocol/events";
 
 export type Building = typeof buildings.$inferSelect;
-export type Household = typeof households.$inferSelect;
-export type Volunteer = typeof volunteers.$inferSelect;
+/** Columns the corrections added: optional in memory (a missing field is written as null). */
+type Later<T, K extends keyof T> = Omit<T, K> & Partial<Pick<T, K>>;
+export type Household = Later<typeof households.$inferSelect, "status">;
+export type Volunteer = Later<typeof volunteers.$inferSelect, "checkedInBy" | "retiredAt" | "mergedInto">;
 export type Round = typeof rounds.$inferSelect;
-export type RoundTest = typeof roundTests.$inferSelect;
+export type RoundTest = Later<typeof roundTests.$inferSelect, "testedBy" | "resultBy" | "resultAt">;
 export type Request = typeof requests.$inferSelect;
 export type Alert = typeof alerts.$inferSelect;
 export type Post = typeof posts.$inferSelect;
@@ -51,6 +53,8 @@ class Needs {
       posts: boolean;
       /** Households whose pending requests are all read (a resident opening one: at most three pending). */
       pendingOf: Set<string>;
+      /** Households whose alarms an undone result resolves. */
+      alertHouseholds: Set<string>;
     }
   >();
   readonly alertSeqs = new Set<number>();
@@ -68,6 +72,7 @@ class Needs {
         openRound: false,
         posts: false,
         pendingOf: new Set(),
+        alertHouseholds: new Set(),
       };
       this.byCommunity.set(community, n);
     }
@@ -97,6 +102,9 @@ export function needsOf(
     if (roundId) n.rounds.add(roundId);
     if (requestId) n.requests.add(requestId);
     if (roundId && householdId) n.tests.add(key(roundId, householdId));
+    const into = str("intoVolunteerId");
+    if (into) n.volunteers.add(into);
+    if (input.type === "test.result_undone" && householdId) n.alertHouseholds.add(householdId);
     if (input.type === "round.opened") n.openRound = true;
     if (input.type === "volunteer.checked_in" || input.type === "post.minimum_set" || input.type === "post.registered") n.posts = true;
     if (input.type === "alert.acknowledged" && typeof p.alertId === "number") needs.alertSeqs.add(p.alertId);
@@ -152,6 +160,21 @@ export class State {
     this.journal.push({ table, key: k, before: map.has(k) ? map.get(k) : undefined });
     map.set(k, row);
     this.dirty[table].add(k);
+  }
+
+  /** Deletes a row (written back as a delete; only tables keyed by text, such as roundTests). */
+  remove<T extends TableName>(table: T, k: string): void {
+    const map = this.maps[table] as Map<string, Rows[T] | null>;
+    this.journal.push({ table, key: k, before: map.has(k) ? map.get(k) : undefined });
+    map.set(k, null);
+    this.dirty[table].add(k);
+  }
+
+  /** Keys of rows removed, split into their parts (community, id, …): what the write-back deletes. */
+  removed(table: TableName): string[][] {
+    const out: string[][] = [];
+    for (const k of this.dirty[table]) if (this.maps[table].get(k) === null) out.push(k.split(SEP));
+    return out;
   }
 
   setOpenRound(community: string, roundId: string | null): void {
@@ -256,6 +279,11 @@ export class State {
           for (const id of fresh) this.alertsRead.add(key(c, id));
           read("alerts", select("alerts", and(eq(alerts.community, c), anyOf(alerts.requestId, fresh))), (r) => String(r.seq), []);
         }
+      }
+      const homes = [...n.alertHouseholds].filter((h) => !this.alertsRead.has(key(c, "household", h)));
+      if (homes.length > 0) {
+        for (const h of homes) this.alertsRead.add(key(c, "household", h));
+        read("alerts", select("alerts", and(eq(alerts.community, c), anyOf(alerts.householdId, homes))), (r) => String(r.seq), []);
       }
       if (n.openRound && !this.openRound.has(c))
         reads.push(

@@ -48,6 +48,15 @@ function insertText(table: PgTable, keys?: string[]) {
   return t;
 }
 
+/** DELETE … USING json_to_recordset($1): rows removed by their keys (text columns), one parameter for any number. */
+export function deleteRows(table: PgTable, keys: string[], rows: string[][]): SQL {
+  const columns = getTableColumns(table) as Record<string, PgColumn>;
+  const record = keys.map((k) => `"${k}" text`).join(", ");
+  const where = keys.map((k) => `t."${(columns[k] as PgColumn).name}" = r."${k}"`).join(" and ");
+  const json = rows.map((parts) => Object.fromEntries(keys.map((k, i) => [k, parts[i]])));
+  return sql`delete from ${table} as t using json_to_recordset(${JSON.stringify(json)}::json) as r(${sql.raw(record)}) where ${sql.raw(where)}`;
+}
+
 /**
  * INSERT … SELECT FROM json_to_recordset($1): any number of rows as one parameter, so building
  * the statement costs the same for one row as for thousands, on both engines, and its text is the
@@ -70,6 +79,8 @@ export function groupWrites(tx: Tx, rows: (typeof events.$inferInsert)[], state:
   for (const name of Object.keys(TABLES) as TableName[]) {
     const changed = state.changed(name);
     if (changed.length > 0) writes.push(insertRows(TABLES[name], changed, KEYS[name]));
+    const removed = name === "alerts" ? [] : state.removed(name);
+    if (removed.length > 0) writes.push(deleteRows(TABLES[name], KEYS[name], removed));
   }
   const buckets = [...effects.activity.values()].map((a) => ({
     community: a.community,
@@ -114,11 +125,13 @@ export function groupWrites(tx: Tx, rows: (typeof events.$inferInsert)[], state:
       set[k] = sql`${column} + ${n}`;
     }
     if (round) set.currentRoundId = round;
+    const name = effects.names.get(community);
+    if (name !== undefined) set.name = name;
     if (demo) set.demo = true;
     writes.push(
       tx
         .insert(communityState)
-        .values({ community, lastSeq, ...deltas, currentRoundId: round ?? null, demo })
+        .values({ community, lastSeq, ...deltas, currentRoundId: round ?? null, demo, name: name ?? null })
         .onConflictDoUpdate({ target: communityState.community, set })
         .getSQL(),
     );

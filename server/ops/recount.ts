@@ -1,6 +1,7 @@
 // The projections as the feed says they must be: every event replayed in seq order through a plain in-memory model.
 import { countsAsPending } from "../domain/requests";
 import { bucketStart } from "../domain/wall-series";
+import { recountCorrections } from "./recount-corrections";
 import { recountRequests } from "./recount-requests";
 
 /** One event as read back from the feed. */
@@ -39,6 +40,8 @@ export interface Model {
   /** The round the snapshot shows for this community: the open one, or the last opened. */
   setRound(roundId: string): void;
   markDemo(): void;
+  /** community.named: the name the snapshot's row keeps. */
+  name(name: string): void;
   /** `demo.cleared`: the community's entities go (its posts stay), and its demo mark and round. */
   clearDemo(): void;
   get(table: string, key: string, what: string): Row | undefined;
@@ -76,6 +79,7 @@ const APPLY: Record<string, Apply> = {
         residents: p.residents,
         contactName: str(contact?.name),
         contactPhone: str(contact?.phone),
+        status: null,
         contactOtherPhones: contact?.otherPhones ?? null,
       },
       `household ${p.householdId}`,
@@ -86,7 +90,17 @@ const APPLY: Record<string, Apply> = {
       m,
       "volunteers",
       k(m.community, p.volunteerId),
-      { name: p.name, phone: str(p.phone), skills: p.skills ?? [], building: str(p.building), onDuty: false, post: null, since: null },
+      {
+        name: p.name,
+        phone: str(p.phone),
+        skills: p.skills ?? [],
+        building: str(p.building),
+        onDuty: false,
+        post: null,
+        since: null,
+        retiredAt: null,
+        mergedInto: null,
+      },
       `volunteer ${p.volunteerId}`,
     ),
   "household.updated": (m, p) => {
@@ -128,12 +142,12 @@ const APPLY: Record<string, Apply> = {
     const key = k(m.community, p.roundId, p.householdId);
     const tests = m.tables.roundTests as Map<string, Row>;
     if (tests.has(key)) return;
-    tests.set(key, { testedAt: m.at, residentsTested: p.residentsTested ?? null, result: null });
+    tests.set(key, { testedAt: m.at, residentsTested: p.residentsTested ?? null, result: null, resultAt: null });
     m.bump({ tests: 1 });
   },
   "test.result": (m, p) => {
     const t = m.get("roundTests", k(m.community, p.roundId, p.householdId), `the test of ${p.householdId} in ${p.roundId}`);
-    if (t) t.result = p.result;
+    if (t) Object.assign(t, { result: p.result, resultAt: m.at });
     if (p.result !== "positive") return;
     const h = m.get("households", k(m.community, p.householdId), `household ${p.householdId}`);
     (m.tables.alerts as Map<string, Row>).set(String(m.seq), {
@@ -174,6 +188,7 @@ const APPLY: Record<string, Apply> = {
     m.bump({ onDuty: -1 });
   },
   ...recountRequests,
+  ...recountCorrections,
   "post.registered": (m, p) =>
     add(m, "posts", k(m.community, p.post), { nameZh: p.nameZh, nameEn: p.nameEn, seq: m.seq }, `post ${p.post}`),
   "post.minimum_set": (m, p) => {
@@ -192,6 +207,7 @@ export class Recount {
   private readonly lastSeq = new Map<string, number>();
   private readonly currentRound = new Map<string, string>();
   private readonly demo = new Set<string>();
+  private readonly names = new Map<string, string>();
 
   apply(e: FeedRow): void {
     const apply = APPLY[e.type];
@@ -217,6 +233,9 @@ export class Recount {
       },
       markDemo: () => {
         this.demo.add(e.community);
+      },
+      name: (name) => {
+        this.names.set(e.community, name);
       },
       clearDemo: () => {
         if (!this.demo.has(e.community)) problem(`community ${e.community} held no demo data`);
@@ -260,14 +279,15 @@ export class Recount {
       out.set(community, {
         lastSeq,
         demo: this.demo.has(community),
-        householdsTotal: count("households", community, (r) => Number(r.residents) > 0),
+        householdsTotal: count("households", community, (r) => Number(r.residents) > 0 && !r.status),
         buildingsTotal: count("buildings", community),
         buildingsSealed: count("buildings", community, (r) => r.sealed === true),
-        volunteersTotal: count("volunteers", community),
+        volunteersTotal: count("volunteers", community, (r) => !r.retiredAt),
         volunteersOnDuty: count("volunteers", community, (r) => r.onDuty === true),
         pendingRequests: count("requests", community, pending),
         urgentRequests: count("requests", community, (r) => pending(r) && r.urgent === true),
         currentRoundId: this.currentRound.get(community) ?? null,
+        name: this.names.get(community) ?? null,
       });
     return out;
   }

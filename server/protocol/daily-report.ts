@@ -30,7 +30,14 @@ export interface DailyReport {
   };
   /** The day's approvals with what let each through. */
   releases: { requestId: string; kind: string; basis: ReleaseBasis | null; reason: string | null }[];
-  rounds: { roundId: string; kind: string; tested: number }[];
+  /** `label`: what the secretary typed when opening it (what people read), null when none was typed. */
+  rounds: { roundId: string; kind: string; tested: number; label?: string | null }[];
+  /** community.named: the compound's name, null until named. */
+  name?: string | null;
+  /** The current round's coverage as the report is read: households tested of those to test (vacant and moved-out left out). */
+  coverage?: { roundId: string; label: string | null; tested: number; toTest: number } | null;
+  /** Buildings sealed as the report is read, by label, with since when and why. */
+  sealed?: { buildingId: string; label: string; since: string | null; reason: string | null }[];
   buildings: { buildingId: string; label: string; tested: number; positives: number }[];
   /** Trips through the gate (v1.2): out and back on the day, and those due back on the day that were late or are still out. */
   trips?: { out: number; back: number; overdue: number };

@@ -111,6 +111,23 @@ export const PAYLOADS = {
       .record(z.string().trim().min(1).max(100), z.string().regex(/^[a-z]{1,20}$/))
       .refine((m) => Object.keys(m).length <= 100, "at most 100 columns"),
   }),
+  // Corrections (README, "Corrections"): nothing leaves the feed; these events undo, merge, retire and vacate.
+  /** Undoes a door-knock tap: the household is back on the list and out of householdsTested. */
+  "household.test_undone": obj({ roundId: Id, householdId: Id, reason: Text(500).optional() }),
+  /** Undoes a test result: the household is tested with no result; a positive's alarm is resolved. */
+  "test.result_undone": obj({ roundId: Id, householdId: Id, reason: Text(500).optional() }),
+  /** Undoes a check-in still on duty: the volunteer is off duty as if never checked in. */
+  "volunteer.checkin_undone": obj({ volunteerId: Id, reason: Text(500).optional() }),
+  /** The secretary retires one volunteer into another (a duplicate): the retired one's duty passes on. */
+  "volunteer.merged": obj({ volunteerId: Id, intoVolunteerId: Id, reason: Text(500).optional() }),
+  /** The secretary retires a volunteer: off the lists and the counts, checked out if on duty. */
+  "volunteer.retired": obj({ volunteerId: Id, reason: Text(500).optional() }),
+  /** A household that is vacant or has moved out: off the door-knocking list and out of householdsTotal. */
+  "household.vacated": obj({ householdId: Id, status: z.enum(["vacant", "moved_out"]), reason: Text(500).optional() }),
+  /** A vacated household lived in again. */
+  "household.reoccupied": obj({ householdId: Id }),
+  /** The compound's name as people read it (contract section 9). */
+  "community.named": obj({ name: Text(100) }),
   /** Marks the community as holding demo data: every screen then says so. */
   "demo.loaded": obj({}),
   /**

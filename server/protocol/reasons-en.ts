@@ -48,6 +48,15 @@ export const EN: Templates = {
   building_not_sealed: (p) => `building ${p.buildingId} is not sealed`,
   volunteer_already_on_duty: (p) => `volunteer ${p.volunteerId} is already on duty; check them out first`,
   volunteer_not_on_duty: (p) => `volunteer ${p.volunteerId} is not on duty`,
+  nothing_to_undo: (p) =>
+    `there is no ${p.what} to undo${p.householdId ? ` for household ${p.householdId}` : ""}${p.volunteerId ? ` for volunteer ${p.volunteerId}` : ""}`,
+  undo_window_passed: (p) => `a volunteer may undo their own ${p.what} for ${p.minutes} minutes only; ask the secretary`,
+  undo_not_yours: (p) => `only who recorded this ${p.what}, or the secretary, may undo it`,
+  undo_needs_reason: () => "undoing someone else's record needs a reason",
+  volunteer_retired: (p) => `volunteer ${p.volunteerId} is retired${p.mergedInto ? ` (merged into ${p.mergedInto})` : ""}`,
+  volunteer_merge_self: (p) => `volunteer ${p.volunteerId} cannot be merged into themself`,
+  household_not_lived_in: (p) => `household ${p.householdId} is already marked ${p.status}`,
+  household_already_lived_in: (p) => `household ${p.householdId} is already lived in`,
   request_not_pending: (p) =>
     `${req(p)}request is ${p.status}; to be ${String(p.action).replace("_", " ")} it must be still pending (not yet decided)`,
   request_not_approved: (p) => `${req(p)}request is ${p.status}; to be ${String(p.action).replace("_", " ")} it must be approved first`,

@@ -41,6 +41,15 @@ export const REASONS = [
   "already_out",
   "not_out",
   "pass_unknown",
+  // 409: undoing, merging, retiring, vacating (corrections)
+  "nothing_to_undo",
+  "undo_window_passed",
+  "undo_not_yours",
+  "undo_needs_reason",
+  "volunteer_retired",
+  "volunteer_merge_self",
+  "household_not_lived_in",
+  "household_already_lived_in",
   // 409: the release rule, and what it finds missing
   "release_dated_before_opened",
   "release_dated_before_documents",

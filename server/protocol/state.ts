@@ -23,12 +23,16 @@ export interface RoundInfo {
   roundId: string;
   kind: "pcr" | "antigen";
   openedAt: string;
+  /** The label the secretary typed when opening it (what people read), when there is one. */
+  label?: string | null;
 }
 
 export interface Snapshot {
   seq: number;
   community: string;
   demo: boolean;
+  /** community.named: the compound's name, null until named (screens then say "our compound"). */
+  name?: string | null;
   counts: Counts;
   round: RoundInfo | null;
 }

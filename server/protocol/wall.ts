@@ -13,10 +13,14 @@ export const WallView = z.strictObject({
   seq: n,
   community: z.string(),
   demo: z.boolean(),
+  /** community.named: the compound's name (not personal data); null until named. */
+  name: z.string().nullable(),
   /** The server's clock when the view was read: the browser measures ages against it. */
   generatedAt: time,
   counts: z.strictObject(Object.fromEntries(COUNT_KEYS.map((k) => [k, n])) as Record<(typeof COUNT_KEYS)[number], typeof n>),
-  round: z.strictObject({ roundId: z.string(), kind: z.enum(ROUND_KINDS), openedAt: time, open: z.boolean() }).nullable(),
+  round: z
+    .strictObject({ roundId: z.string(), label: z.string().nullable(), kind: z.enum(ROUND_KINDS), openedAt: time, open: z.boolean() })
+    .nullable(),
   progress: z.strictObject({ perHour: z.number().min(0), etaAt: time.nullable() }),
   /** `nameZh`/`nameEn`: a registered post's names (`post.registered`), absent for a post only ever typed as free text. */
   posts: z.array(

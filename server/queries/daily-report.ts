@@ -19,6 +19,11 @@ export const REPORT_TYPES = [
   "request.opened",
   "request.approved",
   "request.rejected",
+  "household.test_undone",
+  "test.result_undone",
+  "volunteer.checkin_undone",
+  "volunteer.retired",
+  "volunteer.merged",
 ] as const;
 
 const payloadKey = (key: string) => sql`(${sql.raw(`"payload" ->> '${key}'`)})`;

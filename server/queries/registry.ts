@@ -1,4 +1,4 @@
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Db } from "../../drizzle/client";
 import { buildings, households, posts, volunteers } from "../../drizzle/schema";
 import { type Masking, maskFreeText, maskName, maskPhone } from "../domain/masking";
@@ -17,7 +17,12 @@ export async function readRegistry(db: Db, community: string, masking: Masking =
       .where(eq(buildings.community, community))
       .orderBy(asc(buildings.buildingId)),
     db.select().from(households).where(eq(households.community, community)).orderBy(asc(households.householdId)),
-    db.select().from(volunteers).where(eq(volunteers.community, community)).orderBy(asc(volunteers.volunteerId)),
+    // Retired and merged volunteers leave the lists (their history stays in the feed).
+    db
+      .select()
+      .from(volunteers)
+      .where(and(eq(volunteers.community, community), isNull(volunteers.retiredAt)))
+      .orderBy(asc(volunteers.volunteerId)),
     db
       .select({ post: posts.post, nameZh: posts.nameZh, nameEn: posts.nameEn })
       .from(posts)
@@ -33,6 +38,8 @@ export async function readRegistry(db: Db, community: string, masking: Masking =
       buildingId: x.buildingId,
       unit: x.unit,
       residents: x.residents,
+      /** null: lived in; `vacant` or `moved_out`. */
+      status: x.status,
       contact:
         x.contactName || x.contactPhone
           ? {

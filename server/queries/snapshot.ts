@@ -13,6 +13,7 @@ const buildSnapshotQuery = (db: Db) =>
       s: communityState,
       testedCount: rounds.testedCount,
       kind: rounds.kind,
+      label: rounds.label,
       openedAt: rounds.openedAt,
       closedAt: rounds.closedAt,
       outsideNow: outsideNowSql,
@@ -38,7 +39,7 @@ export async function readSnapshot(db: Db, community: string): Promise<Snapshot>
   }
   const [row] = await query.execute({ community });
   if (!row) {
-    return { seq: 0, community, demo: false, counts: emptyCounts(), round: null };
+    return { seq: 0, community, demo: false, name: null, counts: emptyCounts(), round: null };
   }
   return snapshotOf(community, row);
 }
@@ -50,6 +51,7 @@ export function snapshotOf(
     s: typeof communityState.$inferSelect;
     testedCount: number | null;
     kind: string | null;
+    label?: string | null;
     openedAt: Date | null;
     closedAt: Date | null;
     outsideNow?: number;
@@ -62,6 +64,7 @@ export function snapshotOf(
     seq: s.lastSeq,
     community,
     demo: s.demo,
+    name: s.name ?? null,
     counts: {
       householdsTotal: s.householdsTotal,
       householdsTested: row.testedCount ?? 0,
@@ -76,7 +79,12 @@ export function snapshotOf(
     },
     round:
       open && s.currentRoundId && row.openedAt
-        ? { roundId: s.currentRoundId, kind: row.kind as "pcr" | "antigen", openedAt: row.openedAt.toISOString() }
+        ? {
+            roundId: s.currentRoundId,
+            kind: row.kind as "pcr" | "antigen",
+            openedAt: row.openedAt.toISOString(),
+            label: row.label ?? null,
+          }
         : null,
   };
 }

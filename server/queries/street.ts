@@ -13,6 +13,7 @@ export async function readStreet(db: Db, communities: string[] | null): Promise<
       s: communityState,
       testedCount: rounds.testedCount,
       kind: rounds.kind,
+      label: rounds.label,
       openedAt: rounds.openedAt,
       closedAt: rounds.closedAt,
       lastEventAt: events.recordedAt,
@@ -27,7 +28,7 @@ export async function readStreet(db: Db, communities: string[] | null): Promise<
   const found = new Map(
     rows.map((r) => [
       r.s.community,
-      { ...snapshotOf(r.s.community, r), name: null, lastEventAt: r.lastEventAt?.toISOString() ?? null } satisfies StreetEntry,
+      { ...snapshotOf(r.s.community, r), name: r.s.name ?? null, lastEventAt: r.lastEventAt?.toISOString() ?? null } satisfies StreetEntry,
     ]),
   );
   // A compound named but without an event yet still has its tile, empty.
@@ -59,4 +60,5 @@ const EMPTY: typeof communityState.$inferSelect = {
   pendingRequests: 0,
   urgentRequests: 0,
   currentRoundId: null,
+  name: null,
 };

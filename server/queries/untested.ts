@@ -43,6 +43,8 @@ export function untestedQuery(db: Db, community: string, buildingId?: string) {
         buildingId ? eq(households.buildingId, buildingId) : undefined,
         // A vacant flat (no residents) is never on the door-knocking list.
         gt(households.residents, 0),
+        // Vacant and moved-out households are never on the list.
+        isNull(households.status),
         notExists(tested),
       ),
     )

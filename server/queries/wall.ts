@@ -33,8 +33,8 @@ async function readBuildings(tx: Reader, community: string, roundId: string | nu
   const hh = await tx
     .select({ buildingId: households.buildingId, n: count() })
     .from(households)
-    // A vacant flat (no residents) is not a household to test.
-    .where(and(eq(households.community, community), gt(households.residents, 0)))
+    // A vacant flat (no residents), or one marked vacant or moved out, is not a household to test.
+    .where(and(eq(households.community, community), gt(households.residents, 0), isNull(households.status)))
     .groupBy(households.buildingId);
   const tested = roundId
     ? await tx
@@ -168,7 +168,13 @@ async function buildWallView(db: Db, community: string, now: number): Promise<un
       const tx = txn as unknown as Db;
       const snap = await readSnapshot(tx, community);
       const [state] = await tx
-        .select({ roundId: communityState.currentRoundId, openedAt: rounds.openedAt, closedAt: rounds.closedAt, kind: rounds.kind })
+        .select({
+          roundId: communityState.currentRoundId,
+          label: rounds.label,
+          openedAt: rounds.openedAt,
+          closedAt: rounds.closedAt,
+          kind: rounds.kind,
+        })
         .from(communityState)
         .leftJoin(rounds, and(eq(rounds.community, communityState.community), eq(rounds.roundId, communityState.currentRoundId)))
         .where(eq(communityState.community, community));
@@ -190,9 +196,13 @@ async function buildWallView(db: Db, community: string, now: number): Promise<un
         seq: snap.seq,
         community,
         demo: snap.demo,
+        name: snap.name ?? null,
         generatedAt: new Date(now).toISOString(),
         counts: snap.counts,
-        round: roundId && state?.openedAt ? { roundId, kind: state.kind as "pcr" | "antigen", openedAt: iso(state.openedAt), open } : null,
+        round:
+          roundId && state?.openedAt
+            ? { roundId, label: state.label ?? null, kind: state.kind as "pcr" | "antigen", openedAt: iso(state.openedAt), open }
+            : null,
         progress: { perHour: Math.round(perHour * 10) / 10, etaAt: eta === null ? null : new Date(eta).toISOString() },
         posts: await readPosts(tx, community),
         buildings: await readBuildings(tx, community, roundId),

@@ -4,6 +4,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { REPORT } from "../../app/_i18n/report";
 import { browserAvailable } from "../support/browser";
 import { withBrowserApp } from "../support/browser-app";
 import { DAY, EXPECTED, reportDay } from "../support/report-day";
@@ -70,6 +71,19 @@ describe.skipIf(!ready)("REPORT: the printed daily report", () => {
     ]);
     expect(await page.locator('[data-release="q1"]').textContent()).toContain("奔丧 funeral");
     expect(await page.locator('[data-building="b2"]').getAttribute("data-positives")).toBe("1");
+    // FIX8 the per-building table lines up with its header: each figure under its own heading.
+    const heads = await page.locator("[data-building-table] thead th").allTextContents();
+    const at = await page.locator('[data-building="b2"]').evaluate((td) => (td as HTMLTableCellElement).cellIndex);
+    expect(heads.slice(at, at + 3)).toEqual([REPORT.en.building, REPORT.en.tested, REPORT.en.positive]);
+    expect(await page.locator('[data-building="b2"] ~ [data-col="positives"]').textContent()).toBe("1");
+    expect(await page.locator("[data-coverage]").getAttribute("data-coverage")).toBe("4/4");
+    expect(await page.locator("[data-sealed-building]").allTextContents()).toEqual([expect.stringContaining("10号楼")]);
+    expect(await page.locator("[data-report-heading]").textContent()).toContain("our compound");
+    expect(await page.locator("[data-report-heading]").textContent()).not.toContain("default");
+    const [table] = await Promise.all([page.waitForEvent("download"), page.locator("[data-report-table]").click()]);
+    expect(readFileSync((await table.path()) ?? "").toString("utf8")).toContain(
+      "This round's coverage,第5轮核酸: 4 households tested of 4 to test",
+    );
     expect(await page.locator("[data-report-sheet] h1").textContent()).toBe("Daily report");
 
     // The CSV link carries the day and downloads the file with its BOM.

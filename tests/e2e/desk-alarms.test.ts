@@ -35,13 +35,13 @@ describe.skipIf(!ready)("DESK: the secretary acknowledges alarms and sets post m
     await page.locator('[data-connection="live"]').waitFor({ timeout: 15_000 });
     await page.locator('input[name="post"]').fill("gate");
     await page.locator('input[name="minimum"]').fill("3");
-    await page.getByRole("button", { name: "Save" }).click();
+    await page.getByRole("button", { name: "Save", exact: true }).click();
     await page.locator('[data-minimum-status="ok"]').waitFor({ timeout: 30_000 });
     const posts = (await api("/api/wall")).body.posts as { post: string; minimum: number | null }[];
     expect(posts.find((p) => p.post === "gate")?.minimum).toBe(3);
     await page.locator('[data-post="gate"]').filter({ hasText: "/ 3" }).waitFor({ timeout: 30_000 });
     await page.locator('input[name="post"]').fill("Front Gate!");
-    await page.getByRole("button", { name: "Save" }).click();
+    await page.getByRole("button", { name: "Save", exact: true }).click();
     await page.locator('[data-minimum-status="error"]').waitFor({ timeout: 30_000 });
     await page.close();
   });

@@ -138,7 +138,7 @@ describe.skipIf(!ready)("WALL: the wall display in a real browser", () => {
 
   it("WALL21 ?lang=zh-CN shows the wall in Chinese, numbers unchanged", async () => {
     const { page, close } = await openWall(1920, 1080, "lang=zh-CN");
-    expect(await page.locator("h1").textContent()).toBe("小区实况");
+    expect(await page.locator("h1").textContent()).toBe("本小区 · 小区实况");
     expect(await page.evaluate(() => document.documentElement.lang)).toBe("zh-CN");
     expect(await page.locator("[data-connection]").textContent()).toContain("实时");
     expect(await page.locator("main").textContent()).toContain("待处理请求");

@@ -93,8 +93,9 @@ describe.skipIf(!ready)(`REPORT: the daily report on ${ENGINE}`, () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const rows = parse(bytes, { bom: true, relax_column_count: false }) as string[][];
     expect(rows[0]).toEqual(["section 类别", "key 项目", "name 名称", "value 数值", "extra 备注"]);
-    const { from, to, complete, ...figures } = EXPECTED;
-    expect(fromCsv(rows.slice(1))).toEqual(figures);
+    // The data CSV holds the day's figures; the name, coverage, seals and round labels are the people's table's.
+    const { from, to, complete, name, coverage, sealed, ...figures } = EXPECTED;
+    expect(fromCsv(rows.slice(1))).toEqual({ ...figures, rounds: figures.rounds.map(({ label, ...r }) => r) });
     expect(bytes.toString("utf8")).toContain("奔丧 funeral");
   });
 

@@ -202,7 +202,9 @@ const opened = (kind: string, urgent = false) => ev("request.opened", { requestI
  * `stateStatus`: what an allowed role gets because the matrix's community is not in a state that takes the event
  * (demo.cleared on a community without the demo: 409; DEMO1 covers the accepted case). The permission check passed.
  */
-export type Scenario = { allowed: Allowed; setup?: Ev[]; payload: object; stateStatus?: number };
+export type Scenario = { allowed: Allowed; setup?: Ev[]; payload: object; stateStatus?: number; othersStatus?: number };
+/** `othersStatus`: what a volunteer gets for undoing what the secretary recorded (undo_not_yours): allowed to post, refused by the rule. */
+const tapped = [ev("household.tested", { roundId: "r1", householdId: "h1" })];
 
 /** Contract section 2's role table for every event type, each with a state in which it is accepted from an allowed role. */
 export const EVENT_TABLE = {
@@ -255,6 +257,33 @@ export const EVENT_TABLE = {
   "post.minimum_set": { allowed: SECRETARY, payload: { post: "gate", minimum: 3 } },
   "post.registered": { allowed: SECRETARY, payload: { post: "gate", nameZh: "门岗", nameEn: "Gate" } },
   "registry.mapping_set": { allowed: SECRETARY, payload: { kind: "households", columns: { 备注: "ignore" } } },
+  "household.test_undone": {
+    allowed: STAFF,
+    setup: tapped,
+    payload: { roundId: "r1", householdId: "h1", reason: "matrix" },
+    othersStatus: 409,
+  },
+  "test.result_undone": {
+    allowed: STAFF,
+    setup: [...tapped, ev("test.result", { roundId: "r1", householdId: "h1", result: "negative" })],
+    payload: { roundId: "r1", householdId: "h1", reason: "matrix" },
+    othersStatus: 409,
+  },
+  "volunteer.checkin_undone": {
+    allowed: STAFF,
+    setup: [ev("volunteer.checked_in", { volunteerId: "v1", post: "gate" })],
+    payload: { volunteerId: "v1", reason: "matrix" },
+    othersStatus: 409,
+  },
+  "volunteer.merged": { allowed: SECRETARY, payload: { volunteerId: "v2", intoVolunteerId: "v1" } },
+  "volunteer.retired": { allowed: SECRETARY, payload: { volunteerId: "v2" } },
+  "household.vacated": { allowed: SECRETARY, payload: { householdId: "h2", status: "vacant" } },
+  "household.reoccupied": {
+    allowed: SECRETARY,
+    setup: [ev("household.vacated", { householdId: "h2", status: "moved_out" })],
+    payload: { householdId: "h2" },
+  },
+  "community.named": { allowed: SECRETARY, payload: { name: "幸福里" } },
   "demo.loaded": { allowed: "internal", payload: {} },
   "demo.cleared": { allowed: SECRETARY, payload: {}, stateStatus: 409 },
 } satisfies Record<EventType, Scenario>;

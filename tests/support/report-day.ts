@@ -75,7 +75,11 @@ export const EXPECTED = {
     { requestId: "q1", kind: "leave", basis: "override", reason: "奔丧 funeral" },
     { requestId: "q3", kind: "medical", basis: "override", reason: "hospital" },
   ],
-  rounds: [{ roundId: "r1", kind: "pcr", tested: 3 }],
+  rounds: [{ roundId: "r1", kind: "pcr", tested: 3, label: "第5轮核酸" }],
+  // As the report is read (not of the day): the compound's name, the current round's coverage, the buildings sealed.
+  name: null,
+  coverage: { roundId: "r1", label: "第5轮核酸", tested: 4, toTest: 4 },
+  sealed: [{ buildingId: "b10", label: "10号楼", since: "2026-04-05T03:40:00.000Z", reason: null }],
   buildings: [
     { buildingId: "b1", label: "1号楼", tested: 2, positives: 0 },
     { buildingId: "b2", label: "2号楼", tested: 1, positives: 1 },

@@ -8,6 +8,7 @@ const view = (seq: number, tested: number): WallView => ({
   seq,
   community: "default",
   demo: false,
+  name: null,
   generatedAt: new Date().toISOString(),
   counts: { ...emptyCounts(), householdsTested: tested },
   round: null,

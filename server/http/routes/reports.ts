@@ -2,10 +2,12 @@
 import { z } from "zod";
 import { scopedCommunity } from "../../auth/scope";
 import { CSV_HEADER, reportRows } from "../../domain/daily-report-rows";
+import { peopleTable } from "../../domain/report-table";
 import { isCalendarDate, localDate } from "../../domain/zoned-day";
 import { AppError } from "../../errors";
 import { EARLIEST, Id } from "../../protocol/events";
 import { readDailyReport } from "../../queries/daily-report";
+import { readPostNames, readReportPeople, withReportExtras } from "../../queries/report-extras";
 import { invalid, zodIssues } from "../../zod-issues";
 import { route } from "../context";
 import { toCsv } from "../csv";
@@ -17,7 +19,9 @@ const ReportQuery = z.strictObject({
   community: Id.optional(),
   /** Default: today so far. */
   date: z.string().refine(isCalendarDate, "must be a calendar date written YYYY-MM-DD, e.g. 2026-04-05").optional(),
-  format: z.enum(["json", "csv"], { message: "must be json or csv" }).default("json"),
+  /** `table`: the people's report (a CSV in the screen's language, `lang`), beside the data CSV. */
+  format: z.enum(["json", "csv", "table"], { message: "must be json, csv or table" }).default("json"),
+  lang: z.enum(["zh-CN", "en"]).default("zh-CN"),
 });
 
 export const reportRoutes = [
@@ -51,12 +55,25 @@ export const reportRoutes = [
           issues: [{ path: "date", message: "is before 2000", reason: "before_2000", params: { path: "date" } }],
         },
       );
-    const report = await readDailyReport(deps.handle.db, community, date, timeZone, now);
+    const db = deps.handle.db;
+    const report = await withReportExtras(db, community, await readDailyReport(db, community, date, timeZone, now));
     if (q.data.format === "json") return sendJson(res, 200, report);
-    const body = await toCsv(CSV_HEADER, reportRows(report));
+    const table = q.data.format === "table";
+    const body = table
+      ? await toCsv(
+          ...peopleTable(
+            report,
+            q.data.lang,
+            // A street office reads the figures, never who was let out.
+            p.role === "secretary" ? await readReportPeople(db, community, report) : new Map(),
+            now,
+            await readPostNames(db, community, q.data.lang),
+          ),
+        )
+      : await toCsv(CSV_HEADER, reportRows(report));
     res.writeHead(200, {
       "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="daily-report-${community}-${date}.csv"`,
+      "content-disposition": `attachment; filename="${table ? "daily-report-table" : "daily-report"}-${community}-${date}.csv"`,
       "cache-control": "no-store",
       "content-length": body.length,
     });

@@ -1,0 +1,64 @@
+// Why: undo, merge, retire, vacate and name replayed for verify, as the corrections' rules apply them.
+import type { Model, Row } from "./recount";
+
+type Apply = (m: Model, p: Record<string, unknown>) => void;
+
+const k = (...parts: unknown[]) => parts.map(String).join("/");
+
+function resolvePositive(m: Model, householdId: unknown) {
+  for (const a of (m.tables.alerts as Map<string, Row>).values())
+    if (a.community === m.community && a.kind === "positive_result" && a.householdId === householdId && a.resolvedAt === null)
+      a.resolvedAt = m.at;
+}
+
+function offDuty(m: Model, v: Row) {
+  if (!v.onDuty) return;
+  Object.assign(v, { onDuty: false, post: null, since: null });
+  m.bump({ onDuty: -1 });
+}
+
+/** What each correction does to the projections. */
+export const recountCorrections: Record<string, Apply> = {
+  "household.test_undone": (m, p) => {
+    const tests = m.tables.roundTests as Map<string, Row>;
+    const key = k(m.community, p.roundId, p.householdId);
+    if (!tests.delete(key)) m.problem(`no test of ${p.householdId} in ${p.roundId} to undo`);
+    m.bump({ tests: -1 });
+    resolvePositive(m, p.householdId);
+  },
+  "test.result_undone": (m, p) => {
+    const t = m.get("roundTests", k(m.community, p.roundId, p.householdId), `the test of ${p.householdId} in ${p.roundId}`);
+    if (t) Object.assign(t, { result: null, resultAt: null });
+    resolvePositive(m, p.householdId);
+  },
+  "volunteer.checkin_undone": (m, p) => {
+    const v = m.get("volunteers", k(m.community, p.volunteerId), `volunteer ${p.volunteerId}`);
+    if (v && !v.onDuty) m.problem(`volunteer ${p.volunteerId} was not on duty`);
+    if (v) offDuty(m, v);
+  },
+  "volunteer.merged": (m, p) => {
+    const from = m.get("volunteers", k(m.community, p.volunteerId), `volunteer ${p.volunteerId}`);
+    const into = m.get("volunteers", k(m.community, p.intoVolunteerId), `volunteer ${p.intoVolunteerId}`);
+    if (!from || !into) return;
+    if (from.onDuty && !into.onDuty) {
+      Object.assign(into, { onDuty: true, post: from.post, since: from.since });
+      Object.assign(from, { onDuty: false, post: null, since: null });
+    } else offDuty(m, from);
+    Object.assign(from, { retiredAt: m.at, mergedInto: p.intoVolunteerId });
+  },
+  "volunteer.retired": (m, p) => {
+    const v = m.get("volunteers", k(m.community, p.volunteerId), `volunteer ${p.volunteerId}`);
+    if (!v) return;
+    offDuty(m, v);
+    v.retiredAt = m.at;
+  },
+  "household.vacated": (m, p) => {
+    const h = m.get("households", k(m.community, p.householdId), `household ${p.householdId}`);
+    if (h) h.status = p.status;
+  },
+  "household.reoccupied": (m, p) => {
+    const h = m.get("households", k(m.community, p.householdId), `household ${p.householdId}`);
+    if (h) h.status = null;
+  },
+  "community.named": (m, p) => m.name(String(p.name)),
+};
