@@ -42,7 +42,7 @@ describe.skipIf(!ready)(`HIST: an entity's history on ${ENGINE}`, () => {
       e("volunteer.registered", { volunteerId: "v1", name: "Li Na 李娜", skills: [] }),
       e("round.opened", { roundId: "r1", kind: "pcr" }),
     ]);
-    volunteerToken = await s.mint("volunteer", "Door team 3");
+    volunteerToken = await s.mint("volunteer", "Door team 3", C);
     await post(
       [
         e("household.tested", { roundId: "r1", householdId: "h1", residentsTested: 3 }),
@@ -127,7 +127,7 @@ describe.skipIf(!ready)(`HIST: an entity's history on ${ENGINE}`, () => {
     const path = `/api/history?community=${C}&entity=household&id=h1`;
     expect((await s.api(path, { token: null })).status).toBe(401);
     expect((await s.api(path, { token: volunteerToken })).status).toBe(403);
-    expect((await s.api(path, { token: await s.mint("display") })).status).toBe(403);
+    expect((await s.api(path, { token: await s.mint("display", "display", C) })).status).toBe(403);
     for (const [query, field] of [
       ["entity=round&id=r1", "entity"],
       ["entity=household", "id"],

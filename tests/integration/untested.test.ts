@@ -101,7 +101,7 @@ describe.skipIf(!ready)(`KNOCK: the door-knocking list on ${ENGINE}`, () => {
   });
 
   it("KNOCK4 a volunteer's tap leaves the list at once; &buildingId= narrows it; a new round brings every door back; communities are apart", async () => {
-    const volunteer = await s.mint("volunteer");
+    const volunteer = await s.mint("volunteer", "volunteer", C);
     expect(ids(await list("&buildingId=b10", volunteer))).toEqual(["h5", "h4"]);
     await post("household.tested", { roundId: "r1", householdId: "h5" }, volunteer);
     expect(ids(await list("&buildingId=b10", volunteer))).toEqual(["h4"]);
@@ -127,8 +127,8 @@ describe.skipIf(!ready)(`KNOCK: the door-knocking list on ${ENGINE}`, () => {
   });
 
   it("KNOCK5 the secretary and volunteers read it; a display gets 403 and no personal data; no token is 401", async () => {
-    expect((await s.api(`/api/untested?community=${C}`, { token: await s.mint("volunteer") })).status).toBe(200);
-    const display = await s.api(`/api/untested?community=${C}`, { token: await s.mint("display") });
+    expect((await s.api(`/api/untested?community=${C}`, { token: await s.mint("volunteer", "volunteer", C) })).status).toBe(200);
+    const display = await s.api(`/api/untested?community=${C}`, { token: await s.mint("display", "display", C) });
     expect(display.status).toBe(403);
     const body = await display.text();
     expect(body).not.toContain("1001");

@@ -38,6 +38,9 @@ export function expectedViews(m: Model): Views {
       volunteersOnDuty: onDuty.length,
       pendingRequests: open.length,
       urgentRequests: open.filter(([, r]) => r.urgent).length,
+      // No gate event is generated here: nobody goes out (GATE6 models the gate).
+      outsideNow: 0,
+      overdue: 0,
     },
     round: m.current && current?.open ? { roundId: m.current, kind: current.kind } : null,
     buildings: [...m.buildings.entries()]

@@ -17,7 +17,8 @@ export interface TestServer {
   api(pathname: string, init?: RequestInit & { token?: string | null; json?: unknown }): Promise<Response>;
   post(body: unknown, token?: string): Promise<{ status: number; body: any }>;
   snapshot(community?: string): Promise<any>;
-  mint(role: "secretary" | "volunteer" | "display", label?: string): Promise<string>;
+  /** A token of `role` in `community` (default: the operator's, `default`). */
+  mint(role: "secretary" | "volunteer" | "display", label?: string, community?: string): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -69,8 +70,8 @@ export async function startTestServer(extra: Record<string, string> = {}): Promi
     async snapshot(community = "default") {
       return (await api(`/api/snapshot?community=${community}`)).json();
     },
-    async mint(role, label = role) {
-      const r = await api("/api/tokens", { method: "POST", json: { role, label } });
+    async mint(role, label = role, community) {
+      const r = await api("/api/tokens", { method: "POST", json: { role, label, ...(community ? { community } : {}) } });
       return ((await r.json()) as { token: string }).token;
     },
     async close() {
