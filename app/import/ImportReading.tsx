@@ -61,7 +61,7 @@ export function ImportReading({
                 <select
                   aria-label={c.name}
                   value={c.field ?? IGNORE}
-                  className={`rounded px-2 py-0.5 ${c.field ? "bg-slate-800 text-slate-100" : "bg-slate-900 text-slate-500 ring-1 ring-slate-700"}`}
+                  className={`rounded px-2 py-0.5 ${c.field ? "bg-slate-800 text-slate-100" : "bg-slate-900 text-slate-400 ring-1 ring-slate-700"}`}
                   onChange={(e) => onMap(c.name, e.currentTarget.value)}
                 >
                   <option value={IGNORE}>{t.ignored}</option>
@@ -77,7 +77,7 @@ export function ImportReading({
           ))}
         </tbody>
       </table>
-      <p className="text-xs text-slate-500">{t.remembered}</p>
+      <p className="text-xs text-slate-400">{t.remembered}</p>
     </div>
   );
 }

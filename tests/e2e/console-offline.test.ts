@@ -193,10 +193,10 @@ describe.skipIf(!ready)("OUTBOX: the phone console that survives the stairwell",
     await context.setOffline(false);
     await waitFor(
       async () => {
-        const left = (await app.server.api("/api/untested?buildingId=b1")).body as {
+        const left = (await app.server.api("/api/untested?buildingId=b9")).body as {
           buildings: { households: { householdId: string }[] }[];
         };
-        return !left.buildings.some((b) => b.households.some((h) => h.householdId === "h2"));
+        return !left.buildings.some((b) => b.households.some((h) => h.householdId === "h92"));
       },
       "the queued tap to reach the server",
       30_000,

@@ -135,7 +135,8 @@ describe.skipIf(!ready)("DESK: the secretary seals, runs rounds, works the queue
     const first = await openRound("Antigen", "Evening antigen");
     expect(first).toMatch(/^antigen-\d{4}-\d{2}-\d{2}-1$/);
     expect((await api("/api/snapshot")).body.round).toMatchObject({ roundId: first, kind: "antigen" });
-    await page.getByText(`Round: ${first} (antigen)`).waitFor({ timeout: 30_000 });
+    // The desk reads a round by the label the secretary typed.
+    await page.getByText("Round: Evening antigen (ANTIGEN)").waitFor({ timeout: 30_000 });
     await closeRound(first);
     const second = await openRound("PCR", "Second sweep");
     expect(second).toBe(first.replace(/^antigen-(.*)-1$/, "pcr-$1-2"));

@@ -66,7 +66,7 @@ describe.skipIf(!ready)("I18N: the screens in Chinese", () => {
     await page.locator('[data-preview="400"]').waitFor({ timeout: 15_000 });
     const row = (await page.locator('[data-bad-line="2"]').textContent()) ?? "";
     expect(row).toMatch(/^第 2 行/);
-    expect(row).toContain("须为 1 到 50 的整数");
+    expect(row).toContain("须为 0 到 50 的整数");
     expect(row).not.toMatch(ENGLISH);
     await context.close();
   });
