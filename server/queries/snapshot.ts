@@ -7,20 +7,36 @@ import { type CountsMessage, emptyCounts, type Snapshot } from "../protocol/stat
 export const outsideNowSql = sql<number>`(select count(*)::int from ${requests} where ${requests.community} = ${communityState.community} and ${requests.passOutAt} is not null)`;
 export const overdueSql = sql<number>`(select count(*)::int from ${requests} where ${requests.community} = ${communityState.community} and ${requests.passOutAt} is not null and ${requests.passReturnBy} < now())`;
 
+/** What a snapshot is read from: a community's rollup row, its current round, and who is outside now. */
+export const SNAPSHOT_COLUMNS = {
+  s: communityState,
+  testedCount: rounds.testedCount,
+  kind: rounds.kind,
+  label: rounds.label,
+  openedAt: rounds.openedAt,
+  closedAt: rounds.closedAt,
+  outsideNow: outsideNowSql,
+  overdue: overdueSql,
+};
+
+/** The rollup's current round (the open one, or the last opened). */
+export const currentRound = and(eq(rounds.community, communityState.community), eq(rounds.roundId, communityState.currentRoundId));
+
+/** A community with no event yet. */
+export const emptySnapshot = (community: string): Snapshot => ({
+  seq: 0,
+  community,
+  demo: false,
+  name: null,
+  counts: emptyCounts(),
+  round: null,
+});
+
 const buildSnapshotQuery = (db: Db) =>
   db
-    .select({
-      s: communityState,
-      testedCount: rounds.testedCount,
-      kind: rounds.kind,
-      label: rounds.label,
-      openedAt: rounds.openedAt,
-      closedAt: rounds.closedAt,
-      outsideNow: outsideNowSql,
-      overdue: overdueSql,
-    })
+    .select(SNAPSHOT_COLUMNS)
     .from(communityState)
-    .leftJoin(rounds, and(eq(rounds.community, communityState.community), eq(rounds.roundId, communityState.currentRoundId)))
+    .leftJoin(rounds, currentRound)
     .where(eq(communityState.community, sql.placeholder("community")))
     .prepare("read_snapshot");
 
@@ -38,10 +54,7 @@ export async function readSnapshot(db: Db, community: string): Promise<Snapshot>
     snapshotQueries.set(db, query);
   }
   const [row] = await query.execute({ community });
-  if (!row) {
-    return { seq: 0, community, demo: false, name: null, counts: emptyCounts(), round: null };
-  }
-  return snapshotOf(community, row);
+  return row ? snapshotOf(community, row) : emptySnapshot(community);
 }
 
 /** A snapshot from a community's rollup row joined with its current round. */
