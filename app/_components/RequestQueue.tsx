@@ -4,7 +4,7 @@ import { fmtAge } from "./wall-format";
 
 type WallDict = (typeof DICTS)["en"]["wall"];
 
-/** Pending requests, anonymised: building, kind, urgency and how long they have waited. Nothing else. */
+/** Requests waiting for a decision, anonymised: building, kind, urgency and how long they have waited; then how many are approved and not yet fulfilled. Nothing else. */
 export function RequestQueue({
   queue,
   labels,
@@ -57,6 +57,11 @@ export function RequestQueue({
         </table>
       )}
       {more > 0 && <p className="mt-1 text-lg text-slate-300">{t.more(more)}</p>}
+      {queue.approved > 0 && (
+        <p data-queue-approved={queue.approved} className="mt-1 text-lg text-slate-300">
+          {t.queueApproved(queue.approved)}
+        </p>
+      )}
     </section>
   );
 }

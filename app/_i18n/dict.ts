@@ -87,6 +87,8 @@ type WallDict = {
   grid: string;
   queue: string;
   queueEmpty: string;
+  /** Approved and not yet fulfilled: counted as pending, but no longer waiting for a decision. */
+  queueApproved: (n: number) => string;
   more: (n: number) => string;
   building: string;
   kind: string;
@@ -193,8 +195,9 @@ export const DICTS: Record<Lang, Dict> = {
       oldest: "oldest waiting",
       none: "none",
       grid: "Buildings: share of households tested",
-      queue: "Waiting requests",
-      queueEmpty: "No requests waiting",
+      queue: "Waiting for a decision",
+      queueEmpty: "No request waiting for a decision",
+      queueApproved: (n) => `${n} approved, not yet fulfilled`,
       more: (n) => `+${n} more`,
       building: "Building",
       kind: "Request",
@@ -299,8 +302,9 @@ export const DICTS: Record<Lang, Dict> = {
       oldest: "最久等待",
       none: "无",
       grid: "楼栋：本轮已检测住户比例",
-      queue: "待处理请求",
-      queueEmpty: "暂无待处理请求",
+      queue: "等待审批的请求",
+      queueEmpty: "暂无等待审批的请求",
+      queueApproved: (n) => `另有 ${n} 件已批准、尚未办结`,
       more: (n) => `另有 ${n} 条`,
       building: "楼栋",
       kind: "类型",

@@ -26,6 +26,7 @@ export function WallKpis({
   locale: string;
   t: Dict;
 }) {
+  const urgentWaiting = wall?.queue.urgentWaiting ?? c?.urgentRequests ?? 0;
   const w = t.wall;
   const share = c && c.householdsTotal > 0 ? c.householdsTested / c.householdsTotal : 0;
   const eta = wall?.progress.etaAt ? Date.parse(wall.progress.etaAt) : null;
@@ -76,12 +77,13 @@ export function WallKpis({
           ))}
         </ul>
       </KpiCard>
-      <KpiCard title={t.kpi.pendingRequests} tone={c && c.urgentRequests > 0 ? "alarm" : undefined}>
+      {/* Red while an urgent request waits for a decision; an approved one no longer waits on the committee. */}
+      <KpiCard title={t.kpi.pendingRequests} tone={urgentWaiting > 0 ? "alarm" : undefined}>
         <p className={`mt-2 ${BIG}`}>
           <KpiValue name="pendingRequests" counts={c} locale={locale} />
         </p>
         <p className="mt-1 text-3xl">
-          <span className={c && c.urgentRequests > 0 ? "font-semibold text-red-300" : "text-slate-400"}>
+          <span className={urgentWaiting > 0 ? "font-semibold text-red-300" : "text-slate-400"}>
             {t.kpi.urgentRequests} <KpiValue name="urgentRequests" counts={c} locale={locale} />
           </span>
         </p>

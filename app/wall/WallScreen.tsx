@@ -44,7 +44,7 @@ export function WallScreen() {
   const wide = (wall?.buildings.length ?? 0) > WIDE_GRID;
   const queue = (
     <FittedQueue
-      queue={wall?.queue ?? { total: 0, oldestOpenedAt: null, items: [] }}
+      queue={wall?.queue ?? { total: 0, urgentWaiting: 0, approved: 0, oldestOpenedAt: null, items: [] }}
       labels={labels}
       now={serverNow}
       locale={lang}

@@ -29,8 +29,14 @@ export const WallView = z.strictObject({
   buildings: z.array(
     z.strictObject({ buildingId: z.string(), label: z.string(), sealed: z.boolean(), households: n, tested: n, positives: n }),
   ),
+  /**
+   * The requests waiting for a decision (`total`, `urgentWaiting` of them urgent), and apart from them those approved
+   * and not yet fulfilled (`approved`): both count in `pendingRequests`, but only the first wait on the committee.
+   */
   queue: z.strictObject({
     total: n,
+    urgentWaiting: n,
+    approved: n,
     oldestOpenedAt: time.nullable(),
     items: z.array(z.strictObject({ buildingId: z.string(), kind: z.enum(REQUEST_KINDS), urgent: z.boolean(), openedAt: time })),
   }),

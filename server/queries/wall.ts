@@ -83,8 +83,16 @@ async function readPosts(tx: Reader, community: string): Promise<WallView["posts
   );
 }
 
-async function readQueue(tx: Reader, community: string, total: number): Promise<WallView["queue"]> {
+async function readQueue(tx: Reader, community: string): Promise<WallView["queue"]> {
   const pending = and(eq(requests.community, community), eq(requests.status, "pending"));
+  const [tally] = await tx
+    .select({
+      waiting: sql<number>`count(*) filter (where ${requests.status} = 'pending')`.mapWith(Number),
+      urgent: sql<number>`count(*) filter (where ${requests.status} = 'pending' and ${requests.urgent})`.mapWith(Number),
+      approved: sql<number>`count(*) filter (where ${requests.status} = 'approved')`.mapWith(Number),
+    })
+    .from(requests)
+    .where(and(eq(requests.community, community), sql`${requests.status} in ('pending', 'approved')`));
   const items = await tx
     .select({ buildingId: households.buildingId, kind: requests.kind, urgent: requests.urgent, openedAt: requests.openedAt })
     .from(requests)
@@ -94,7 +102,9 @@ async function readQueue(tx: Reader, community: string, total: number): Promise<
     .limit(WALL_QUEUE_LIMIT);
   const [oldest] = await tx.select({ at: requests.openedAt }).from(requests).where(pending).orderBy(asc(requests.openedAt)).limit(1);
   return {
-    total,
+    total: tally?.waiting ?? 0,
+    urgentWaiting: tally?.urgent ?? 0,
+    approved: tally?.approved ?? 0,
     oldestOpenedAt: oldest ? iso(oldest.at) : null,
     items: items.map((r) => ({ buildingId: r.buildingId, kind: r.kind as never, urgent: r.urgent, openedAt: iso(r.openedAt) })),
   };
@@ -206,7 +216,7 @@ async function buildWallView(db: Db, community: string, now: number): Promise<un
         progress: { perHour: Math.round(perHour * 10) / 10, etaAt: eta === null ? null : new Date(eta).toISOString() },
         posts: await readPosts(tx, community),
         buildings: await readBuildings(tx, community, roundId),
-        queue: await readQueue(tx, community, snap.counts.pendingRequests),
+        queue: await readQueue(tx, community),
         alerts: await readAlerts(tx, community),
         overdue: await readWallOverdue(tx, community, now),
         series: { bucketMinutes: BUCKET_MS / 60_000, points: series },

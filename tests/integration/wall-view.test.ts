@@ -94,6 +94,21 @@ describe.skipIf(!ready)(`WALL: the wall view on ${ENGINE}`, () => {
     expect((await wall()).queue.items.some((q) => q.urgent)).toBe(true);
   });
 
+  it("WALL3b approved and not yet fulfilled is pending, but no longer waits for a decision: the queue says so apart", async () => {
+    await ok(personalRequest("q4", "h1", true));
+    let v = await wall();
+    const before = v.counts.pendingRequests;
+    expect(v.queue).toMatchObject({ total: v.queue.items.length, urgentWaiting: 2, approved: 0 });
+    await ok({ type: "request.approved", payload: { requestId: "q4", override: { reason: "ambulance" } } });
+    v = await wall();
+    // The contract's counts keep it pending until fulfilled; the queue and its urgency do not.
+    expect(v.counts.pendingRequests).toBe(before);
+    expect(v.queue).toMatchObject({ urgentWaiting: 1, approved: 1 });
+    expect(v.queue.total).toBe(before - 1);
+    await ok({ type: "request.fulfilled", payload: { requestId: "q4" } });
+    expect((await wall()).queue).toMatchObject({ urgentWaiting: 1, approved: 0 });
+  });
+
   it("WALL4 acknowledging: 403 for a volunteer, 409 for an unknown or acknowledged alert, 400 for a bad payload", async () => {
     const before = await s.snapshot();
     expect((await s.post({ type: "alert.acknowledged", payload: { requestId: "q3" } }, volunteer)).status).toBe(403);

@@ -15,7 +15,7 @@ const view = (seq: number, tested: number): WallView => ({
   progress: { perHour: 0, etaAt: null },
   posts: [],
   buildings: [],
-  queue: { total: 0, oldestOpenedAt: null, items: [] },
+  queue: { total: 0, urgentWaiting: 0, approved: 0, oldestOpenedAt: null, items: [] },
   alerts: { total: 0, items: [] },
   overdue: [],
   series: { bucketMinutes: 15, points: [] },
