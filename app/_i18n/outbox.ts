@@ -26,6 +26,11 @@ type OutboxDict = {
   photo: string;
   photoHint: string;
   photoKept: string;
+  /** A photo kept with an action, not yet on the server. */
+  photoWaiting: string;
+  /** Uploaded; its event not yet sent. */
+  photoUploaded: string;
+  photoSent: string;
   requestNumber: string;
   requestOpened: (id: string) => string;
   addDocuments: string;
@@ -65,8 +70,11 @@ export const OUTBOX: Record<Lang, OutboxDict> = {
     },
     queued: "Saved on this phone: it is sent when the connection returns.",
     photo: "Photo of the document (optional)",
-    photoHint: "The photo stays on this phone as a small picture beside the action; it is not sent.",
+    photoHint: "The photo is kept on this phone and sent to the desk with the document, as soon as there is a connection.",
     photoKept: "photo on this phone",
+    photoWaiting: "photo waiting to send",
+    photoUploaded: "photo sent, document waiting",
+    photoSent: "photo sent to the desk",
     requestNumber: "Request number",
     requestOpened: (id) => `Request ${id} opened: now add its documents.`,
     addDocuments: "Add its documents",
@@ -102,8 +110,11 @@ export const OUTBOX: Record<Lang, OutboxDict> = {
     },
     queued: "已保存在本机：恢复连接后自动发送。",
     photo: "材料照片（可选）",
-    photoHint: "照片只以缩略图保存在本机，附在这条记录旁，不会上传。",
+    photoHint: "照片先保存在本机，有网络时随材料一起发送给书记。",
     photoKept: "照片保存在本机",
+    photoWaiting: "照片待发送",
+    photoUploaded: "照片已上传，材料待发送",
+    photoSent: "照片已发送给书记",
     requestNumber: "请求编号",
     requestOpened: (id) => `请求 ${id} 已提交：请补充材料。`,
     addDocuments: "补充材料",

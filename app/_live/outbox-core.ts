@@ -21,8 +21,14 @@ export interface OutboxEntry {
   form?: string;
   /** The form's fields as they were filled in, to re-open it with them ("fix"). */
   fields?: Record<string, string>;
-  /** A small thumbnail (data URL) of a photo taken with the action: kept on this phone only, never sent. */
+  /** A small thumbnail (data URL) of a photo taken with the action, to show it in the outbox. */
   photo?: string;
+  /**
+   * The photo itself, sent before the event (`POST /api/files`) and named in it by `fileId`. The same
+   * bytes answer the same `fileId`, so a retry is a duplicate, never a second file. Once the event is
+   * sent the bytes leave the phone and only the `fileId` is kept.
+   */
+  upload?: PhotoUpload;
   state: OutboxState;
   attempts: number;
   seq?: number;
@@ -31,6 +37,13 @@ export interface OutboxEntry {
   refusal?: Refusal;
   /** Why the last attempt did not get an answer (network, 5xx, 429, signed out). */
   lastError?: string;
+}
+
+export interface PhotoUpload {
+  /** The picture as taken (absent once sent). */
+  blob?: Blob;
+  /** The server's id for it, once uploaded. */
+  fileId?: string;
 }
 
 export interface Refusal {
@@ -75,10 +88,29 @@ export function classify(status: number, body: unknown): Outcome {
   return { kind: "refused", refusal };
 }
 
+/** Reads the API's answer to a file upload: its `fileId`, or what the failure means, as for an event. */
+export function classifyUpload(status: number, body: unknown): { kind: "uploaded"; fileId: string } | Exclude<Outcome, { kind: "sent" }> {
+  const fileId = (body as { fileId?: unknown } | null)?.fileId;
+  if ((status === 200 || status === 201) && typeof fileId === "string") return { kind: "uploaded", fileId };
+  if (status === 200 || status === 201) return { kind: "retry", reason: "no file id in the answer" };
+  const o = classify(status, body);
+  return o.kind === "sent" ? { kind: "retry", reason: `HTTP ${status}` } : o;
+}
+
+/** The event as posted: with the uploaded photo's `fileId` in its payload when it has one. */
+export function eventBody(e: OutboxEntry): Record<string, unknown> {
+  const fileId = e.upload?.fileId;
+  return { id: e.id, ...e.event, ...(fileId ? { payload: { ...e.event.payload, fileId } } : {}) };
+}
+
 /** The entry after an attempt's outcome. */
 export function applyOutcome(e: OutboxEntry, o: Outcome, now: number): OutboxEntry {
   const attempts = e.attempts + 1;
-  if (o.kind === "sent") return { ...e, attempts, state: "sent", seq: o.seq, duplicate: o.duplicate, sentAt: now, lastError: undefined };
+  if (o.kind === "sent") {
+    // Sent: the photo's bytes are on the server now; the phone keeps its id only.
+    const upload = e.upload ? { fileId: e.upload.fileId } : undefined;
+    return { ...e, attempts, state: "sent", seq: o.seq, duplicate: o.duplicate, sentAt: now, lastError: undefined, upload };
+  }
   if (o.kind === "refused") return { ...e, attempts, state: "refused", refusal: o.refusal, lastError: undefined };
   return { ...e, attempts, lastError: o.reason };
 }

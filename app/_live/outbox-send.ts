@@ -1,27 +1,55 @@
 // Why: one attempt at one kept action, always with the id it got when it was made, and what the answer means.
-import { classify, type OutboxEntry, type Outcome } from "./outbox-core";
+import { classify, classifyUpload, eventBody, type OutboxEntry, type Outcome } from "./outbox-core";
 
 const TIMEOUT_MS = 15_000;
+/** A photo of several MB on a slow stairwell connection takes longer than an event. */
+const UPLOAD_TIMEOUT_MS = 120_000;
 
-/** Posts the action with its own id; a lost reply or a timeout is a retry, never a new id. */
-export async function sendEntry(e: OutboxEntry): Promise<Outcome> {
+async function post(path: string, body: string, ms: number): Promise<{ status: number; body: unknown }> {
   const ctrl = new AbortController();
-  const timer = setTimeout(() => ctrl.abort(), TIMEOUT_MS);
+  const timer = setTimeout(() => ctrl.abort(), ms);
   try {
-    const r = await fetch("/api/events", {
+    const r = await fetch(path, {
       method: "POST",
       credentials: "same-origin",
       cache: "no-store",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ id: e.id, ...e.event }),
+      body,
       signal: ctrl.signal,
     });
-    const body: unknown = await r.json().catch(() => null);
-    return classify(r.status, body);
-  } catch {
-    return { kind: "retry", reason: navigator.onLine ? "no answer from the server" : "offline" };
+    return { status: r.status, body: await r.json().catch(() => null) };
   } finally {
     clearTimeout(timer);
+  }
+}
+
+async function base64(blob: Blob): Promise<string> {
+  const bytes = new Uint8Array(await blob.arrayBuffer());
+  let text = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(text);
+}
+
+/**
+ * Posts the action with its own id; a lost reply or a timeout is a retry, never a new id. An action
+ * holding a photo uploads it first (base64 in JSON, as the session cookie requires) and hands its
+ * `fileId` to `uploaded` to keep, then names it in the event: a retry uploads the same bytes (same
+ * `fileId`, a 200) or none at all, and posts the same event (a 200 duplicate).
+ */
+export async function sendEntry(e: OutboxEntry, uploaded?: (fileId: string) => Promise<void>): Promise<Outcome> {
+  try {
+    let entry = e;
+    if (e.upload?.blob && !e.upload.fileId) {
+      const r = await post("/api/files", JSON.stringify({ file: await base64(e.upload.blob) }), UPLOAD_TIMEOUT_MS);
+      const up = classifyUpload(r.status, r.body);
+      if (up.kind !== "uploaded") return up;
+      entry = { ...e, upload: { ...e.upload, fileId: up.fileId } };
+      await uploaded?.(up.fileId);
+    }
+    const r = await post("/api/events", JSON.stringify(eventBody(entry)), TIMEOUT_MS);
+    return classify(r.status, r.body);
+  } catch {
+    return { kind: "retry", reason: navigator.onLine ? "no answer from the server" : "offline" };
   }
 }
 

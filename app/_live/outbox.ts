@@ -1,5 +1,5 @@
 // Why: the phone's actions as a store outside React: kept in IndexedDB, sent in order by one sender, read through useSyncExternalStore.
-import { afterStop, drain, expired, nextOrder, type OutboxEntry, waiting } from "./outbox-core";
+import { afterStop, drain, expired, nextOrder, type OutboxEntry, type PhotoUpload, waiting } from "./outbox-core";
 import * as store from "./outbox-db";
 import { withSenderLock } from "./outbox-lock";
 import { newEventId, sendEntry } from "./outbox-send";
@@ -80,7 +80,7 @@ class Outbox {
    */
   async add(
     action: MadeAction,
-    opts: { id?: string; form?: string; fields?: Record<string, string>; photo?: string } = {},
+    opts: { id?: string; form?: string; fields?: Record<string, string>; photo?: string; upload?: PhotoUpload } = {},
   ): Promise<OutboxEntry> {
     const now = Date.now();
     const entry: OutboxEntry = {
@@ -91,6 +91,7 @@ class Outbox {
       form: opts.form,
       fields: opts.fields,
       photo: opts.photo,
+      upload: opts.upload,
       state: "waiting",
       attempts: 0,
     };
@@ -143,7 +144,11 @@ class Outbox {
       for (let pass = 0; pass < 10; pass++) {
         const all = await store.readAll();
         if (waiting(all).length === 0) break;
-        const r = await drain(all, sendEntry, (e) => this.save(e));
+        const r = await drain(
+          all,
+          (e) => sendEntry(e, (fileId) => this.keepFileId(e.id, fileId)),
+          (e) => this.save(e),
+        );
         if (r.stopped) {
           this.failures++;
           const next = afterStop(r.stopped, this.failures);
@@ -160,10 +165,20 @@ class Outbox {
     }
   }
 
-  /** Writes an attempt's result unless the volunteer dropped the action meanwhile. */
+  /** Writes an attempt's result unless the volunteer dropped the action meanwhile; a photo's `fileId` kept during the attempt stays. */
   private async save(e: OutboxEntry): Promise<void> {
-    if (!(await store.readOne(e.id))) return;
-    await store.write(e);
+    const kept = await store.readOne(e.id);
+    if (!kept) return;
+    const fileId = e.upload?.fileId ?? kept.upload?.fileId;
+    await store.write(e.upload && fileId ? { ...e, upload: { ...e.upload, fileId } } : e);
+    await this.changed();
+  }
+
+  /** Keeps an uploaded photo's `fileId` before its event is posted: a retry after a reload does not upload it again. */
+  private async keepFileId(id: string, fileId: string): Promise<void> {
+    const kept = await store.readOne(id);
+    if (!kept?.upload) return;
+    await store.write({ ...kept, upload: { ...kept.upload, fileId } });
     await this.changed();
   }
 

@@ -1,5 +1,5 @@
 "use client";
-// Why: adding a document follows opening its request: the number is already there, the time is picked, a photo stays on the phone.
+// Why: adding a document follows opening its request: the number is already there, the time is picked, a photo waits on the phone until it can be sent.
 import { useEffect, useRef, useState } from "react";
 import type { Lang } from "../_i18n/dict";
 import { DICTS } from "../_i18n/dict";

@@ -10,6 +10,9 @@ import { thumbnail } from "./thumbnail";
 
 type Status = { ok: boolean; text: string; queued?: string };
 
+/** The largest file the server takes (contract section 7): refused here, before it waits on the phone for nothing. */
+const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
+
 /**
  * One quick form on a volunteer's phone: builds an event from its fields, keeps it in the outbox with
  * its id, sends it, says what happened. A re-tap of the same content before the volunteer was told it
@@ -45,14 +48,20 @@ export function EventForm({
     const built = build(data);
     if (typeof built === "string") return setStatus({ ok: false, text: built });
     const event = { type: built.type, payload: built.payload as Record<string, unknown> };
-    const key = actionKey(event);
-    const file = data.get("photo");
-    const photo = await thumbnail(file instanceof File ? file : null);
+    const got = data.get("photo");
+    const file = got instanceof File && got.size > 0 ? got : null;
+    // Another photo with the same fields is another action, not a re-tap of this one.
+    const key = actionKey(event) + (file ? `|${file.name}|${file.size}|${file.lastModified}` : "");
+    if (file && file.size > MAX_PHOTO_BYTES)
+      return setStatus({ ok: false, text: errorText({ reason: "document_file_too_large", params: { mib: 10 } }, lang) });
+    const photo = await thumbnail(file);
     const r = await makeAction(event, {
       form: id,
       reuse: last.current?.key === key ? last.current.id : undefined,
       fields: formFields(data),
       photo,
+      // A picture goes to the desk through the outbox, before the event that names it.
+      upload: file ?? undefined,
     });
     // Told "recorded": the next tap is a new action. Otherwise a re-tap of the same content is this one again.
     last.current = r.state === "sent" ? null : { key, id: r.entry.id };

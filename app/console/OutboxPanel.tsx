@@ -60,6 +60,14 @@ export function OutboxPanel({ lang }: { lang: Lang }) {
         <p className="font-semibold text-white">
           {o.kinds[e.event.type] ?? e.event.type} <span className="font-normal text-slate-300">{summarize(e, registry, words)}</span>
         </p>
+        {e.upload && (
+          <p
+            data-photo={e.state === "sent" ? "sent" : e.upload.fileId ? "uploaded" : "waiting"}
+            className={`text-sm ${e.state === "sent" ? "text-emerald-300" : "text-amber-300"}`}
+          >
+            {e.state === "sent" ? o.photoSent : e.upload.fileId ? o.photoUploaded : o.photoWaiting}
+          </p>
+        )}
         <p className="text-xs text-slate-400">
           {o.states[e.state]} · {o.made(time(e.madeAt))}
           {e.state === "waiting" && e.attempts > 0 ? ` · ${o.attempts(e.attempts)}` : ""}

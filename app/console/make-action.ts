@@ -22,9 +22,15 @@ export const actionKey = (a: MadeAction): string => JSON.stringify([a.type, a.pa
  */
 export async function makeAction(
   action: MadeAction,
-  opts: { form: string; reuse?: string; fields?: Record<string, string>; photo?: string },
+  opts: { form: string; reuse?: string; fields?: Record<string, string>; photo?: string; upload?: Blob },
 ): Promise<Made> {
-  const kept = await outbox.add(action, { id: opts.reuse, form: opts.form, fields: opts.fields, photo: opts.photo });
+  const kept = await outbox.add(action, {
+    id: opts.reuse,
+    form: opts.form,
+    fields: opts.fields,
+    photo: opts.photo,
+    upload: opts.upload ? { blob: opts.upload } : undefined,
+  });
   if (kept.state === "sent") return { state: "sent", entry: kept };
   const entry = (await outbox.settle(kept.id, ANSWER_MS)) ?? kept;
   if (entry.state === "sent") return { state: "sent", entry };

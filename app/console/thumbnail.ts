@@ -1,4 +1,4 @@
-// Why: a photo of a letter or report stays on the phone as a small picture beside its action; the contract has no field to send it.
+// Why: a photo of a letter or report is shown as a small picture beside its action in the outbox (the photo itself goes up with it).
 
 const EDGE = 160;
 

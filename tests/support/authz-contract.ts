@@ -94,6 +94,7 @@ export const ROUTE_TABLE: RouteRow[] = [
   },
   { spec: "GET /api/registry", allowed: STAFF, call: get(`/api/registry?community=${COMMUNITY}`) },
   { spec: "GET /api/requests", allowed: STAFF, call: get(`/api/requests?community=${COMMUNITY}`) },
+  { spec: "GET /api/requests/followed", allowed: STAFF, call: get(`/api/requests/followed?community=${COMMUNITY}&building=b1`) },
   { spec: "GET /api/wall", allowed: ANY_ROLE, call: get(`/api/wall?community=${COMMUNITY}`) },
   {
     spec: "GET /api/wall/charts",

@@ -7,7 +7,9 @@ import {
   applyOutcome,
   backoff,
   classify,
+  classifyUpload,
   drain,
+  eventBody,
   expired,
   nextOrder,
   type OutboxEntry,
@@ -82,6 +84,35 @@ describe("OUTBOX: the phone's outbox rules", () => {
     expect(backoff(1, () => 1)).toBe(1200);
     expect(nextOrder([entry("a", 100), entry("b", 500)], 200)).toBe(501);
     expect(nextOrder([entry("a", 100)], 200)).toBe(200);
+  });
+
+  it("OUTBOX13 a photo's upload: 201/200 give its fileId, named in the event; a refusal or no answer stops before the event; once sent only the fileId stays", () => {
+    expect(classifyUpload(201, { fileId: "f1", contentType: "image/jpeg", bytes: 9 })).toEqual({ kind: "uploaded", fileId: "f1" });
+    expect(classifyUpload(200, { fileId: "f1" })).toEqual({ kind: "uploaded", fileId: "f1" });
+    expect(classifyUpload(200, null).kind).toBe("retry");
+    expect(classifyUpload(415, { error: { code: "unsupported_media_type", reason: "heic_not_decodable", message: "m" } })).toMatchObject({
+      kind: "refused",
+      refusal: { status: 415, reason: "heic_not_decodable" },
+    });
+    expect(classifyUpload(503, null).kind).toBe("retry");
+    expect(classifyUpload(401, null).kind).toBe("signed_out");
+    const doc: OutboxEntry = {
+      ...entry("d", 1),
+      event: {
+        type: "request.document_added",
+        occurredAt: "2026-12-06T00:00:00.000Z",
+        payload: { requestId: "R-1", document: "commitment_letter" },
+      },
+      upload: { blob: new Blob(["x"]) },
+    };
+    // Not yet uploaded: the event as made (it is never posted before its photo); uploaded: the same id, with the fileId.
+    expect(eventBody(doc)).toEqual({ id: "d", ...doc.event });
+    const up = { ...doc, upload: { ...doc.upload, fileId: "f1" } };
+    expect(eventBody(up)).toMatchObject({ id: "d", payload: { requestId: "R-1", document: "commitment_letter", fileId: "f1" } });
+    expect(eventBody(up)).toEqual(eventBody({ ...up, attempts: 3 }));
+    const sent = applyOutcome(up, { kind: "sent", seq: 4, duplicate: false }, 9);
+    expect(sent.upload).toEqual({ fileId: "f1" });
+    expect(applyOutcome(up, { kind: "retry", reason: "offline" }, 9).upload?.blob).toBeInstanceOf(Blob);
   });
 
   it("OUTBOX10 sent actions are forgotten after a day or past 30; waiting and refused ones stay until the volunteer acts", () => {
