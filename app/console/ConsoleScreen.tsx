@@ -8,6 +8,7 @@ import { DOORS } from "../_i18n/doors";
 import { OUTBOX } from "../_i18n/outbox";
 import { useLang } from "../_i18n/use-lang";
 import { useLive } from "../_live/use-live";
+import { Decisions } from "./Decisions";
 import { DocumentFields } from "./DocumentFields";
 import { DoorList } from "./DoorList";
 import { Choice, EventForm, Field } from "./EventForm";
@@ -69,6 +70,7 @@ export function ConsoleScreen() {
           <DoorList lang={lang} />
           {/* Below the doors: what the outbox shows as a tap is sent never moves the grid under a finger. */}
           <OutboxPanel lang={lang} />
+          <Decisions lang={lang} />
           <EventForm
             id="tested"
             title={c.tested.title}
