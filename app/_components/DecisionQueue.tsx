@@ -2,22 +2,29 @@
 import { useEffect, useRef, useState } from "react";
 import type { readOpenRequests } from "../../server/queries/requests";
 import type { DICTS } from "../_i18n/dict";
+import { EVIDENCE } from "../_i18n/evidence";
 import { historyWords } from "../_i18n/history";
 import { langOf } from "../_i18n/posts";
 import { errorText, type Reasoned } from "../_i18n/reasons";
 import { screenCommunity } from "../_live/community";
 import { postEvent } from "../_live/post-event";
 import { DecisionBasis } from "./DecisionBasis";
+import { DocumentChecklist } from "./DocumentChecklist";
 import { DocumentPhotos } from "./DocumentPhotos";
+import { useUrgentAlert } from "./use-urgent-alert";
 import { fmtAge } from "./wall-format";
 
 type Item = Awaited<ReturnType<typeof readOpenRequests>>[number];
 type Dict = (typeof DICTS)["en"];
 const READ_EVERY_MS = 1000;
+/** The kinds the release rule applies to (contract section 3). */
+const RELEASES = new Set(["leave", "medical"]);
 
 /** The secretary's queue: each open request with its documents and the release rule's verdict, and the decisions. */
 export function DecisionQueue({ seq, now, locale, t }: { seq: number | undefined; now: number; locale: string; t: Dict }) {
-  const [items, setItems] = useState<Item[]>([]);
+  const [read, setItems] = useState<Item[] | null>(null);
+  const items = read ?? [];
+  const urgent = useUrgentAlert(read);
   const [error, setError] = useState<string | null>(null);
   const lang = langOf(t);
   // Re-read when the feed moves, at most once a second and always after the last move:
@@ -55,6 +62,26 @@ export function DecisionQueue({ seq, now, locale, t }: { seq: number | undefined
   return (
     <section className="mt-6 rounded-lg bg-slate-900 p-4 ring-1 ring-slate-800" data-queue={items.length}>
       <h2 className="mb-2 text-lg font-semibold">{q.title}</h2>
+      {urgent.fresh.length > 0 && (
+        <div
+          role="alert"
+          data-new-urgent={urgent.fresh.join(" ")}
+          className="mb-2 flex flex-wrap items-center gap-2 rounded-lg bg-red-800 p-3"
+        >
+          <ul className="grow font-semibold">
+            {urgent.fresh.map((id) => {
+              const r = items.find((x) => x.requestId === id);
+              const what = r
+                ? `${r.building} ${r.unit} · ${t.wall.requestKind[r.kind as keyof Dict["wall"]["requestKind"]] ?? r.kind}`
+                : id;
+              return <li key={id}>{EVIDENCE[lang].newUrgent(what)}</li>;
+            })}
+          </ul>
+          <button type="button" onClick={urgent.dismiss} className="min-h-12 rounded-lg bg-white px-4 font-semibold text-slate-950">
+            {EVIDENCE[lang].seen}
+          </button>
+        </div>
+      )}
       {items.length === 0 && <p className="text-slate-400">{q.empty}</p>}
       {error && (
         <p role="alert" className="mb-2 text-sm text-red-300">
@@ -83,10 +110,10 @@ export function DecisionQueue({ seq, now, locale, t }: { seq: number | undefined
               </a>
             </div>
             {r.note && <p className="mt-1 text-slate-300">{r.note}</p>}
-            <p className="mt-1 text-sm text-slate-400">
-              {q.letter}: {r.documents.commitmentLetter ? "✓" : "✗"} · {q.report}:{" "}
-              {r.documents.testReportAt ? fmtAge(now - Date.parse(r.documents.testReportAt), locale) : q.none}
-            </p>
+            {/* Deliveries need no documents: none is "missing" for them (v1.2), only what was sent is listed. */}
+            {(RELEASES.has(r.kind) || r.documents.commitmentLetter || r.documents.testReportAt) && (
+              <DocumentChecklist documents={r.documents} now={now} locale={locale} t={t} />
+            )}
             <DocumentPhotos files={r.files} t={t} />
             {r.status === "approved" ? (
               <DecisionBasis decision={r.decision} now={now} locale={locale} />

@@ -45,5 +45,14 @@ export function fmtAge(ms: number, locale: string): string {
   return h ? `${days} ${unit(h, "hour", locale)}` : days;
 }
 
+/** A span in hours and minutes, never days ("47 hr 59 min"): a report's age is read against 48 hours. */
+export function fmtHours(ms: number, locale: string): string {
+  const minutes = Math.max(0, Math.floor(ms / 60_000));
+  const hours = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  if (hours === 0) return unit(m, "minute", locale);
+  return m ? `${unit(hours, "hour", locale)} ${unit(m, "minute", locale)}` : unit(hours, "hour", locale);
+}
+
 /** The share tested as a whole percentage; 0 when there is nothing to test. */
 export const percent = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 100) : 0);
