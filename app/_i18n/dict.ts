@@ -1,5 +1,5 @@
-import type { RequestKind } from "../../drizzle/schema/constants";
 import type { CountKey } from "../../server/protocol/state";
+import type { RequestKind } from "../../server/protocol/vocabularies";
 
 export const LANGS = ["en", "zh-CN"] as const;
 export type Lang = (typeof LANGS)[number];

@@ -1,5 +1,5 @@
 // The words of the people-and-screens page (/people) and of the phone's "signed in as" header.
-import type { Role } from "../../drizzle/schema/constants";
+import type { Role } from "../../server/protocol/vocabularies";
 import type { Lang } from "./dict";
 
 type PeopleDict = {

@@ -1,5 +1,5 @@
 "use client";
-import { REQUEST_KINDS } from "../../drizzle/schema/constants";
+import { REQUEST_KINDS } from "../../server/protocol/vocabularies";
 import { ConnectionBadge } from "../_components/ConnectionBadge";
 import { DemoBanner } from "../_components/DemoBanner";
 import { KpiValue } from "../_components/KpiValue";

@@ -1,7 +1,7 @@
 "use client";
 // Who this phone is signed in as (GET /api/session), read again as the feed moves so "on duty" stays true.
 import { useEffect, useRef, useState } from "react";
-import type { Role } from "../../drizzle/schema/constants";
+import type { Role } from "../../server/protocol/vocabularies";
 import { keepSession, keptSession } from "./kept";
 
 export interface SessionVolunteer {

@@ -1,7 +1,7 @@
 "use client";
 // Links for a wall display or another secretary, each with a label the sign-in list will show.
 import { useState } from "react";
-import type { Role } from "../../drizzle/schema/constants";
+import type { Role } from "../../server/protocol/vocabularies";
 import { PEOPLE } from "../_i18n/people";
 import type { MintRequest } from "./links";
 

@@ -1,5 +1,5 @@
 // Sign-in links as the people page makes them: which screen each role opens, and minting one through the API.
-import type { Role } from "../../drizzle/schema/constants";
+import type { Role } from "../../server/protocol/vocabularies";
 import type { ApiError } from "../_live/post-event";
 
 /** The screen each role's link opens. */

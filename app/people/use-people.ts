@@ -1,7 +1,7 @@
 "use client";
 // Loads what the people page shows: who is signed in here, the volunteers, and every sign-in with when it was last seen.
 import { useCallback, useEffect, useState } from "react";
-import type { Role } from "../../drizzle/schema/constants";
+import type { Role } from "../../server/protocol/vocabularies";
 import { screenCommunity } from "../_live/community";
 
 export interface Volunteer {

@@ -1,7 +1,7 @@
 // The report's tables: requests by kind, the releases with their basis, rounds, and tests by building.
 import type { ReactNode } from "react";
-import { REQUEST_KINDS } from "../../drizzle/schema/constants";
 import type { DailyReport } from "../../server/protocol/daily-report";
+import { REQUEST_KINDS } from "../../server/protocol/vocabularies";
 import { DICTS, type Lang } from "../_i18n/dict";
 import { REPORT } from "../_i18n/report";
 

@@ -1,12 +1,2 @@
-/** Vocabularies shared by the zod protocol and the database schema. */
-export const ROLES = ["secretary", "volunteer", "display", "street", "resident"] as const;
-export type Role = (typeof ROLES)[number];
-
-export const ROUND_KINDS = ["pcr", "antigen"] as const;
-export const TEST_RESULTS = ["negative", "positive"] as const;
-export const REQUEST_KINDS = ["leave", "medical", "medicine", "supplies", "other"] as const;
-export type RequestKind = (typeof REQUEST_KINDS)[number];
-export const REQUEST_STATUSES = ["pending", "approved", "rejected", "fulfilled", "cancelled"] as const;
-export type RequestStatus = (typeof REQUEST_STATUSES)[number];
-export const DOCUMENT_KINDS = ["commitment_letter", "test_report"] as const;
-export const ALERT_KINDS = ["positive_result", "urgent_request"] as const;
+/** The vocabularies live in the protocol (server/protocol/vocabularies.ts); the storage layer reads them from there. */
+export * from "../../server/protocol/vocabularies";

@@ -2,8 +2,8 @@ import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { and, eq, isNull, ne, sql } from "drizzle-orm";
 import type { Db } from "../../drizzle/client";
 import { tokens } from "../../drizzle/schema";
-import type { Role } from "../../drizzle/schema/constants";
 import type { Logger } from "../log";
+import type { Role } from "../protocol/vocabularies";
 
 export interface Principal {
   tokenId: string;

@@ -1,6 +1,7 @@
 // Why: the day's figures (日报) from the day's events and the state at its start; pure, no I/O, unit-tested across midnight.
-import { REQUEST_KINDS, type RequestKind } from "../../drizzle/schema/constants";
+
 import type { DailyReport, ReleaseBasis } from "../protocol/daily-report";
+import { REQUEST_KINDS, type RequestKind } from "../protocol/vocabularies";
 import { type DutyEvent, dutyHours, type OpenShift } from "./duty-hours";
 import { naturalCompare } from "./natural-order";
 import { isDelivery } from "./requests";

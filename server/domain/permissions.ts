@@ -1,5 +1,5 @@
-import type { Role } from "../../drizzle/schema/constants";
 import type { EventType } from "../protocol/events";
+import type { Role } from "../protocol/vocabularies";
 
 /** What a volunteer may post (contract section 2); the secretary may post everything, a display nothing. */
 const VOLUNTEER_TYPES: ReadonlySet<EventType> = new Set<EventType>([

@@ -1,6 +1,6 @@
-import type { RequestKind, RequestStatus } from "../../drizzle/schema/constants";
 import { type Params, type Reason, type ReasonRef, render } from "../protocol/reasons";
 import { EN } from "../protocol/reasons-en";
+import type { RequestKind, RequestStatus } from "../protocol/vocabularies";
 
 export const HOURS_48 = 48 * 60 * 60 * 1000;
 

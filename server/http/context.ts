@@ -1,11 +1,11 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { DatabaseHandle } from "../../drizzle/client";
-import type { Role } from "../../drizzle/schema/constants";
 import type { Authenticator } from "../auth/authenticate";
 import type { Principal } from "../auth/tokens";
 import { fail } from "../errors";
 import type { Actor } from "../ingest/append";
 import type { Logger } from "../log";
+import type { Role } from "../protocol/vocabularies";
 import type { DoorLimits } from "./limits";
 
 export interface ApiDeps {

@@ -1,5 +1,5 @@
 // Why: every rule of the feed, applied in memory to the state a group of appends read, in event order.
-import type { RequestStatus, Role } from "../../drizzle/schema/constants";
+
 import { checkIn, checkOut, issuesPass, passTerms, returnByOf } from "../domain/passes";
 import { RESIDENT_MAX_PENDING } from "../domain/permissions";
 import {
@@ -16,6 +16,7 @@ import { bucketStart } from "../domain/wall-series";
 import { conflict, fail } from "../errors";
 import type { EventType, Payload } from "../protocol/events";
 import type { Params } from "../protocol/reasons";
+import type { RequestStatus, Role } from "../protocol/vocabularies";
 import type { BatchEffects } from "./batch";
 import type { CorrectionType } from "./rules-corrections";
 import { type Alert, key, type Request, type State } from "./state";

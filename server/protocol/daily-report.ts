@@ -1,5 +1,5 @@
 // Why: the daily report's shape (contract section 5, extended), shared by the API, the CSV and the printed page.
-import type { RequestKind } from "../../drizzle/schema/constants";
+import type { RequestKind } from "./vocabularies";
 
 /** What let an approval through: the release rule's three bases. */
 export const RELEASE_BASES = ["documents", "urgent_medical", "override"] as const;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DOCUMENT_KINDS, REQUEST_KINDS, ROUND_KINDS, TEST_RESULTS } from "../../drizzle/schema/constants";
+import { DOCUMENT_KINDS, REQUEST_KINDS, ROUND_KINDS, TEST_RESULTS } from "./vocabularies";
 
 /** Caller-chosen ids: 1–64 letters, digits, `-`, `_`, `.`. */
 export const Id = z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, "must be 1–64 characters of letters, digits, '-', '_' or '.'");

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { ALERT_KINDS, REQUEST_KINDS, ROUND_KINDS } from "../../drizzle/schema/constants";
 import { COUNT_KEYS } from "./state";
+import { ALERT_KINDS, REQUEST_KINDS, ROUND_KINDS } from "./vocabularies";
 
 const n = z.number().int().min(0);
 const time = z.iso.datetime({ offset: true });

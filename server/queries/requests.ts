@@ -1,9 +1,9 @@
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../drizzle/client";
 import { buildings, households, requests } from "../../drizzle/schema";
-import type { RequestKind } from "../../drizzle/schema/constants";
 import { type Masking, maskFreeText, maskName } from "../domain/masking";
 import { checkRelease, type ReleaseBasis } from "../domain/requests";
+import type { RequestKind } from "../protocol/vocabularies";
 import { passView } from "./passes";
 import { readRequestDocuments } from "./request-documents";
 

@@ -1,8 +1,8 @@
 // Why: contract section 2 as one table: every route, event type and socket entry point × every kind of caller (AUTHZ1–AUTHZ5).
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ROLES, type Role } from "../../drizzle/schema/constants";
 import { EVENT_TYPES } from "../../server/protocol/events";
+import { ROLES, type Role } from "../../server/protocol/vocabularies";
 import {
   BATCH_TABLE,
   CALLERS,

@@ -1,8 +1,8 @@
 // Why: contract section 2 as data: who may call each route and post each event type, and how a credential may travel.
 import { randomUUID } from "node:crypto";
-import { ROLES, type Role } from "../../drizzle/schema/constants";
 import { registrationEventId, volunteerId } from "../../server/domain/registry-import/ids";
 import type { EventType } from "../../server/protocol/events";
+import { ROLES, type Role } from "../../server/protocol/vocabularies";
 import { type Expectation, status, success } from "./authz-matrix";
 import type { TestServer } from "./server";
 

@@ -1,11 +1,11 @@
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { households, volunteers } from "../../../drizzle/schema";
-import { ROLES } from "../../../drizzle/schema/constants";
 import { scopedCommunity } from "../../auth/scope";
 import { listTokens, mintToken, revokeHouseholdTokens, revokeToken } from "../../auth/tokens";
 import { AppError, conflict, fail } from "../../errors";
 import { Id } from "../../protocol/events";
+import { ROLES } from "../../protocol/vocabularies";
 import { zodIssues } from "../../zod-issues";
 import { route } from "../context";
 import { readJson, sendJson } from "../respond";
