@@ -6,6 +6,8 @@ import { ENGINE, engineReady } from "../support/db";
 import { bombPng, cameraJpeg, GPS_LATITUDE, hevcHeic, plainPdf, plainPng, SERIAL, SVG, scriptPdf } from "../support/documents";
 import { smallCompound } from "../support/fixtures";
 import { startTestServer, type TestServer } from "../support/server";
+import { connect, connected } from "../support/socket";
+import { waitFor } from "../support/wait";
 
 const ready = await engineReady();
 
@@ -182,5 +184,33 @@ describe.skipIf(!ready)(`FILE: documents as files on ${ENGINE}`, () => {
       expect([r.status, r.body.error.reason]).toEqual([409, "file_unknown"]);
     }
     expect((await s.snapshot()).seq).toBe(seq);
+  });
+
+  it("FILE7 the display never receives a document or its id: not on its socket (snapshot, counts, wall view), not over HTTP", async () => {
+    const up = await upload(await plainPng([90, 160, 20]), tok.volunteer, "image/png");
+    const { fileId } = (await up.json()) as { fileId: string };
+    const wall = connect(s.url, { token: tok.display });
+    await connected(wall);
+    wall.emit("subscribe", { community: "default", wall: true });
+    await waitFor(() => wall.received.some((m) => m.event === "wall"), "the first wall view", 10_000);
+    expect(
+      (await s.post({ type: "request.opened", payload: { requestId: "f7", householdId: "h3", kind: "medical", urgent: true } })).status,
+    ).toBe(201);
+    const added = await s.post({ type: "request.document_added", payload: { requestId: "f7", document: "commitment_letter", fileId } });
+    expect(added.status).toBe(201);
+    // The room hears the change (the queue grew): every message up to it is read for the id.
+    await waitFor(() => (wall.latest()?.seq ?? 0) >= added.body.accepted[0].seq, "the display to catch up", 10_000);
+    const urgentShown = () => wall.received.some((m) => m.event === "wall" && JSON.stringify(m.data).includes('"urgent":true'));
+    await waitFor(urgentShown, "the urgent request on the wall view", 10_000);
+    wall.close();
+    expect(wall.received.length).toBeGreaterThan(2);
+    for (const m of wall.received) expect(JSON.stringify(m.data), m.event).not.toContain(fileId);
+    for (const path of ["/api/wall", "/api/snapshot"]) {
+      const r = await s.api(path, { token: tok.display });
+      expect(r.status, path).toBe(200);
+      expect(await r.text(), path).not.toContain(fileId);
+    }
+    for (const path of ["/api/requests", "/api/requests/followed", "/api/events?after=0", "/api/history?entity=request&id=f7"])
+      expect((await s.api(path, { token: tok.display })).status, path).toBe(403);
   });
 });
