@@ -58,8 +58,20 @@ describe.skipIf(!ready)("DESK: the evidence beside the verdict", () => {
     expect(await report.locator("[data-report-expires]").textContent()).toMatch(new RegExp(`^turns 48 h old at ${at} \\(in `));
     mkdirSync(SCREENSHOTS, { recursive: true });
     const shot = path.join(SCREENSHOTS, "desk-evidence.png");
-    await card("R-NICE").locator("[data-documents] img").nth(1).waitFor();
-    await card("R-NICE").screenshot({ path: shot });
+    const nice = card("R-NICE");
+    await expect
+      .poll(
+        () =>
+          nice.locator("[data-documents] img").evaluateAll((imgs) => imgs.filter((i) => (i as HTMLImageElement).naturalWidth > 0).length),
+        {
+          timeout: 20_000,
+        },
+      )
+      .toBe(2);
+    await nice.scrollIntoViewIfNeeded();
+    const box = await nice.boundingBox();
+    if (!box) throw new Error("R-NICE has no box");
+    await page.screenshot({ path: shot, clip: box });
     copyFileSync(shot, path.resolve("docs/desk-evidence.png"));
 
     // Time passes on the open screen: the report turns too old.
