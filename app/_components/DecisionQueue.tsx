@@ -59,23 +59,25 @@ export function DecisionQueue({ seq, now, locale, t }: { seq: number | undefined
   const q = t.queue;
   const needs = (release: { missingReasons: Reasoned[] }) =>
     release.missingReasons.map((m) => errorText(m, lang)).join(lang === "zh-CN" ? "；" : "; ");
+  // Announced and still waiting for a decision: one decided meanwhile leaves the banner.
+  const announced = items.filter((r) => r.status === "pending" && urgent.fresh.includes(r.requestId));
   return (
     <section className="mt-6 rounded-lg bg-slate-900 p-4 ring-1 ring-slate-800" data-queue={items.length}>
       <h2 className="mb-2 text-lg font-semibold">{q.title}</h2>
-      {urgent.fresh.length > 0 && (
+      {announced.length > 0 && (
         <div
           role="alert"
-          data-new-urgent={urgent.fresh.join(" ")}
+          data-new-urgent={announced.map((r) => r.requestId).join(" ")}
           className="mb-2 flex flex-wrap items-center gap-2 rounded-lg bg-red-800 p-3"
         >
           <ul className="grow font-semibold">
-            {urgent.fresh.map((id) => {
-              const r = items.find((x) => x.requestId === id);
-              const what = r
-                ? `${r.building} ${r.unit} · ${t.wall.requestKind[r.kind as keyof Dict["wall"]["requestKind"]] ?? r.kind}`
-                : id;
-              return <li key={id}>{EVIDENCE[lang].newUrgent(what)}</li>;
-            })}
+            {announced.map((r) => (
+              <li key={r.requestId}>
+                {EVIDENCE[lang].newUrgent(
+                  `${r.building} ${r.unit} · ${t.wall.requestKind[r.kind as keyof Dict["wall"]["requestKind"]] ?? r.kind}`,
+                )}
+              </li>
+            ))}
           </ul>
           <button type="button" onClick={urgent.dismiss} className="min-h-12 rounded-lg bg-white px-4 font-semibold text-slate-950">
             {EVIDENCE[lang].seen}

@@ -12,6 +12,27 @@ import { useMyBuilding } from "./use-my-building";
 import { useRegistry } from "./use-registry";
 
 const READ_EVERY_MS = 1000;
+const KEPT = "cordon.followed";
+
+type Kept = { items: FollowedRequest[]; at: number; building: string | null };
+
+/** The last list read, kept on the phone without names, to show in a stairwell with no network. */
+function readKept(building: string | null): Kept | null {
+  try {
+    const k = JSON.parse(window.localStorage.getItem(KEPT) ?? "null") as Kept | null;
+    return k && k.building === building && Array.isArray(k.items) ? k : null;
+  } catch {
+    return null;
+  }
+}
+
+function keep(k: Kept): void {
+  try {
+    window.localStorage.setItem(KEPT, JSON.stringify({ ...k, items: k.items.map((r) => ({ ...r, person: null })) }));
+  } catch {
+    // No storage (private mode): the list lasts while the page is open.
+  }
+}
 
 const TONE: Record<string, string> = {
   pending: "bg-slate-700 text-white",
@@ -29,6 +50,10 @@ export function Decisions({ lang }: { lang: Lang }) {
   const counts = live.snapshot?.counts;
   const registry = useRegistry(counts && `${counts.householdsTotal}/${counts.buildingsTotal}`);
   const [list, setList] = useState<{ items: FollowedRequest[]; at: number } | null>(null);
+  // Opened without a connection: what this phone last read for this building.
+  useEffect(() => {
+    setList((l) => l ?? readKept(building));
+  }, [building]);
   // Re-read when the feed moves or the building changes, at most once a second and always after the last move.
   const pending = useRef<{ timer?: ReturnType<typeof setTimeout>; last: number }>({ last: 0 });
   useEffect(() => {
@@ -42,7 +67,12 @@ export function Decisions({ lang }: { lang: Lang }) {
         const q = new URLSearchParams({ community: screenCommunity(), building: building ?? "" });
         fetch(`/api/requests/followed?${q}`, { credentials: "same-origin", cache: "no-store" })
           .then((r) => (r.ok ? r.json() : null))
-          .then((body: { requests: FollowedRequest[] } | null) => body && setList({ items: body.requests, at: Date.now() }))
+          .then((body: { requests: FollowedRequest[] } | null) => {
+            if (!body) return;
+            const read = { items: body.requests, at: Date.now() };
+            setList(read);
+            keep({ ...read, building });
+          })
           .catch(() => {});
       },
       Math.max(0, p.last + READ_EVERY_MS - Date.now()),
