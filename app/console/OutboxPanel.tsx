@@ -1,6 +1,6 @@
 "use client";
 // Why: the phone shows what it still has to send and what the server refused (with its reason), so nothing is lost silently.
-import { useEffect, useSyncExternalStore } from "react";
+import { useSyncExternalStore } from "react";
 import { DICTS, type Lang } from "../_i18n/dict";
 import { OUTBOX } from "../_i18n/outbox";
 import { errorText } from "../_i18n/reasons";
@@ -9,13 +9,13 @@ import type { OutboxEntry } from "../_live/outbox-core";
 import { useLive } from "../_live/use-live";
 import { useNow } from "../_live/use-now";
 import { fillForm } from "./fill-form";
-import { outboxNotice } from "./outbox-notice";
 import { summarize } from "./outbox-summary";
+import { showTask, taskOfForm } from "./tasks";
 import { useRegistry } from "./use-registry";
 
 /**
  * The outbox on the console: waiting and refused actions first (fix, drop), the day's sent ones folded
- * below. Mounting it starts the sender (page load, `online`, a timer); each reconnect of the socket sends too.
+ * below. The sender runs whichever task is shown (useOutboxSender); its notices stand above the tasks (OutboxNotice).
  */
 export function OutboxPanel({ lang }: { lang: Lang }) {
   const box = useSyncExternalStore(outbox.subscribe, outbox.getSnapshot, outbox.getSnapshot);
@@ -23,11 +23,6 @@ export function OutboxPanel({ lang }: { lang: Lang }) {
   const counts = live.snapshot?.counts;
   const registry = useRegistry(counts && `${counts.householdsTotal}/${counts.buildingsTotal}`);
   const online = live.connection === "live";
-  const notice = outboxNotice({ signedOut: box.signedOut, authError: live.authError, connection: live.connection });
-  useEffect(() => outbox.start(), []);
-  useEffect(() => {
-    if (online) void outbox.kick();
-  }, [online]);
   const now = useNow(1000);
   const o = OUTBOX[lang];
   const t = DICTS[lang];
@@ -84,7 +79,12 @@ export function OutboxPanel({ lang }: { lang: Lang }) {
               <button
                 type="button"
                 data-fix={e.id}
-                onClick={() => e.form && e.fields && fillForm(e.form, e.fields) && void outbox.drop(e.id)}
+                onClick={() => {
+                  if (!e.form || !e.fields) return;
+                  const task = taskOfForm(e.form);
+                  if (task) showTask(task);
+                  if (fillForm(e.form, e.fields)) void outbox.drop(e.id);
+                }}
                 className="min-h-11 rounded bg-sky-700 px-4"
               >
                 {o.fix}
@@ -123,12 +123,6 @@ export function OutboxPanel({ lang }: { lang: Lang }) {
           </button>
         )}
       </div>
-      {notice === "signed_out" && (
-        <p data-signed-out className="text-sm text-red-300">
-          {o.signedOut}
-        </p>
-      )}
-      {notice === "offline" && <p className="text-sm text-amber-300">{o.offline}</p>}
       {online && waitingN > 0 && box.nextTryAt && !box.sending && (
         <p className="text-xs text-slate-400">{o.nextTry(Math.max(0, Math.ceil((box.nextTryAt - now) / 1000)))}</p>
       )}

@@ -4,6 +4,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { browserAvailable } from "../support/browser";
 import { withBrowserApp } from "../support/browser-app";
+import { openTask } from "../support/console-task";
 import { PERSONAL, smallCompound } from "../support/fixtures";
 import { SCREENSHOTS } from "../support/wall-page";
 
@@ -34,6 +35,7 @@ describe.skipIf(!ready)("OUTBOX15: decisions reach the volunteer's console", () 
     expect((await open("R-NURSE", "h1", { person: PERSONAL.name })).status).toBe(201);
     expect((await open("R-SHIFT", "h2")).status).toBe(201);
     expect((await open("R-OTHER", "h3")).status).toBe(201);
+    await openTask(page, "request");
     const request = page.locator('form[data-form="request"]');
     const mine = (await request.locator("[data-request-number]").getAttribute("data-request-number")) ?? "";
     await request.locator('[data-pick-building="b2"]').tap();
@@ -42,7 +44,9 @@ describe.skipIf(!ready)("OUTBOX15: decisions reach the volunteer's console", () 
     await request.locator('button[type="submit"]').tap();
     await expect.poll(() => request.locator("[data-status]").getAttribute("data-status"), { timeout: 30_000 }).toBe("ok");
     // The volunteer's building (chosen once on the door list, remembered on the phone).
+    await openTask(page, "doors");
     await page.locator('[data-doors="console"] [data-pick-building="b1"]').tap();
+    await openTask(page, "decided");
 
     const item = (id: string) => page.locator(`[data-followed-request="${id}"]`);
     await expect.poll(() => list.getAttribute("data-followed"), { timeout: 20_000 }).toBe("3");

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { browserAvailable } from "../support/browser";
 import { withBrowserApp } from "../support/browser-app";
+import { openTask } from "../support/console-task";
 import { smallCompound } from "../support/fixtures";
 
 const ADMIN = "console-admin-token-0123456789";
@@ -27,6 +28,8 @@ describe.skipIf(!ready)("CONSOLE: a volunteer's phone", () => {
     await expect.poll(async () => (await app.server.api("/api/snapshot")).body.counts.householdsTested).toBe(1);
     await expect.poll(() => page.locator('[data-kpi="householdsTested"]').textContent()).toBe("1");
 
+    await openTask(page, "duty");
+
     const checkIn = page.locator('form[data-form="check-in"]');
     await checkIn.locator('input[name="volunteerId"]').fill("v1");
     await checkIn.locator('select[name="post"]').selectOption("gate");
@@ -35,6 +38,8 @@ describe.skipIf(!ready)("CONSOLE: a volunteer's phone", () => {
     await checkIn.locator('input[name="volunteerId"]').fill("v1");
     await checkIn.getByRole("button").click();
     await expect.poll(() => checkIn.locator('[data-status="error"]').textContent()).toMatch(/already on duty/);
+
+    await openTask(page, "request");
 
     const request = page.locator('form[data-form="request"]');
     await request.locator('[data-pick-building="b2"]').click();

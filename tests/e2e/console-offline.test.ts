@@ -5,6 +5,7 @@ import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
 import { browserAvailable } from "../support/browser";
 import { withBrowserApp } from "../support/browser-app";
+import { openTask } from "../support/console-task";
 import { controlled, keptEntries, outboxCounts, phoneProfile } from "../support/offline-phone";
 import { waitFor } from "../support/wait";
 import { SCREENSHOTS } from "../support/wall-page";
@@ -68,10 +69,12 @@ describe.skipIf(!ready)("OUTBOX: the phone console that survives the stairwell",
     await tested.locator('[data-household="h1"]').tap();
     await send(page, "tested", "queued");
 
+    await openTask(page, "duty");
     await form(page, "check-in").locator('input[name="volunteerId"]').fill("v1");
     await send(page, "check-in", "queued");
 
     // Opening a request shows its number, made on the phone, and leads to its documents.
+    await openTask(page, "request");
     const request = form(page, "request");
     const number = await waitFor(() => request.locator("[data-request-number]").getAttribute("data-request-number"), "a request number");
     expect(number).toMatch(/^R-[2-9A-HJKMNP-Z]{6}$/);
@@ -141,11 +144,13 @@ describe.skipIf(!ready)("OUTBOX: the phone console that survives the stairwell",
 
     // One more action offline, for the picture: waiting and refused side by side.
     await context.setOffline(true);
+    await openTask(page, "duty");
     await form(page, "check-out").locator('input[name="volunteerId"]').fill("v1");
     await send(page, "check-out", "queued");
     await expect.poll(() => outboxCounts(page)).toEqual({ waiting: 1, refused: 1 });
     mkdirSync(SCREENSHOTS, { recursive: true });
     const shot = path.join(SCREENSHOTS, "console-outbox.png");
+    await openTask(page, "outbox");
     await page.locator("[data-outbox]").scrollIntoViewIfNeeded();
     await page.screenshot({ path: shot });
     mkdirSync("docs", { recursive: true });
@@ -266,6 +271,7 @@ describe.skipIf(!ready)("OUTBOX: the phone console that survives the stairwell",
     });
     await page.goto(`${app.server.url}/console?token=${token}&lang=en`);
     await page.locator('[data-connection="live"]').waitFor({ timeout: 15_000 });
+    await openTask(page, "duty");
     const checkIn = form(page, "check-in");
     await checkIn.locator('input[name="volunteerId"]').fill("v2");
     await checkIn.locator('button[type="submit"]').click();

@@ -4,6 +4,7 @@ import sharp from "sharp";
 import { afterAll, describe, expect, it } from "vitest";
 import { browserAvailable } from "../support/browser";
 import { withBrowserApp } from "../support/browser-app";
+import { openTask } from "../support/console-task";
 import { cameraJpeg, plainPng, SERIAL } from "../support/documents";
 import { smallCompound } from "../support/fixtures";
 import { controlled, keptEntries, outboxCounts, phoneProfile } from "../support/offline-phone";
@@ -23,6 +24,7 @@ async function send(page: Page, id: string, expected: "queued" | "ok") {
 
 /** Opens a leave request for `householdId` (building b1) on the console; answers its number. */
 async function openRequest(page: Page, householdId: string, expected: "queued" | "ok"): Promise<string> {
+  await openTask(page, "request");
   const request = form(page, "request");
   const number = (await request.locator("[data-request-number]").getAttribute("data-request-number")) ?? "";
   await request.locator('[data-pick-building="b1"]').tap();

@@ -5,6 +5,7 @@ import type { Browser, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { browserAvailable } from "../support/browser";
 import { withBrowserApp } from "../support/browser-app";
+import { openTask } from "../support/console-task";
 import { kpi, SCREENSHOTS, screenshot } from "../support/wall-page";
 
 const ADMIN = "doors-admin-token-0123456789";
@@ -108,6 +109,7 @@ describe.skipIf(!ready)("KNOCK: door-knocking from a volunteer's phone", () => {
     const posted: string[] = [];
     page.on("request", (r) => r.method() === "POST" && posted.push(r.postData() ?? ""));
 
+    await openTask(page, "request");
     const request = page.locator('form[data-form="request"]');
     await request.locator('[data-pick-building="b10"]').tap();
     await request.locator('[data-household="h6"]').tap();
@@ -126,6 +128,7 @@ describe.skipIf(!ready)("KNOCK: door-knocking from a volunteer's phone", () => {
     await request.locator('[data-status="error"]').waitFor({ timeout: 30_000 });
     expect(posted.length).toBe(before);
 
+    await openTask(page, "doors");
     const tested = page.locator('form[data-form="tested"]');
     await tested.locator('[data-pick-building="b10"]').tap();
     await tested.locator('[data-household="h5"]').tap();

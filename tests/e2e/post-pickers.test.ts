@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { browserAvailable } from "../support/browser";
 import { withBrowserApp } from "../support/browser-app";
+import { openTask } from "../support/console-task";
 import { smallCompound } from "../support/fixtures";
 
 const ADMIN = "pickers-admin-token-0123456789";
@@ -56,6 +57,7 @@ describe.skipIf(!ready)("POST: the pickers of registered posts", () => {
     await page.goto(`${app.server.url}/console?token=${token}`);
     await page.goto(`${app.server.url}/console?lang=en`);
     await page.locator('[data-connection="live"]').waitFor({ timeout: 15_000 });
+    await openTask(page, "duty");
     const checkIn = page.locator('form[data-form="check-in"]');
     await checkIn.locator("select[data-post-picker]").waitFor({ timeout: 30_000 });
     await checkIn.locator('input[name="volunteerId"]').fill("v1");

@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { browserAvailable } from "../support/browser";
 import { withBrowserApp } from "../support/browser-app";
+import { openTask } from "../support/console-task";
 import { hoursBefore, smallCompound } from "../support/fixtures";
 
 const ADMIN = "reasons-zh-admin-token-0123456789";
@@ -18,6 +19,7 @@ describe.skipIf(!ready)("I18N: the screens in Chinese", () => {
     const page = await context.newPage();
     await page.goto(`${app.server.url}/console?lang=zh-CN&token=${token}`);
     await page.locator('[data-connection="live"]').waitFor({ timeout: 15_000 });
+    await openTask(page, "duty");
     const checkIn = page.locator('form[data-form="check-in"]');
     for (const _ of [1, 2]) {
       await checkIn.locator('input[name="volunteerId"]').fill("v1");
