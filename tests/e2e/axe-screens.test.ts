@@ -5,6 +5,7 @@ import type { AppServer } from "../support/app-server";
 import { describeViolations, seriousViolations } from "../support/axe";
 import { browserAvailable } from "../support/browser";
 import { withBrowserApp } from "../support/browser-app";
+import { openTask } from "../support/console-task";
 import { smallCompound } from "../support/fixtures";
 import { kpi, screenshot } from "../support/wall-page";
 
@@ -151,6 +152,24 @@ const SCREENS: Screen[] = [
       await page.locator("[data-compounds]").waitFor({ timeout: 15_000 });
     },
   },
+  ...(["request", "decided", "outbox"] as const).map(
+    (task): Screen => ({
+      name: `the console's "${task}" task`,
+      path: "/console",
+      role: "volunteer",
+      viewport: { width: 390, height: 844 },
+      phone: true,
+      ready: async (page) => {
+        await live(page);
+        if (task === "decided") {
+          // The building's requests (q1, q2 in building 1) listed with their status.
+          await page.locator('[data-doors="console"] [data-pick-building="b1"]').tap();
+          await openTask(page, task);
+          await page.locator('[data-followed-request="q2"]').waitFor({ timeout: 15_000 });
+        } else await openTask(page, task);
+      },
+    }),
+  ),
 ];
 
 async function tokenFor(server: AppServer, role: Role, label: string): Promise<string> {
