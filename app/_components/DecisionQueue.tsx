@@ -17,8 +17,8 @@ import { fmtAge } from "./wall-format";
 type Item = Awaited<ReturnType<typeof readOpenRequests>>[number];
 type Dict = (typeof DICTS)["en"];
 const READ_EVERY_MS = 1000;
-/** The kinds the release rule applies to (contract section 3). */
-const RELEASES = new Set(["leave", "medical"]);
+/** Whether the release rule asks this request for documents: a leave, or a medical request that is not urgent (contract section 3). */
+const needsDocuments = (r: { kind: string; urgent: boolean }) => r.kind === "leave" || (r.kind === "medical" && !r.urgent);
 
 /** The secretary's queue: each open request with its documents and the release rule's verdict, and the decisions. */
 export function DecisionQueue({ seq, now, locale, t }: { seq: number | undefined; now: number; locale: string; t: Dict }) {
@@ -112,8 +112,8 @@ export function DecisionQueue({ seq, now, locale, t }: { seq: number | undefined
               </a>
             </div>
             {r.note && <p className="mt-1 text-slate-300">{r.note}</p>}
-            {/* Deliveries need no documents: none is "missing" for them (v1.2), only what was sent is listed. */}
-            {(RELEASES.has(r.kind) || r.documents.commitmentLetter || r.documents.testReportAt) && (
+            {/* Deliveries and urgent medical cases need no documents: none is "missing" for them, only what was sent is listed. */}
+            {(needsDocuments(r) || r.documents.commitmentLetter || r.documents.testReportAt) && (
               <DocumentChecklist documents={r.documents} now={now} locale={locale} t={t} />
             )}
             <DocumentPhotos files={r.files} t={t} />

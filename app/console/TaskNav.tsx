@@ -19,7 +19,7 @@ export function TaskNav({ lang, task }: { lang: Lang; task: Task }) {
           data-task-tab={t}
           aria-pressed={t === task}
           onClick={() => showTask(t)}
-          className={`flex min-h-14 items-center justify-center gap-2 rounded-lg px-2 text-center text-base font-semibold ring-1 ${
+          className={`flex min-h-14 items-center justify-center gap-2 rounded-lg px-2 last:col-span-2 sm:last:col-span-1 text-center text-base font-semibold ring-1 ${
             t === task ? "bg-sky-400 text-slate-950 ring-sky-300" : "bg-slate-800 text-white ring-slate-700"
           }`}
         >

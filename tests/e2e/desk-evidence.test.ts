@@ -102,7 +102,14 @@ describe.skipIf(!ready)("DESK: the evidence beside the verdict", () => {
     expect(await banner.getAttribute("data-new-urgent")).toBe("R-LABOUR");
     expect(await banner.getAttribute("role")).toBe("alert");
     expect(await banner.textContent()).toContain("新的紧急请求：Building 2 201 · 就医");
+    // An urgent medical case may go at once: nothing is called missing.
+    expect(await page.locator('[data-request="R-LABOUR"] [data-doc]').count()).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { vibrations: unknown[] }).vibrations.length)).toBe(1);
+    // The phone desk as the secretary at the swab site sees it: the announcement above the queue, urgent first.
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    const shot = path.join(SCREENSHOTS, "desk-phone.png");
+    await page.screenshot({ path: shot });
+    copyFileSync(shot, path.resolve("docs/desk-phone.png"));
     const seen = banner.getByRole("button", { name: "知道了" });
     expect((await seen.boundingBox())?.height ?? 0).toBeGreaterThanOrEqual(48);
     await seen.tap();
