@@ -227,6 +227,63 @@ describe.skipIf(!ready)(`GATE: passes and the gate on ${ENGINE}`, () => {
     expect(dayCsv).toContain(`trips,out,,${outs}`);
   });
 
+  it("GATE10 the household's own /api/my/requests carries its pass with the code of this moment (and when it changes), which the gate reads; the register's printCode (for paper) opens the gate until the pass's until and no longer; a resent scan id answers 200 with the first answer and its holder", async () => {
+    const volunteer = await s.mint("volunteer");
+    const minted = await s.api("/api/tokens", { method: "POST", json: { role: "resident", householdId: "h1", community: "default" } });
+    const resident = ((await minted.json()) as { token: string }).token;
+    const a = await leave(3);
+    expect((await post("request.approved", { requestId: a.id, pass: { tripHours: 3 } })).status).toBe(201);
+    const mine = async () =>
+      ((await (await s.api("/api/my/requests", { token: resident })).json()) as any).requests.find((r: any) => r.requestId === a.id);
+    const home = await mine();
+    expect(home.pass).toMatchObject({ tripHours: 3, state: "inside", returnBy: null });
+    expect(home.pass.code).toBe((await approvedPass(a.id)).code);
+    const changesIn = Date.parse(home.pass.codeChangesAt) - Date.now();
+    expect(changesIn).toBeGreaterThan(0);
+    expect(changesIn).toBeLessThanOrEqual(10 * 60_000);
+
+    const id = `scan-${a.id}`;
+    const first = await s.api("/api/gate/scan", { method: "POST", json: { code: home.pass.code, id }, token: volunteer });
+    const body = (await first.json()) as any;
+    expect([first.status, body.direction]).toEqual([201, "out"]);
+    const again = await s.api("/api/gate/scan", { method: "POST", json: { code: home.pass.code, id }, token: volunteer });
+    expect(again.status).toBe(200);
+    expect(await again.json()).toMatchObject({
+      direction: "out",
+      seq: body.seq,
+      duplicate: true,
+      returnBy: body.returnBy,
+      holder: body.holder,
+    });
+    const outs = ((await (await s.api(`/api/events?after=${body.seq - 1}&limit=50`)).json()) as any).events.filter(
+      (e: any) => e.type === "gate.out" && e.payload.requestId === a.id,
+    );
+    expect(outs).toHaveLength(1);
+    expect((await mine()).pass).toMatchObject({ state: "outside" });
+    expect((await mine()).status).toBe("fulfilled");
+
+    // Paper: the register's printCode is read like a phone's code, in and out, and it does not change with the clock.
+    const register = ((await (await s.api("/api/releases")).json()) as any).releases.find((r: any) => r.requestId === a.id);
+    const printed = register.pass.printCode as string;
+    expect(printed).toMatch(/^[0-9]{9,}$/);
+    expect(printed).not.toBe(home.pass.code);
+    expect((await scan(printed, volunteer)).body.direction).toBe("in");
+    expect((await scan(printed, volunteer)).body.direction).toBe("out");
+    expect((await scan(printed, volunteer)).body.direction).toBe("in");
+    const tampered = `${printed.slice(0, -1)}${(Number(printed.slice(-1)) + 1) % 10}`;
+    expect((await scan(tampered, volunteer)).status).toBe(404);
+    // A pass that has run out: its printed code is still read, and refused as expired.
+    const e = await leave(3);
+    expect((await post("request.approved", { requestId: e.id, pass: { until: new Date(Date.now() - 60_000).toISOString() } })).status).toBe(
+      201,
+    );
+    const old = ((await (await s.api("/api/releases")).json()) as any).releases.find((r: any) => r.requestId === e.id);
+    const red = await scan(old.pass.printCode, volunteer);
+    expect([red.status, red.body.error.reason]).toEqual([409, "pass_expired"]);
+    // Nobody else's token reads the register's codes.
+    expect((await s.api("/api/releases", { token: volunteer })).status).toBe(403);
+  });
+
   async function sessionSecret(): Promise<string> {
     const { settings } = await import("../../drizzle/schema");
     const { eq } = await import("drizzle-orm");

@@ -2,13 +2,13 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { events } from "../../../drizzle/schema";
-import { readPassCode } from "../../auth/pass-code";
+import { isPrintedPassCode, printedPassNumber, readPassCode } from "../../auth/pass-code";
 import { scopedCommunity } from "../../auth/scope";
 import { fail } from "../../errors";
 import { appendEvents } from "../../ingest/append";
 import { Id } from "../../protocol/events";
 import { readOutside } from "../../queries/outside";
-import { readPassHolder } from "../../queries/passes";
+import { readPassHolder, readPassHolderByRequest } from "../../queries/passes";
 import { invalid, zodIssues } from "../../zod-issues";
 import { route } from "../context";
 import { readJson, sendJson } from "../respond";
@@ -42,17 +42,35 @@ export const gateRoutes = [
     const db = deps.handle.db;
     if (id) {
       // The same scan sent again (an outbox retry): the answer it got, not a second passage.
-      const [seen] = await db.select({ type: events.type, payload: events.payload, seq: events.seq }).from(events).where(eq(events.id, id));
+      const [seen] = await db
+        .select({ type: events.type, payload: events.payload, seq: events.seq, community: events.community })
+        .from(events)
+        .where(eq(events.id, id));
       if (seen && (seen.type === "gate.out" || seen.type === "gate.in")) {
         const requestId = String((seen.payload as { requestId: string }).requestId);
-        return sendJson(res, 200, { direction: seen.type === "gate.out" ? "out" : "in", requestId, seq: seen.seq, duplicate: true });
+        const again = await readPassHolderByRequest(db, seen.community, requestId, "masked");
+        return sendJson(res, 200, {
+          direction: seen.type === "gate.out" ? "out" : "in",
+          requestId,
+          seq: seen.seq,
+          returnBy: again?.row.passReturnBy?.toISOString() ?? null,
+          holder: again?.holder ?? null,
+          duplicate: true,
+        });
       }
     }
     const now = Date.now();
     const at = scannedAt ? Math.max(Date.parse(scannedAt), now - MAX_QUEUED_MS) : now;
     const passSeq = readPassCode(deps.passKey, code, Math.min(at, now));
     // The gate phone shows the holder masked whoever holds it: it is read at arm's length in public.
-    const found = passSeq === null ? null : await readPassHolder(db, passSeq, "masked");
+    let found = passSeq === null ? null : await readPassHolder(db, passSeq, "masked");
+    if (!found) {
+      // Not a phone's changing code: perhaps a printed pass's, signed over its number and its `until`.
+      const printed = printedPassNumber(code);
+      const holder = printed === null ? null : await readPassHolder(db, printed, "masked");
+      const until = holder?.row.passUntil;
+      if (holder && until && isPrintedPassCode(deps.passKey, code, printed as number, until)) found = holder;
+    }
     if (!found) throw fail("not_found", "pass_unknown");
     const { row, holder } = found;
     // A pass of another compound: 403, as for any of its routes.
