@@ -8,7 +8,7 @@ export const GATE_BOTH = {
   offline: "已暂存 SAVED",
   offlineNote: "无网络：联网发送后才核对方向与有效期 · No network: direction and validity are checked when it is sent",
   reportAge: (h: number) => `核酸 ${h} 小时前 · report ${h} h old`,
-  returnBy: (t: string) => `须于 ${t} 前返回 · back by ${t}`,
+  returnBy: (zh: string, en: string) => `须于 ${zh} 前返回 · back by ${en}`,
   noLimit: "返回时间不限 · no return time",
   next: "下一位 · Next",
 } as const;

@@ -2,6 +2,7 @@
 import { isReason, type Params, type ReasonRef, refs, render, type Templates } from "../../server/protocol/reasons";
 import { EN } from "../../server/protocol/reasons-en";
 import type { Lang } from "./dict";
+import { isIsoMoment, localWhen } from "./when";
 
 const KIND: Record<string, string> = { leave: "外出", medical: "就医", medicine: "购药", supplies: "物资", other: "其他" };
 const STATUS: Record<string, string> = {
@@ -272,7 +273,9 @@ export type Reasoned = { reason?: unknown; params?: unknown; message?: unknown }
 /** A reason in the screen's language, or null when it is not one this screen knows. */
 export function reasonText(r: Reasoned, lang: Lang): string | null {
   if (!r || !isReason(r.reason)) return null;
-  const params = r.params && typeof r.params === "object" ? (r.params as Params) : {};
+  const raw = r.params && typeof r.params === "object" ? (r.params as Params) : {};
+  // A moment in a reason (a pass's `until`, since when someone is out) reads in the phone's time and the screen's language.
+  const params = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, isIsoMoment(v) ? localWhen(v, lang) : v])) as Params;
   return render(REASON_TEXT[lang], { reason: r.reason, params } as ReasonRef);
 }
 

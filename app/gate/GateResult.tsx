@@ -2,6 +2,7 @@
 // Why: the server's answer full-screen, green or red, large enough to read through a protective suit, in both languages.
 import { GATE_BOTH } from "../_i18n/gate";
 import { errorText, type Reasoned } from "../_i18n/reasons";
+import { localWhen } from "../_i18n/when";
 
 export type Answer =
   | { kind: "ok"; direction: "out" | "in"; returnBy: string | null; holder: Holder }
@@ -14,9 +15,6 @@ export interface Holder {
   person: string | null;
   testReportAt: string | null;
 }
-
-const clock = (iso: string) =>
-  new Date(iso).toLocaleString("zh-CN", { month: "numeric", day: "numeric", hour: "2-digit", minute: "2-digit", hour12: false });
 
 export function GateResult({ answer, onNext }: { answer: Answer; onNext: () => void }) {
   const tone = answer.kind === "ok" ? "bg-emerald-700" : answer.kind === "offline" ? "bg-amber-600" : "bg-red-700";
@@ -38,7 +36,11 @@ export function GateResult({ answer, onNext }: { answer: Answer; onNext: () => v
             <p className="text-2xl">{GATE_BOTH.reportAge(Math.floor((Date.now() - Date.parse(answer.holder.testReportAt)) / 3_600_000))}</p>
           )}
           {answer.direction === "out" && (
-            <p className="text-3xl font-semibold">{answer.returnBy ? GATE_BOTH.returnBy(clock(answer.returnBy)) : GATE_BOTH.noLimit}</p>
+            <p className="text-3xl font-semibold">
+              {answer.returnBy
+                ? GATE_BOTH.returnBy(localWhen(answer.returnBy, "zh-CN"), localWhen(answer.returnBy, "en"))
+                : GATE_BOTH.noLimit}
+            </p>
           )}
         </>
       )}
