@@ -1,19 +1,27 @@
 // Why: one attempt at one kept action, always with the id it got when it was made, and what the answer means.
-import { classify, type OutboxEntry, type Outcome } from "./outbox-core";
+import { classify, GATE_SCAN, type OutboxEntry, type Outcome } from "./outbox-core";
 
 const TIMEOUT_MS = 15_000;
+
+/** Where an action goes: a gate scan to the gate (the server decides its direction then), anything else to the feed. */
+export function requestOf(e: OutboxEntry): { url: string; body: unknown } {
+  if (e.event.type === GATE_SCAN)
+    return { url: "/api/gate/scan", body: { id: e.id, code: String(e.event.payload.code ?? ""), scannedAt: e.event.occurredAt } };
+  return { url: "/api/events", body: { id: e.id, ...e.event } };
+}
 
 /** Posts the action with its own id; a lost reply or a timeout is a retry, never a new id. */
 export async function sendEntry(e: OutboxEntry): Promise<Outcome> {
   const ctrl = new AbortController();
   const timer = setTimeout(() => ctrl.abort(), TIMEOUT_MS);
   try {
-    const r = await fetch("/api/events", {
+    const { url, body: sent } = requestOf(e);
+    const r = await fetch(url, {
       method: "POST",
       credentials: "same-origin",
       cache: "no-store",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ id: e.id, ...e.event }),
+      body: JSON.stringify(sent),
       signal: ctrl.signal,
     });
     const body: unknown = await r.json().catch(() => null);

@@ -1,8 +1,10 @@
-// Why: GATE11–GATE12: the gate's reasons and the household's pass speak in the phone's time and the screen's language.
+// Why: GATE11–GATE13: the gate's reasons and the household's pass speak in the phone's time and the screen's language; a scan kept offline is sent to the gate.
 process.env.TZ = "Asia/Shanghai";
 
 import { describe, expect, it } from "vitest";
 import { errorText } from "../../app/_i18n/reasons";
+import { applyOutcome, classify, GATE_SCAN } from "../../app/_live/outbox-core";
+import { requestOf } from "../../app/_live/outbox-send";
 import { grouped, showsPass } from "../../app/home/PassCard";
 import { nextCodeChange } from "../../app/home/use-my-requests";
 
@@ -44,5 +46,36 @@ describe("GATE: the words of the gate and of the pass", () => {
     };
     expect(nextCodeChange(data)).toBe(Date.parse(`${year}-03-05T06:00:00.000Z`));
     expect(nextCodeChange({ ...data, requests: [] })).toBeNull();
+  });
+});
+
+describe("GATE: a gate scan in the phone's outbox", () => {
+  it("GATE13 a kept scan is sent to POST /api/gate/scan with its own id and the moment it was read; the answer (direction, holder) is kept with it; a resend's 200 is a duplicate, a 409 a refusal, no answer a retry", () => {
+    const entry = {
+      id: "0b9a0000-0000-4000-8000-000000000001",
+      order: 1,
+      madeAt: 1,
+      event: { type: GATE_SCAN, occurredAt: "2026-03-05T06:00:00.000Z", payload: { code: "12345678" } },
+      state: "waiting" as const,
+      attempts: 0,
+    };
+    expect(requestOf(entry)).toEqual({
+      url: "/api/gate/scan",
+      body: { id: entry.id, code: "12345678", scannedAt: "2026-03-05T06:00:00.000Z" },
+    });
+    expect(requestOf({ ...entry, event: { ...entry.event, type: "household.tested" } }).url).toBe("/api/events");
+    const body = { direction: "out", requestId: "R1", seq: 42, returnBy: null, holder: { building: "1", unit: "101" } };
+    const sent = classify(201, body);
+    expect(sent).toEqual({ kind: "sent", seq: 42, duplicate: false, answer: body });
+    expect(applyOutcome(entry, sent, 5)).toMatchObject({ state: "sent", seq: 42, answer: body });
+    expect(classify(200, { ...body, duplicate: true })).toMatchObject({ kind: "sent", seq: 42, duplicate: true });
+    expect(classify(409, { error: { code: "conflict", reason: "already_out", params: {}, message: "m" } })).toMatchObject({
+      kind: "refused",
+      refusal: { status: 409, reason: "already_out" },
+    });
+    expect(classify(404, { error: { code: "not_found", reason: "pass_unknown", message: "m" } }).kind).toBe("refused");
+    expect(classify(503, null).kind).toBe("retry");
+    // The feed's answer is read as before.
+    expect(classify(201, { accepted: [{ id: "x", seq: 7, duplicate: false }] })).toEqual({ kind: "sent", seq: 7, duplicate: false });
   });
 });
