@@ -9,7 +9,7 @@ export const GATE_BOTH = {
   offlineNote:
     "无网络：扫码已存在本机，联网发送后才核对出入方向与有效期；请先看通行证上的有效期 · No network: the scan is kept on this phone; direction and validity are checked only when it is sent. Meanwhile read the validity on the pass",
   reportAge: (h: number) => `核酸 ${h} 小时前 · report ${h} h old`,
-  returnBy: (zh: string, en: string) => `须于 ${zh} 前返回 · back by ${en}`,
+  returnBy: { "zh-CN": (t: string) => `须于 ${t} 前返回`, en: (t: string) => `back by ${t}` },
   noLimit: "返回时间不限 · no return time",
   next: "下一位 · Next",
 } as const;

@@ -55,7 +55,7 @@ export type PassWords = {
   expired: string;
   changing: string;
   stale: string;
-  whoFor: string;
+  whoFor: (person: string) => string;
 };
 
 export const HOME: Record<Lang, HomeDict> = {
@@ -105,7 +105,7 @@ export const HOME: Record<Lang, HomeDict> = {
       expired: "This pass has run out. Ask the committee for a new one.",
       changing: "Show this screen at the gate. The code changes every 10 minutes: a screenshot will not work.",
       stale: "No connection for a while: this code is out of date. Connect to the network to show the current one.",
-      whoFor: "For",
+      whoFor: (p) => `For: ${p}`,
     },
   },
   "zh-CN": {
@@ -154,7 +154,7 @@ export const HOME: Record<Lang, HomeDict> = {
       expired: "此通行证已过期，请向居委会重新申请。",
       changing: "在门岗出示此页面。二维码每 10 分钟更换一次，截图无效。",
       stale: "已有一段时间没有网络：此二维码已过时。请连接网络以显示当前二维码。",
-      whoFor: "持证人",
+      whoFor: (p) => `持证人：${p}`,
     },
   },
 };

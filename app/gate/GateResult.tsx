@@ -37,9 +37,18 @@ export function GateResult({ answer, onNext }: { answer: Answer; onNext: () => v
           )}
           {answer.direction === "out" && (
             <p className="text-3xl font-semibold">
-              {answer.returnBy
-                ? GATE_BOTH.returnBy(localWhen(answer.returnBy, "zh-CN"), localWhen(answer.returnBy, "en"))
-                : GATE_BOTH.noLimit}
+              {answer.returnBy ? (
+                <>
+                  <span className="block" lang="zh-CN">
+                    {GATE_BOTH.returnBy["zh-CN"](localWhen(answer.returnBy, "zh-CN"))}
+                  </span>
+                  <span className="block" lang="en">
+                    {GATE_BOTH.returnBy.en(localWhen(answer.returnBy, "en"))}
+                  </span>
+                </>
+              ) : (
+                GATE_BOTH.noLimit
+              )}
             </p>
           )}
         </>

@@ -52,7 +52,7 @@ export function PassCard({
       </div>
       {person && (
         <p className="w-full text-base">
-          {w.whoFor}: {person}
+          {w.whoFor(person)}
         </p>
       )}
       {expired && pass.state === "inside" ? (

@@ -19,7 +19,7 @@ interface Release {
   basis: string;
   overrideReason: string | null;
   approvedAt: string;
-  documents: { document: string; testedAt: string | null; addedAt: string }[];
+  documents: { document: string; testedAt: string | null; addedAt: string; fileId: string | null }[];
   pass: { until: string; tripHours: number | null; state: "inside" | "outside"; printCode?: string } | null;
   trips: Trip[];
 }
@@ -43,6 +43,7 @@ const W = {
     from: "From",
     to: "to",
     printPass: "Print pass",
+    period: (from: string, to: string, at: string) => `From ${from} to ${to} · printed ${at}`,
     printThis: "Print this pass",
     close: "Close",
   },
@@ -64,6 +65,7 @@ const W = {
     from: "自",
     to: "至",
     printPass: "打印通行证",
+    period: (from: string, to: string, at: string) => `${from} 至 ${to} · 打印于 ${at}`,
     printThis: "打印此通行证",
     close: "关闭",
   },
@@ -147,6 +149,7 @@ export function ReleasesScreen() {
             </button>
           </div>
         </header>
+        <p className="hidden pb-2 text-sm print:block">{w.period(from, to, when(new Date().toISOString(), lang))}</p>
         {denied && <p data-secretary-only>{w.secretaryOnly}</p>}
         {list && list.length === 0 && <p className="text-slate-400">{w.none}</p>}
         {list && list.length > 0 && (
@@ -177,6 +180,16 @@ export function ReleasesScreen() {
                   <td className="border-b border-slate-800 p-1">
                     {r.documents.map((d) => (
                       <div key={`${d.document}-${d.addedAt}`}>
+                        {d.fileId && (
+                          // A thumbnail the server re-encoded (no metadata), read with the secretary's own session.
+                          // biome-ignore lint/performance/noImgElement: an API thumbnail, not a static asset
+                          <img
+                            src={`/api/files/${encodeURIComponent(d.fileId)}?size=thumb`}
+                            alt={w.doc[d.document] ?? d.document}
+                            data-release-thumb
+                            className="mr-1 inline-block h-12 w-auto rounded align-middle"
+                          />
+                        )}
                         {w.doc[d.document] ?? d.document}
                         {d.testedAt ? ` ${when(d.testedAt, lang)}` : ""}
                       </div>
