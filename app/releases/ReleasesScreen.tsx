@@ -1,6 +1,6 @@
 "use client";
 // Why: the secretary accounts for every release: who, on what basis, with which documents, and each trip out and back.
-import { useEffect, useState } from "react";
+import { Fragment, useEffect, useState } from "react";
 import type { Lang } from "../_i18n/dict";
 import { useLang } from "../_i18n/use-lang";
 import { PrintedPass } from "./PrintedPass";
@@ -73,6 +73,9 @@ const W = {
 
 const when = (iso: string, lang: Lang) =>
   new Date(iso).toLocaleString(lang, { month: "numeric", day: "numeric", hour: "2-digit", minute: "2-digit", hour12: false });
+/** The day of an approval as the register groups it: "12月6日 星期日", "Sunday, Dec 6". */
+const dayOf = (iso: string, lang: Lang) =>
+  iso ? new Date(iso).toLocaleDateString(lang, { weekday: "long", month: "short", day: "numeric" }) : "";
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 export function ReleasesScreen() {
@@ -164,64 +167,73 @@ export function ReleasesScreen() {
               </tr>
             </thead>
             <tbody>
-              {list.map((r) => (
-                <tr key={r.requestId} data-release={r.requestId} className="align-top">
-                  <td className="border-b border-slate-800 p-1">{when(r.approvedAt, lang)}</td>
-                  <td className="border-b border-slate-800 p-1">{r.requestId}</td>
-                  <td className="border-b border-slate-800 p-1">
-                    {r.building} · {r.unit}
-                  </td>
-                  <td className="border-b border-slate-800 p-1">{r.person ?? ""}</td>
-                  <td className="border-b border-slate-800 p-1">{w.kind[r.kind] ?? r.kind}</td>
-                  <td className="border-b border-slate-800 p-1">
-                    {w.basis[r.basis] ?? r.basis}
-                    {r.overrideReason && <div className="text-amber-300 print:text-black">{r.overrideReason}</div>}
-                  </td>
-                  <td className="border-b border-slate-800 p-1">
-                    {r.documents.map((d) => (
-                      <div key={`${d.document}-${d.addedAt}`}>
-                        {d.fileId && (
-                          // A thumbnail the server re-encoded (no metadata), read with the secretary's own session.
-                          // biome-ignore lint/performance/noImgElement: an API thumbnail, not a static asset
-                          <img
-                            src={`/api/files/${encodeURIComponent(d.fileId)}?size=thumb`}
-                            alt={w.doc[d.document] ?? d.document}
-                            data-release-thumb
-                            className="mr-1 inline-block h-12 w-auto rounded align-middle"
-                          />
-                        )}
-                        {w.doc[d.document] ?? d.document}
-                        {d.testedAt ? ` ${when(d.testedAt, lang)}` : ""}
-                      </div>
-                    ))}
-                  </td>
-                  <td className="border-b border-slate-800 p-1">
-                    {r.pass ? when(r.pass.until, lang) : ""}
-                    {r.pass?.printCode && (r.pass.state === "outside" || Date.parse(r.pass.until) > Date.now()) && (
-                      <button
-                        type="button"
-                        data-no-print
-                        data-print-pass={r.requestId}
-                        onClick={() => setPrinting(r)}
-                        className="mt-1 block min-h-11 rounded px-2 text-sky-300 ring-1 ring-slate-700"
-                      >
-                        {w.printPass}
-                      </button>
-                    )}
-                  </td>
-                  <td className="border-b border-slate-800 p-1">
-                    {r.trips.map((tr) => (
-                      <div
-                        key={tr.outAt}
-                        data-trip-overdue={tr.overdue}
-                        className={tr.overdue ? "font-semibold text-red-300 print:text-black" : ""}
-                      >
-                        {w.out} {when(tr.outAt, lang)} · {tr.inAt ? `${w.in} ${when(tr.inAt, lang)}` : w.notBack}
-                        {tr.overdue ? ` · ${w.overdue}` : ""}
-                      </div>
-                    ))}
-                  </td>
-                </tr>
+              {list.map((r, i) => (
+                <Fragment key={r.requestId}>
+                  {(i === 0 || dayOf(list[i - 1]?.approvedAt ?? "", lang) !== dayOf(r.approvedAt, lang)) && (
+                    <tr data-release-day>
+                      <th colSpan={w.cols.length} scope="colgroup" className="border-b border-slate-500 p-1 pt-3 text-left text-base">
+                        {dayOf(r.approvedAt, lang)}
+                      </th>
+                    </tr>
+                  )}
+                  <tr data-release={r.requestId} className="align-top">
+                    <td className="border-b border-slate-800 p-1">{when(r.approvedAt, lang)}</td>
+                    <td className="border-b border-slate-800 p-1">{r.requestId}</td>
+                    <td className="border-b border-slate-800 p-1">
+                      {r.building} · {r.unit}
+                    </td>
+                    <td className="border-b border-slate-800 p-1">{r.person ?? ""}</td>
+                    <td className="border-b border-slate-800 p-1">{w.kind[r.kind] ?? r.kind}</td>
+                    <td className="border-b border-slate-800 p-1">
+                      {w.basis[r.basis] ?? r.basis}
+                      {r.overrideReason && <div className="text-amber-300 print:text-black">{r.overrideReason}</div>}
+                    </td>
+                    <td className="border-b border-slate-800 p-1">
+                      {r.documents.map((d) => (
+                        <div key={`${d.document}-${d.addedAt}`}>
+                          {d.fileId && (
+                            // A thumbnail the server re-encoded (no metadata), read with the secretary's own session.
+                            // biome-ignore lint/performance/noImgElement: an API thumbnail, not a static asset
+                            <img
+                              src={`/api/files/${encodeURIComponent(d.fileId)}?size=thumb`}
+                              alt={w.doc[d.document] ?? d.document}
+                              data-release-thumb
+                              className="mr-1 inline-block h-12 w-auto rounded align-middle"
+                            />
+                          )}
+                          {w.doc[d.document] ?? d.document}
+                          {d.testedAt ? ` ${when(d.testedAt, lang)}` : ""}
+                        </div>
+                      ))}
+                    </td>
+                    <td className="border-b border-slate-800 p-1">
+                      {r.pass ? when(r.pass.until, lang) : ""}
+                      {r.pass?.printCode && (r.pass.state === "outside" || Date.parse(r.pass.until) > Date.now()) && (
+                        <button
+                          type="button"
+                          data-no-print
+                          data-print-pass={r.requestId}
+                          onClick={() => setPrinting(r)}
+                          className="mt-1 block min-h-11 rounded px-2 text-sky-300 ring-1 ring-slate-700"
+                        >
+                          {w.printPass}
+                        </button>
+                      )}
+                    </td>
+                    <td className="border-b border-slate-800 p-1">
+                      {r.trips.map((tr) => (
+                        <div
+                          key={tr.outAt}
+                          data-trip-overdue={tr.overdue}
+                          className={tr.overdue ? "font-semibold text-red-300 print:text-black" : ""}
+                        >
+                          {w.out} {when(tr.outAt, lang)} · {tr.inAt ? `${w.in} ${when(tr.inAt, lang)}` : w.notBack}
+                          {tr.overdue ? ` · ${w.overdue}` : ""}
+                        </div>
+                      ))}
+                    </td>
+                  </tr>
+                </Fragment>
               ))}
             </tbody>
           </table>

@@ -10,6 +10,7 @@ import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { browserAvailable, CHROMIUM } from "../support/browser";
 import { withBrowserApp } from "../support/browser-app";
+import { plainPng } from "../support/documents";
 import { hoursBefore, smallCompound } from "../support/fixtures";
 import { SCREENSHOTS } from "../support/wall-page";
 
@@ -258,6 +259,11 @@ describe.skipIf(!ready)("GATE: the gate phone in a browser", () => {
       expect(await amber.textContent()).toContain("发送后才核对");
       expect(await amber.textContent()).toContain("checked only when it is sent");
       await page.locator('[data-gate-waiting="1"]').waitFor({ timeout: 10_000 });
+      expect(await axeProblems(page)).toEqual([]);
+      mkdirSync(SCREENSHOTS, { recursive: true });
+      const offlineShot = path.join(SCREENSHOTS, "gate-offline.png");
+      await page.screenshot({ path: offlineShot });
+      copyFileSync(offlineShot, path.resolve("docs/gate-offline.png"));
       const entry = page.locator('[data-gate-scan][data-state="waiting"]');
       const scanId = (await entry.getAttribute("data-gate-scan")) as string;
       expect(await gateEvents(id)).toEqual([]);
@@ -287,11 +293,38 @@ describe.skipIf(!ready)("GATE: the gate phone in a browser", () => {
 
   it("GATE16 the release register prints on A4 (print media: the controls hidden); a pass printed from it for someone without a phone carries a code that opens the gate", async () => {
     const { id } = await approved({ tripHours: 4 });
+    // A release whose letter is a photo: the register shows its thumbnail.
+    const up = await fetch(`${app.server.url}/api/files?community=default`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${ADMIN}`, "content-type": "image/png" },
+      body: (await plainPng([30, 90, 160], 64)) as unknown as BodyInit,
+    });
+    expect(up.status).toBe(201);
+    const { fileId } = (await up.json()) as { fileId: string };
+    const withPhoto = `gate-photo-${++n}`;
+    const ev = (type: string, payload: object) => ({ type, payload });
+    const posted = await app.server.api("/api/events", {
+      events: [
+        ev("request.opened", { requestId: withPhoto, householdId: "h3", kind: "medical", urgent: true }),
+        ev("request.document_added", { requestId: withPhoto, document: "commitment_letter", fileId }),
+        ev("request.approved", { requestId: withPhoto }),
+      ],
+    });
+    expect(posted.status).toBe(201);
     const context = await app.browser.newContext({ viewport: { width: 1123, height: 1587 } });
     const page = await context.newPage();
     try {
       await page.goto(`${app.server.url}/releases?token=${ADMIN}&lang=zh-CN`);
       await page.locator(`[data-release="${id}"]`).waitFor({ timeout: 20_000 });
+      await expect
+        .poll(
+          () => page.locator(`[data-release="${withPhoto}"] img[data-release-thumb]`).evaluate((i) => (i as HTMLImageElement).naturalWidth),
+          {
+            timeout: 20_000,
+          },
+        )
+        .toBeGreaterThan(0);
+      expect(await page.locator("[data-release-day]").count()).toBeGreaterThanOrEqual(1);
       expect(await axeProblems(page)).toEqual([]);
       await page.emulateMedia({ media: "print" });
       expect(await page.locator("[data-no-print]").first().isVisible()).toBe(false);
