@@ -405,4 +405,46 @@ describe.skipIf(!ready)("GATE: the gate phone in a browser", () => {
       await context.close();
     }
   });
+
+  it("GATE18 an overdue trip reaches a subscribed wall within 60 s of its return time with no event posted (a trip shortened to seconds): the count and the building, no name; coming back clears it", async () => {
+    const display = await app.server.mint("display", "wall 18");
+    const context = await app.browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    const wall = await context.newPage();
+    try {
+      await wall.goto(`${app.server.url}/wall?token=${display}`);
+      const overdueOnWall = async () => Number(await wall.locator('[data-kpi="overdue"]').first().textContent());
+      await expect.poll(overdueOnWall, { timeout: 20_000 }).toBeGreaterThanOrEqual(0);
+      const before = await overdueOnWall();
+      const { id, code } = await approved({ tripHours: 10 / 3600 }, "h3");
+      const volunteer = await app.server.mint("volunteer", "gate 18");
+      const scanned = async () => {
+        const r = await fetch(`${app.server.url}/api/gate/scan`, {
+          method: "POST",
+          headers: { authorization: `Bearer ${volunteer}`, "content-type": "application/json" },
+          body: JSON.stringify({ code }),
+        });
+        expect(r.status).toBe(201);
+        return (await r.json()) as { seq: number; returnBy: string };
+      };
+      const out = await scanned();
+      const lastSeq = async () => {
+        const events = (await app.server.api(`/api/events?after=${out.seq - 1}&limit=1000`)).body.events as { seq: number }[];
+        return events.at(-1)?.seq;
+      };
+      await expect.poll(overdueOnWall, { timeout: 20_000 }).toBe(before);
+      await expect.poll(overdueOnWall, { timeout: 70_000, interval: 1000 }).toBe(before + 1);
+      // Within 60 s of the return time (and the alarm a few seconds' poll late at most), with no event since the out.
+      expect(Date.now() - Date.parse(out.returnBy)).toBeLessThan(62_000);
+      expect(await lastSeq()).toBe(out.seq);
+      const listed = wall.locator("[data-wall-overdue]");
+      expect(await listed.textContent()).toContain("Building 2");
+      expect(await listed.textContent()).not.toContain("201");
+      expect(await listed.textContent()).not.toContain("Zhang");
+      await scanned();
+      await expect.poll(overdueOnWall, { timeout: 20_000 }).toBe(before);
+      expect((await gateEvents(id)).map((e) => e.type)).toEqual(["gate.out", "gate.in"]);
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
 });
