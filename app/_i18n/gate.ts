@@ -5,9 +5,11 @@ export const GATE_BOTH = {
   out: "出门 OUT",
   in: "返回 IN",
   refused: "不可通行 STOP",
-  offline: "已暂存 SAVED",
-  offlineNote:
-    "无网络：扫码已存在本机，联网发送后才核对出入方向与有效期；请先看通行证上的有效期 · No network: the scan is kept on this phone; direction and validity are checked only when it is sent. Meanwhile read the validity on the pass",
+  offline: { "zh-CN": "已暂存 · 未核对", en: "SAVED · NOT CHECKED" },
+  offlineNote: {
+    "zh-CN": "无网络：扫码存在本机，联网发送后才核对出入方向与有效期。请先看通行证上的有效期。",
+    en: "No network: the scan is kept on this phone; direction and validity are checked only when it is sent. Meanwhile read the validity on the pass.",
+  },
   reportAge: (h: number) => `核酸 ${h} 小时前 · report ${h} h old`,
   returnBy: { "zh-CN": (t: string) => `须于 ${t} 前返回`, en: (t: string) => `back by ${t}` },
   noLimit: "返回时间不限 · no return time",

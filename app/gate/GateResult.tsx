@@ -17,13 +17,18 @@ export interface Holder {
 }
 
 export function GateResult({ answer, onNext }: { answer: Answer; onNext: () => void }) {
-  const tone = answer.kind === "ok" ? "bg-emerald-700" : answer.kind === "offline" ? "bg-amber-600" : "bg-red-700";
+  const tone =
+    answer.kind === "ok"
+      ? "bg-emerald-700 text-white"
+      : answer.kind === "offline"
+        ? "bg-amber-400 text-slate-950"
+        : "bg-red-700 text-white";
   return (
     <div
       role="alert"
       data-result={answer.kind === "ok" ? "green" : answer.kind === "offline" ? "amber" : "red"}
       data-direction={answer.kind === "ok" ? answer.direction : undefined}
-      className={`fixed inset-0 z-50 flex flex-col items-center justify-center gap-4 p-6 text-center text-white ${tone}`}
+      className={`fixed inset-0 z-50 flex flex-col items-center justify-center gap-4 p-6 text-center ${tone}`}
     >
       {answer.kind === "ok" && (
         <>
@@ -66,8 +71,18 @@ export function GateResult({ answer, onNext }: { answer: Answer; onNext: () => v
       )}
       {answer.kind === "offline" && (
         <>
-          <p className="text-6xl font-black">{GATE_BOTH.offline}</p>
-          <p className="text-2xl">{GATE_BOTH.offlineNote}</p>
+          <p className="text-5xl font-black" lang="zh-CN">
+            {GATE_BOTH.offline["zh-CN"]}
+          </p>
+          <p className="text-5xl font-black" lang="en">
+            {GATE_BOTH.offline.en}
+          </p>
+          <p className="text-2xl font-semibold" lang="zh-CN">
+            {GATE_BOTH.offlineNote["zh-CN"]}
+          </p>
+          <p className="text-xl" lang="en">
+            {GATE_BOTH.offlineNote.en}
+          </p>
         </>
       )}
       <button type="button" onClick={onNext} className="mt-6 rounded-xl bg-white px-10 py-5 text-3xl font-bold text-slate-900">
