@@ -280,6 +280,23 @@ describe.skipIf(!ready)(`GATE: passes and the gate on ${ENGINE}`, () => {
     const old = ((await (await s.api("/api/releases")).json()) as any).releases.find((r: any) => r.requestId === e.id);
     const red = await scan(old.pass.printCode, volunteer);
     expect([red.status, red.body.error.reason]).toEqual([409, "pass_expired"]);
+    // The same scan sent five times at once (a resend racing the first send): one passage, every answer "out".
+    const c = await leave(3);
+    expect((await post("request.approved", { requestId: c.id })).status).toBe(201);
+    const raceCode = (await approvedPass(c.id)).code;
+    const raceId = `race-${c.id}`;
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, async () => {
+        const r = await s.api("/api/gate/scan", { method: "POST", json: { code: raceCode, id: raceId }, token: volunteer });
+        return [r.status, ((await r.json()) as any).direction];
+      }),
+    );
+    expect(answers.filter(([st]) => st === 201)).toHaveLength(1);
+    expect(answers.every(([st, dir]) => (st === 201 || st === 200) && dir === "out")).toBe(true);
+    const raced = ((await (await s.api("/api/events?after=0&limit=1000")).json()) as any).events.filter(
+      (e: any) => (e.type === "gate.out" || e.type === "gate.in") && e.payload.requestId === c.id,
+    );
+    expect(raced.map((e: any) => [e.type, e.id])).toEqual([["gate.out", raceId]]);
     // Nobody else's token reads the register's codes.
     expect((await s.api("/api/releases", { token: volunteer })).status).toBe(403);
   });

@@ -1,10 +1,12 @@
 // Why: the gate phone scans a pass; the server decides out or in from the pass's state and records it (contract section 8).
 import { eq } from "drizzle-orm";
 import { z } from "zod";
+import type { Db } from "../../../drizzle/client";
 import { events } from "../../../drizzle/schema";
 import { isPrintedPassCode, printedPassNumber, readPassCode } from "../../auth/pass-code";
 import { scopedCommunity } from "../../auth/scope";
-import { fail } from "../../errors";
+import type { Principal } from "../../auth/tokens";
+import { AppError, fail } from "../../errors";
 import { appendEvents } from "../../ingest/append";
 import { Id } from "../../protocol/events";
 import { readOutside } from "../../queries/outside";
@@ -24,6 +26,26 @@ const ScanBody = z.strictObject({
 /** A queued scan is judged by the code of its own moment, at most this long ago. */
 const MAX_QUEUED_MS = 24 * 3_600_000;
 
+/** The answer a scan with this id got, read back from the feed (its event carries the id); null when there is none. */
+async function answeredBefore(db: Db, id: string, principal: Principal) {
+  const [seen] = await db
+    .select({ type: events.type, payload: events.payload, seq: events.seq, community: events.community })
+    .from(events)
+    .where(eq(events.id, id));
+  if (!seen || (seen.type !== "gate.out" && seen.type !== "gate.in")) return null;
+  scopedCommunity(principal, seen.community);
+  const requestId = String((seen.payload as { requestId: string }).requestId);
+  const again = await readPassHolderByRequest(db, seen.community, requestId, "masked");
+  return {
+    direction: seen.type === "gate.out" ? ("out" as const) : ("in" as const),
+    requestId,
+    seq: seen.seq,
+    returnBy: seen.type === "gate.out" ? (again?.row.passReturnBy?.toISOString() ?? null) : null,
+    holder: again?.holder ?? null,
+    duplicate: true,
+  };
+}
+
 export const gateRoutes = [
   /** Who is outside now: since when, due back when, overdue or not (secretary whole, volunteer masked). */
   route("GET /api/outside", async ({ res, url, deps, require }) => {
@@ -40,25 +62,9 @@ export const gateRoutes = [
     }
     const { code, id, scannedAt } = parsed.data;
     const db = deps.handle.db;
-    if (id) {
-      // The same scan sent again (an outbox retry): the answer it got, not a second passage.
-      const [seen] = await db
-        .select({ type: events.type, payload: events.payload, seq: events.seq, community: events.community })
-        .from(events)
-        .where(eq(events.id, id));
-      if (seen && (seen.type === "gate.out" || seen.type === "gate.in")) {
-        const requestId = String((seen.payload as { requestId: string }).requestId);
-        const again = await readPassHolderByRequest(db, seen.community, requestId, "masked");
-        return sendJson(res, 200, {
-          direction: seen.type === "gate.out" ? "out" : "in",
-          requestId,
-          seq: seen.seq,
-          returnBy: again?.row.passReturnBy?.toISOString() ?? null,
-          holder: again?.holder ?? null,
-          duplicate: true,
-        });
-      }
-    }
+    // The same scan sent again (an outbox retry): the answer it got, not a second passage.
+    const seen = id ? await answeredBefore(db, id, principal) : null;
+    if (seen) return sendJson(res, 200, seen);
     const now = Date.now();
     const at = scannedAt ? Math.max(Date.parse(scannedAt), now - MAX_QUEUED_MS) : now;
     const passSeq = readPassCode(deps.passKey, code, Math.min(at, now));
@@ -76,7 +82,7 @@ export const gateRoutes = [
     // A pass of another compound: 403, as for any of its routes.
     scopedCommunity(principal, row.community);
     const direction = row.passOutAt ? "in" : "out";
-    const [accepted] = await appendEvents(
+    const append = appendEvents(
       db,
       [
         {
@@ -89,6 +95,16 @@ export const gateRoutes = [
       ],
       { role: principal.role, name: principal.label, volunteer: principal.volunteer },
     );
+    // A resend racing its first send: whichever lost reads the winner's answer (the id is taken, by the same or the other direction).
+    const [accepted] = await append.catch(async (e: unknown) => {
+      const again = id && e instanceof AppError && e.reason === "event_id_reused" ? await answeredBefore(db, id, principal) : null;
+      if (!again) throw e;
+      return [{ duplicate: true, seq: again.seq }];
+    });
+    if (id && accepted?.duplicate) {
+      const again = await answeredBefore(db, id, principal);
+      if (again) return sendJson(res, 200, again);
+    }
     const after = await readPassHolder(db, row.passSeq as number, "masked");
     sendJson(res, 201, {
       direction,
