@@ -125,6 +125,7 @@ export const ZH: Templates = {
   pass_expired: (p) => `请求 ${p.requestId} 的通行证已于 ${p.until} 过期：请书记重新审批。`,
   already_out: (p) => `请求 ${p.requestId} 的持证人已外出（${p.outAt} 起）：请先登记返回。`,
   not_out: (p) => `请求 ${p.requestId} 的持证人未外出：只有已出门的人才能登记返回。`,
+  pass_other_compound: () => "这是其他小区的通行证：持证人不能从本门岗通行。",
   pass_unknown: () => "没有此号码的通行证：可能输错，或截图已过时。",
   test_report_after_event: () => "核酸报告的采样时间晚于提交时间：请检查日期。",
   test_report_in_future: (p) => `核酸报告的采样时间比现在晚了 ${p.slackMinutes} 分钟以上：请检查手机的日期和时间。`,

@@ -297,6 +297,10 @@ describe.skipIf(!ready)(`GATE: passes and the gate on ${ENGINE}`, () => {
       (e: any) => (e.type === "gate.out" || e.type === "gate.in") && e.payload.requestId === c.id,
     );
     expect(raced.map((e: any) => [e.type, e.id])).toEqual([["gate.out", raceId]]);
+    // A volunteer of another compound: the pass is genuine, and not for this gate.
+    const elsewhere = await s.mint("volunteer", "east gate", "east");
+    const foreign = await scan(raceCode, elsewhere);
+    expect([foreign.status, foreign.body.error.reason]).toEqual([403, "pass_other_compound"]);
     // Nobody else's token reads the register's codes.
     expect((await s.api("/api/releases", { token: volunteer })).status).toBe(403);
   });

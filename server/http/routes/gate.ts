@@ -80,7 +80,13 @@ export const gateRoutes = [
     if (!found) throw fail("not_found", "pass_unknown");
     const { row, holder } = found;
     // A pass of another compound: 403, as for any of its routes.
-    scopedCommunity(principal, row.community);
+    try {
+      scopedCommunity(principal, row.community);
+    } catch (e) {
+      // Said as the gate means it (another compound's pass), still the 403 of any route of that compound.
+      if (e instanceof AppError && e.reason === "community_forbidden") throw fail("forbidden", "pass_other_compound");
+      throw e;
+    }
     const direction = row.passOutAt ? "in" : "out";
     const append = appendEvents(
       db,
