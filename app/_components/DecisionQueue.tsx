@@ -119,7 +119,7 @@ export function DecisionQueue({ seq, now, locale, t }: { seq: number | undefined
 const SOON_MS = 12 * 3_600_000;
 
 /** An approved request's pass: until when (and how long is left), how long a trip; a warning before it lapses. */
-function PassLine({
+export function PassLine({
   pass,
   kind,
   now,

@@ -357,7 +357,7 @@ describe.skipIf(!ready)("GATE: the gate phone in a browser", () => {
     }
   });
 
-  it("GATE17 the desk shortens a pass when approving (until, hours per trip) and then says when it lapses, asking for a new report before it does", async () => {
+  it("GATE17 the desk shortens a pass when approving (until, hours per trip) and then says when it lapses, asking for a new report before it does, also once it has been used and is back inside", async () => {
     const id = `gate-desk-${++n}`;
     const e = (type: string, payload: object) => ({ type, payload });
     expect(
@@ -401,6 +401,19 @@ describe.skipIf(!ready)("GATE: the gate phone in a browser", () => {
       )?.pass;
       expect(pass).toMatchObject({ until: until.iso, tripHours: 1.5 });
       expect(await axeProblems(desk)).toEqual([]);
+      // Out and back: the request is fulfilled, and the desk still shows the pass (it may be used again) and its lapse.
+      const volunteer = await app.server.mint("volunteer", "gate 17");
+      for (const direction of ["out", "in"]) {
+        const r = await fetch(`${app.server.url}/api/gate/scan`, {
+          method: "POST",
+          headers: { authorization: `Bearer ${volunteer}`, "content-type": "application/json" },
+          body: JSON.stringify({ code: pass.code }),
+        });
+        expect(((await r.json()) as { direction: string }).direction).toBe(direction);
+      }
+      const inside = desk.locator(`[data-pass-inside="${id}"] [data-desk-pass="soon"]`);
+      await inside.waitFor({ timeout: 30_000 });
+      expect(await inside.textContent()).toContain("ask for a new test report");
     } finally {
       await context.close();
     }

@@ -270,6 +270,16 @@ describe.skipIf(!ready)(`GATE: passes and the gate on ${ENGINE}`, () => {
     expect((await scan(printed, volunteer)).body.direction).toBe("in");
     expect((await scan(printed, volunteer)).body.direction).toBe("out");
     expect((await scan(printed, volunteer)).body.direction).toBe("in");
+    // Back inside after using it: the desk's list of passes still valid, for a volunteer masked.
+    const outside = (await (await s.api("/api/outside")).json()) as any;
+    expect(outside.passesInside.find((p: any) => p.requestId === a.id)).toMatchObject({
+      building: "Building 1",
+      unit: "101",
+      tripHours: 3,
+    });
+    expect(outside.outside.map((o: any) => o.requestId)).not.toContain(a.id);
+    const masked = (await (await s.api("/api/outside", { token: volunteer })).json()) as any;
+    expect(masked.passesInside.find((p: any) => p.requestId === a.id).person).not.toBe(PERSONAL.name);
     const tampered = `${printed.slice(0, -1)}${(Number(printed.slice(-1)) + 1) % 10}`;
     expect((await scan(tampered, volunteer)).status).toBe(404);
     // A pass that has run out: its printed code is still read, and refused as expired.

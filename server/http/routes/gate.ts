@@ -9,7 +9,7 @@ import type { Principal } from "../../auth/tokens";
 import { AppError, fail } from "../../errors";
 import { appendEvents } from "../../ingest/append";
 import { Id } from "../../protocol/events";
-import { readOutside } from "../../queries/outside";
+import { readOutside, readPassesInside } from "../../queries/outside";
 import { readPassHolder, readPassHolderByRequest } from "../../queries/passes";
 import { invalid, zodIssues } from "../../zod-issues";
 import { route } from "../context";
@@ -47,11 +47,15 @@ async function answeredBefore(db: Db, id: string, principal: Principal) {
 }
 
 export const gateRoutes = [
-  /** Who is outside now: since when, due back when, overdue or not (secretary whole, volunteer masked). */
+  /** Who is outside now: since when, due back when, overdue or not; and passes used and back inside, still valid (secretary whole, volunteer masked). */
   route("GET /api/outside", async ({ res, url, deps, require }) => {
     const p = await require("secretary", "volunteer");
     const community = communityParam(url, p);
-    sendJson(res, 200, { outside: await readOutside(deps.handle.db, community, p.role === "secretary" ? "whole" : "masked") });
+    const masking = p.role === "secretary" ? "whole" : "masked";
+    sendJson(res, 200, {
+      outside: await readOutside(deps.handle.db, community, masking),
+      passesInside: await readPassesInside(deps.handle.db, community, masking),
+    });
   }),
   route("POST /api/gate/scan", async ({ req, res, deps, require }) => {
     const principal = await require("secretary", "volunteer");
