@@ -27,7 +27,9 @@ export function GateScreen() {
   // The phone's outbox sends what waits: on load, when the network returns, when the screen comes back, on a timer.
   useEffect(() => {
     const stop = outbox.start();
-    void adoptOldScans().then(() => outbox.kick());
+    void adoptOldScans()
+      .then(() => outbox.kick())
+      .catch(() => {});
     return stop;
   }, []);
 
@@ -36,13 +38,8 @@ export function GateScreen() {
     if (!c || busy.current) return;
     busy.current = true;
     setCode("");
-    try {
-      const r = await scan(c);
-      setShown({ id: r.entry.id, answer: r.answer });
-    } catch {
-      // The phone could not keep it (storage refused): nothing was recorded, say so rather than pretend.
-      busy.current = false;
-    }
+    const r = await scan(c);
+    setShown({ id: r.entry?.id ?? "", answer: r.answer });
   }, []);
   const onCode = useCallback((text: string) => void submit(text), [submit]);
   const { error } = useQrCamera(video, camera && answer === null, onCode);
