@@ -5,7 +5,7 @@ export const GATE_BOTH = {
   out: "出门 OUT",
   in: "返回 IN",
   refused: "不可通行 STOP",
-  offline: { "zh-CN": "已暂存 · 未核对", en: "SAVED · NOT CHECKED" },
+  offline: { "zh-CN": "已暂存 未核对", en: "SAVED, NOT CHECKED" },
   offlineNote: {
     "zh-CN": "无网络：扫码存在本机，联网发送后才核对出入方向与有效期。请先看通行证上的有效期。",
     en: "No network: the scan is kept on this phone; direction and validity are checked only when it is sent. Meanwhile read the validity on the pass.",

@@ -71,10 +71,10 @@ export function GateResult({ answer, onNext }: { answer: Answer; onNext: () => v
       )}
       {answer.kind === "offline" && (
         <>
-          <p className="text-5xl font-black" lang="zh-CN">
+          <p className="text-5xl font-black text-balance" lang="zh-CN">
             {GATE_BOTH.offline["zh-CN"]}
           </p>
-          <p className="text-5xl font-black" lang="en">
+          <p className="text-4xl font-black text-balance" lang="en">
             {GATE_BOTH.offline.en}
           </p>
           <p className="text-2xl font-semibold" lang="zh-CN">
