@@ -50,11 +50,7 @@ export function PassCard({
           {pass.state === "outside" ? w.outside : w.inside}
         </span>
       </div>
-      {person && (
-        <p className="w-full text-base">
-          {w.whoFor(person)}
-        </p>
-      )}
+      {person && <p className="w-full text-base">{w.whoFor(person)}</p>}
       {expired && pass.state === "inside" ? (
         <p role="status" className="w-full rounded-lg bg-red-100 p-3 text-lg font-semibold text-red-900">
           {w.expired}
