@@ -48,6 +48,8 @@ export interface Refusal {
   /** v1.2: the reason and its parameters, shown with errorText in the phone's language (absent in entries kept before). */
   reason?: string;
   params?: Record<string, unknown>;
+  /** What the refusal was about, when the answer says (a refused gate scan's holder: building, room, name masked). */
+  about?: Record<string, unknown>;
 }
 
 /** What one attempt's answer means for the action. */
@@ -85,6 +87,8 @@ export function classify(status: number, body: unknown): Outcome {
   const refusal: Refusal = { status, code: typeof err?.code === "string" ? err.code : "refused", message };
   if (typeof err?.reason === "string") refusal.reason = err.reason;
   if (err?.params && typeof err.params === "object") refusal.params = err.params as Record<string, unknown>;
+  const holder = (body as { holder?: unknown } | null)?.holder;
+  if (holder && typeof holder === "object") refusal.about = holder as Record<string, unknown>;
   return { kind: "refused", refusal };
 }
 

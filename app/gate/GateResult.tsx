@@ -6,7 +6,7 @@ import { localWhen } from "../_i18n/when";
 
 export type Answer =
   | { kind: "ok"; direction: "out" | "in"; returnBy: string | null; holder: Holder }
-  | { kind: "refused"; error: Reasoned }
+  | { kind: "refused"; error: Reasoned; holder?: Holder }
   | { kind: "offline" };
 
 export interface Holder {
@@ -61,6 +61,12 @@ export function GateResult({ answer, onNext }: { answer: Answer; onNext: () => v
       {answer.kind === "refused" && (
         <>
           <p className="text-7xl font-black">{GATE_BOTH.refused}</p>
+          {answer.holder && (
+            <p data-refused-holder className="text-3xl font-bold">
+              {answer.holder.building} · {answer.holder.unit}
+              {answer.holder.person ? ` · ${answer.holder.person}` : ""}
+            </p>
+          )}
           <p className="text-3xl font-semibold" lang="zh-CN">
             {errorText(answer.error, "zh-CN")}
           </p>

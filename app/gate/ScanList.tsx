@@ -37,7 +37,7 @@ export function ScanList({ scans, lang, sending }: { scans: readonly OutboxEntry
             >
               <p className="text-lg font-semibold">
                 {a.kind === "ok" && `${a.direction === "out" ? g.out : g.in} · ${a.holder.building} · ${a.holder.unit}`}
-                {a.kind === "refused" && g.refused}
+                {a.kind === "refused" && (a.holder ? `${g.refused} · ${a.holder.building} · ${a.holder.unit}` : g.refused)}
                 {a.kind === "offline" && (sending ? g.sending : g.pendingCheck)}
               </p>
               {a.kind === "refused" && <p className="text-base">{errorText(a.error, lang)}</p>}

@@ -17,7 +17,8 @@ export const isScan = (e: OutboxEntry) => e.event.type === GATE_SCAN;
 
 /** What the server answered a sent scan, as the full-screen answer shows it. */
 export function answerOf(e: OutboxEntry): Answer {
-  if (e.state === "refused" && e.refusal) return { kind: "refused", error: e.refusal };
+  if (e.state === "refused" && e.refusal)
+    return { kind: "refused", error: e.refusal, ...(e.refusal.about ? { holder: e.refusal.about as unknown as Holder } : {}) };
   if (e.state !== "sent") return { kind: "offline" };
   const a = (e.answer ?? {}) as { direction?: string; returnBy?: string | null; holder?: Holder | null };
   return {

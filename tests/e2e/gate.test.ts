@@ -143,6 +143,7 @@ describe.skipIf(!ready)("GATE: the gate phone in a browser", () => {
     const red = page.locator('[data-result="red"]');
     await red.waitFor({ timeout: 15_000 });
     expect(await red.textContent()).toContain("过期");
+    expect(await red.locator("[data-refused-holder]").textContent()).toContain("Building 1 · 101");
     expect(await red.textContent()).toContain("ran out");
     expect(await axeProblems(page)).toEqual([]);
     await shot(page, "gate-red");

@@ -139,6 +139,9 @@ describe.skipIf(!ready)(`GATE: passes and the gate on ${ENGINE}`, () => {
     );
     const red = await scan((await approvedPass(e.id)).code, volunteer);
     expect([red.status, red.body.error.reason]).toEqual([409, "pass_expired"]);
+    // The refusal names whose pass it was, masked, for the gate to show.
+    expect(red.body.holder).toMatchObject({ building: "Building 1", unit: "101" });
+    expect(red.body.holder.person).not.toBe(PERSONAL.name);
     expect((await scan(code, await s.mint("display"))).status).toBe(403);
   });
 

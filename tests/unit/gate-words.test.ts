@@ -74,6 +74,10 @@ describe("GATE: a gate scan in the phone's outbox", () => {
       refusal: { status: 409, reason: "already_out" },
     });
     expect(classify(404, { error: { code: "not_found", reason: "pass_unknown", message: "m" } }).kind).toBe("refused");
+    // A refused scan names whose pass it was: kept with the refusal for the gate to show.
+    expect(
+      classify(409, { error: { code: "conflict", reason: "pass_expired", message: "m" }, holder: { building: "1", unit: "101" } }),
+    ).toMatchObject({ refusal: { reason: "pass_expired", about: { building: "1", unit: "101" } } });
     expect(classify(503, null).kind).toBe("retry");
     // The feed's answer is read as before.
     expect(classify(201, { accepted: [{ id: "x", seq: 7, duplicate: false }] })).toEqual({ kind: "sent", seq: 7, duplicate: false });

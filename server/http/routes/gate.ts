@@ -23,6 +23,9 @@ const ScanBody = z.strictObject({
   scannedAt: z.iso.datetime({ offset: true }).optional(),
 });
 
+/** The gate's own refusals (contract section 8): their 409 also names the holder, masked. */
+const GATE_REFUSALS = new Set<string>(["no_pass", "pass_expired", "already_out", "not_out"]);
+
 /** A queued scan is judged by the code of its own moment, at most this long ago. */
 const MAX_QUEUED_MS = 24 * 3_600_000;
 
@@ -106,11 +109,17 @@ export const gateRoutes = [
       { role: principal.role, name: principal.label, volunteer: principal.volunteer },
     );
     // A resend racing its first send: whichever lost reads the winner's answer (the id is taken, by the same or the other direction).
-    const [accepted] = await append.catch(async (e: unknown) => {
+    let accepted: { duplicate: boolean; seq: number } | undefined;
+    try {
+      [accepted] = await append;
+    } catch (e) {
       const again = id && e instanceof AppError && e.reason === "event_id_reused" ? await answeredBefore(db, id, principal) : null;
-      if (!again) throw e;
-      return [{ duplicate: true, seq: again.seq }];
-    });
+      if (again) accepted = { duplicate: true, seq: again.seq };
+      // Refused (expired, already out, …): said with the holder, so the gate shows whose pass it was.
+      else if (e instanceof AppError && e.status === 409 && GATE_REFUSALS.has(e.reason))
+        return sendJson(res, 409, { ...e.toJSON(), holder });
+      else throw e;
+    }
     if (id && accepted?.duplicate) {
       const again = await answeredBefore(db, id, principal);
       if (again) return sendJson(res, 200, again);
