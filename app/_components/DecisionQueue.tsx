@@ -1,11 +1,13 @@
 "use client";
 import { useEffect, useRef, useState } from "react";
 import type { readOpenRequests } from "../../server/queries/requests";
+import { deskWords } from "../_i18n/desk";
 import type { DICTS } from "../_i18n/dict";
 import { EVIDENCE } from "../_i18n/evidence";
 import { historyWords } from "../_i18n/history";
 import { langOf } from "../_i18n/posts";
 import { errorText, type Reasoned } from "../_i18n/reasons";
+import { localWhen } from "../_i18n/when";
 import { screenCommunity } from "../_live/community";
 import { postEvent } from "../_live/post-event";
 import { DecisionBasis } from "./DecisionBasis";
@@ -118,7 +120,10 @@ export function DecisionQueue({ seq, now, locale, t }: { seq: number | undefined
             )}
             <DocumentPhotos files={r.files} t={t} />
             {r.status === "approved" ? (
-              <DecisionBasis decision={r.decision} now={now} locale={locale} />
+              <>
+                <DecisionBasis decision={r.decision} now={now} locale={locale} />
+                {r.pass && <PassLine pass={r.pass} kind={r.kind} now={now} locale={locale} />}
+              </>
             ) : (
               <p
                 data-release={r.release.ok ? (r.release.basis === "delivery" ? "delivery" : "ok") : "blocked"}
@@ -137,6 +142,46 @@ export function DecisionQueue({ seq, now, locale, t }: { seq: number | undefined
       </ul>
     </section>
   );
+}
+
+/** Lapses within this: the desk asks for a new report before then. */
+const SOON_MS = 12 * 3_600_000;
+
+/** An approved request's pass: until when (and how long is left), how long a trip; a warning before it lapses. */
+export function PassLine({
+  pass,
+  kind,
+  now,
+  locale,
+}: {
+  pass: { until: string; tripHours: number | null };
+  kind: string;
+  now: number;
+  locale: string;
+}) {
+  const w = deskWords(locale).pass;
+  const lang = locale === "zh-CN" ? "zh-CN" : "en";
+  const left = Date.parse(pass.until) - now;
+  return (
+    <div data-desk-pass={left <= 0 ? "lapsed" : left < SOON_MS ? "soon" : "valid"} className="mt-1 text-sm">
+      <p className="text-slate-200">
+        {w.line(localWhen(pass.until, lang), fmtAge(Math.max(0, left), locale))} ·{" "}
+        {pass.tripHours === null ? w.noTripLimit : w.trip(pass.tripHours)}
+      </p>
+      {left <= 0 && <p className="font-semibold text-red-300">{w.lapsed}</p>}
+      {left > 0 && left < SOON_MS && kind === "leave" && <p className="font-semibold text-amber-300">{w.newReport}</p>}
+    </div>
+  );
+}
+
+/** The `pass` of an approval from the desk's two optional fields: until (local date and time) and hours per trip. */
+export function passOf(until: string, tripHours: string): { until?: string; tripHours?: number } | undefined {
+  const out: { until?: string; tripHours?: number } = {};
+  const at = until ? new Date(until) : null;
+  if (at && !Number.isNaN(at.getTime())) out.until = at.toISOString();
+  const h = Number(tripHours);
+  if (tripHours.trim() && Number.isFinite(h) && h > 0) out.tripHours = h;
+  return Object.keys(out).length ? out : undefined;
 }
 
 const TONES = {
@@ -162,7 +207,10 @@ function Act({ tone, label, disabled, onClick }: { tone: keyof typeof TONES; lab
 /** The decisions open to a request: fulfil once approved; otherwise approve (with an override reason when the rule is not met) or reject. */
 function Actions({ item, t, decide }: { item: Item; t: Dict; decide: (type: string, payload: object) => Promise<void> }) {
   const [reason, setReason] = useState("");
+  const [until, setUntil] = useState("");
+  const [tripHours, setTripHours] = useState("");
   const q = t.queue;
+  const words = deskWords(langOf(t)).pass;
   const requestId = item.requestId;
   if (item.status === "approved")
     return (
@@ -174,8 +222,41 @@ function Actions({ item, t, decide }: { item: Item; t: Dict; decide: (type: stri
   const who = `${item.building} ${item.unit}`;
   // Each decision is confirmed once: a gloved tap on a phone must not approve a release by accident.
   const confirmed = (action: string) => window.confirm(q.confirm(action, who));
+  const releases = item.kind === "leave" || item.kind === "medical";
+  const pass = releases ? passOf(until, tripHours) : undefined;
   return (
     <div className="mt-2 flex flex-wrap items-center gap-3">
+      {releases && (
+        <details data-shorten-pass className="basis-full text-sm">
+          <summary className="min-h-12 cursor-pointer py-3 text-slate-300">{words.shorten}</summary>
+          <div className="flex flex-wrap gap-3">
+            <label className="flex flex-col gap-1">
+              {words.until}
+              <input
+                type="datetime-local"
+                name="passUntil"
+                value={until}
+                onChange={(e) => setUntil(e.target.value)}
+                className="min-h-12 rounded bg-slate-900 px-3"
+              />
+            </label>
+            <label className="flex flex-col gap-1">
+              {words.tripHours}
+              <input
+                type="number"
+                name="tripHours"
+                min="0.25"
+                step="0.25"
+                inputMode="decimal"
+                value={tripHours}
+                onChange={(e) => setTripHours(e.target.value)}
+                className="min-h-12 w-32 rounded bg-slate-900 px-3"
+              />
+            </label>
+          </div>
+          <p className="mt-1 text-slate-400">{words.hint}</p>
+        </details>
+      )}
       <input
         aria-label={q.reason}
         placeholder={q.reason}
@@ -184,13 +265,19 @@ function Actions({ item, t, decide }: { item: Item; t: Dict; decide: (type: stri
         className="w-full min-w-0 flex-1 basis-full rounded bg-slate-900 px-3 py-3 sm:basis-64"
       />
       {item.release.ok ? (
-        <Act tone="approve" label={q.approve} onClick={() => confirmed(q.approve) && decide("request.approved", { requestId })} />
+        <Act
+          tone="approve"
+          label={q.approve}
+          onClick={() => confirmed(q.approve) && decide("request.approved", { requestId, ...(pass ? { pass } : {}) })}
+        />
       ) : (
         <Act
           tone="override"
           label={q.override}
           disabled={!text}
-          onClick={() => confirmed(q.override) && decide("request.approved", { requestId, override: { reason: text } })}
+          onClick={() =>
+            confirmed(q.override) && decide("request.approved", { requestId, override: { reason: text }, ...(pass ? { pass } : {}) })
+          }
         />
       )}
       <Act

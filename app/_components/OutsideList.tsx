@@ -2,6 +2,7 @@
 // Why: the desk sees who is outside through the gate now, since when and due back when, the overdue first in red.
 import { useEffect, useState } from "react";
 import type { Lang } from "../_i18n/dict";
+import { PassLine } from "./DecisionQueue";
 import { fmtClock } from "./wall-format";
 
 interface Outside {
@@ -14,6 +15,16 @@ interface Outside {
   overdue: boolean;
 }
 
+interface PassInside {
+  requestId: string;
+  kind: string;
+  building: string;
+  unit: string;
+  person: string | null;
+  until: string;
+  tripHours: number | null;
+}
+
 const WORDS = {
   en: {
     title: "Outside now",
@@ -23,6 +34,7 @@ const WORDS = {
     noLimit: "no return time",
     overdue: "overdue",
     register: "Release register",
+    inside: "Passes back inside, still valid",
   },
   "zh-CN": {
     title: "外出人员",
@@ -32,20 +44,26 @@ const WORDS = {
     noLimit: "返回时间不限",
     overdue: "逾时",
     register: "放行登记簿",
+    inside: "已返回、仍有效的通行证",
   },
 } as const;
 
 /** Re-read when the feed moves (`seq`) and every 15 s, so an overdue trip turns red without an event. */
 export function OutsideList({ seq, now, lang }: { seq: number | undefined; now: number; lang: Lang }) {
   const [list, setList] = useState<Outside[] | null>(null);
+  const [inside, setInside] = useState<PassInside[]>([]);
   const tick = Math.floor(now / 15_000);
   useEffect(() => {
     void tick;
     if (seq === undefined) return;
     let live = true;
     fetch("/api/outside", { credentials: "same-origin" })
-      .then((r) => (r.ok ? (r.json() as Promise<{ outside: Outside[] }>) : null))
-      .then((b) => live && b && setList(b.outside))
+      .then((r) => (r.ok ? (r.json() as Promise<{ outside: Outside[]; passesInside?: PassInside[] }>) : null))
+      .then((b) => {
+        if (!live || !b) return;
+        setList(b.outside);
+        setInside(b.passesInside ?? []);
+      })
       .catch(() => {});
     return () => {
       live = false;
@@ -74,6 +92,22 @@ export function OutsideList({ seq, now, lang }: { seq: number | undefined; now: 
           </li>
         ))}
       </ul>
+      {inside.length > 0 && (
+        <>
+          <h3 className="mt-3 mb-1 font-semibold">{w.inside}</h3>
+          <ul className="flex flex-col gap-2">
+            {inside.map((p) => (
+              <li key={p.requestId} data-pass-inside={p.requestId}>
+                <span className="font-semibold">
+                  {p.building} · {p.unit}
+                </span>{" "}
+                {p.person ?? ""}
+                <PassLine pass={p} kind={p.kind} now={now} locale={lang} />
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
     </section>
   );
 }

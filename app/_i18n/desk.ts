@@ -43,10 +43,32 @@ type DeskDict = {
   };
   charts: string;
   demo: { clear: string; title: string; body: string };
+  pass: {
+    line: (until: string, left: string) => string;
+    trip: (hours: number) => string;
+    noTripLimit: string;
+    lapsed: string;
+    newReport: string;
+    shorten: string;
+    until: string;
+    tripHours: string;
+    hint: string;
+  };
 };
 
 export const DESK: Record<Lang, DeskDict> = {
   en: {
+    pass: {
+      line: (until, left) => `Pass until ${until} (${left} left)`,
+      trip: (h) => `trips of at most ${h} h`,
+      noTripLimit: "no limit on a trip",
+      lapsed: "The pass has run out: approve a new one if they still need to go out",
+      newReport: "Lapses soon: ask for a new test report before then if they still need to go out",
+      shorten: "Shorten the pass (optional)",
+      until: "Until",
+      tripHours: "Hours per trip",
+      hint: "Left empty: leave until the report is 48 h old with 12 h trips; medical 24 h with no trip limit.",
+    },
     confirm: "Confirm",
     cancel: "Cancel",
     working: "Sending…",
@@ -135,6 +157,17 @@ export const DESK: Record<Lang, DeskDict> = {
       note: "备注",
     },
     charts: "今日",
+    pass: {
+      line: (until, left) => `通行证有效至 ${until}（还剩 ${left}）`,
+      trip: (h) => `每次外出最长 ${h} 小时`,
+      noTripLimit: "每次外出不限时长",
+      lapsed: "通行证已过期：如仍需外出，请重新审批",
+      newReport: "即将过期：如需继续外出，请在过期前让住户上传新的核酸报告",
+      shorten: "缩短通行证（可不填）",
+      until: "有效至",
+      tripHours: "每次外出小时数",
+      hint: "不填则按默认：外出至报告满 48 小时、每次 12 小时；就医 24 小时、不限时长。",
+    },
     demo: {
       clear: "清除演示数据，开始录入本小区…",
       title: "清除演示数据？",

@@ -36,6 +36,26 @@ type HomeDict = {
   cancel: string;
   confirmCancel: string;
   failed: (why: string) => string;
+  pass: PassWords;
+};
+
+/** The words of the pass a household shows at the gate (on /home) and the one the secretary prints. */
+export type PassWords = {
+  title: string;
+  qr: (number: string) => string;
+  number: string;
+  until: (at: string) => string;
+  trip: (hours: number) => string;
+  noTripLimit: string;
+  inside: string;
+  outside: string;
+  outSince: (at: string) => string;
+  backBy: (at: string) => string;
+  overdue: string;
+  expired: string;
+  changing: string;
+  stale: string;
+  whoFor: (person: string) => string;
 };
 
 export const HOME: Record<Lang, HomeDict> = {
@@ -70,6 +90,23 @@ export const HOME: Record<Lang, HomeDict> = {
     cancel: "Cancel this request",
     confirmCancel: "Cancel this request? The committee will no longer look at it.",
     failed: (why) => `Could not do that: ${why}`,
+    pass: {
+      title: "Gate pass",
+      qr: (n) => `Gate pass QR code, number ${n}`,
+      number: "Pass number",
+      until: (at) => `Valid until ${at}`,
+      trip: (h) => `Each trip: at most ${h} h`,
+      noTripLimit: "No time limit on a trip",
+      inside: "Inside",
+      outside: "Outside",
+      outSince: (at) => `Out since ${at}`,
+      backBy: (at) => `Back by ${at}`,
+      overdue: "Past the return time: come back now",
+      expired: "This pass has run out. Ask the committee for a new one.",
+      changing: "Show this screen at the gate. The code changes every 10 minutes: a screenshot will not work.",
+      stale: "No connection for a while: this code is out of date. Connect to the network to show the current one.",
+      whoFor: (p) => `For: ${p}`,
+    },
   },
   "zh-CN": {
     title: "我的住户",
@@ -102,5 +139,22 @@ export const HOME: Record<Lang, HomeDict> = {
     cancel: "撤销此申请",
     confirmCancel: "确定撤销此申请？居委会将不再处理。",
     failed: (why) => `操作失败：${why}`,
+    pass: {
+      title: "出入通行证",
+      qr: (n) => `通行证二维码，号码 ${n}`,
+      number: "通行证号码",
+      until: (at) => `有效期至 ${at}`,
+      trip: (h) => `每次外出最长 ${h} 小时`,
+      noTripLimit: "每次外出不限时长",
+      inside: "在小区内",
+      outside: "已外出",
+      outSince: (at) => `${at} 出门`,
+      backBy: (at) => `须于 ${at} 前返回`,
+      overdue: "已超过返回时间，请尽快返回",
+      expired: "此通行证已过期，请向居委会重新申请。",
+      changing: "在门岗出示此页面。二维码每 10 分钟更换一次，截图无效。",
+      stale: "已有一段时间没有网络：此二维码已过时。请连接网络以显示当前二维码。",
+      whoFor: (p) => `持证人：${p}`,
+    },
   },
 };

@@ -2,6 +2,7 @@
 import { isReason, type Params, type ReasonRef, refs, render, type Templates } from "../../server/protocol/reasons";
 import { EN } from "../../server/protocol/reasons-en";
 import type { Lang } from "./dict";
+import { isIsoMoment, localWhen } from "./when";
 
 const KIND: Record<string, string> = { leave: "外出", medical: "就医", medicine: "购药", supplies: "物资", other: "其他" };
 const STATUS: Record<string, string> = {
@@ -124,6 +125,7 @@ export const ZH: Templates = {
   pass_expired: (p) => `请求 ${p.requestId} 的通行证已于 ${p.until} 过期：请书记重新审批。`,
   already_out: (p) => `请求 ${p.requestId} 的持证人已外出（${p.outAt} 起）：请先登记返回。`,
   not_out: (p) => `请求 ${p.requestId} 的持证人未外出：只有已出门的人才能登记返回。`,
+  pass_other_compound: () => "这是其他小区的通行证：持证人不能从本门岗通行。",
   pass_unknown: () => "没有此号码的通行证：可能输错，或截图已过时。",
   test_report_after_event: () => "核酸报告的采样时间晚于提交时间：请检查日期。",
   test_report_in_future: (p) => `核酸报告的采样时间比现在晚了 ${p.slackMinutes} 分钟以上：请检查手机的日期和时间。`,
@@ -272,7 +274,9 @@ export type Reasoned = { reason?: unknown; params?: unknown; message?: unknown }
 /** A reason in the screen's language, or null when it is not one this screen knows. */
 export function reasonText(r: Reasoned, lang: Lang): string | null {
   if (!r || !isReason(r.reason)) return null;
-  const params = r.params && typeof r.params === "object" ? (r.params as Params) : {};
+  const raw = r.params && typeof r.params === "object" ? (r.params as Params) : {};
+  // A moment in a reason (a pass's `until`, since when someone is out) reads in the phone's time and the screen's language.
+  const params = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, isIsoMoment(v) ? localWhen(v, lang) : v])) as Params;
   return render(REASON_TEXT[lang], { reason: r.reason, params } as ReasonRef);
 }
 

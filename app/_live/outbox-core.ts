@@ -9,6 +9,12 @@ export interface OutboxEvent {
 
 export type OutboxState = "waiting" | "sent" | "refused";
 
+/**
+ * A pass read at the gate: kept like an event (its id, its moment) but sent to `POST /api/gate/scan`, where the
+ * server decides out or in when it arrives. Not a feed event type: the server records `gate.out` or `gate.in`.
+ */
+export const GATE_SCAN = "gate.scan";
+
 /** One action on the phone, kept in IndexedDB until it is sent (and a while after, to show what went). */
 export interface OutboxEntry {
   /** The event id: the server's idempotency key, the same on every attempt. */
@@ -35,6 +41,8 @@ export interface OutboxEntry {
   duplicate?: boolean;
   sentAt?: number;
   refusal?: Refusal;
+  /** What the server answered besides the seq (a gate scan's direction, holder and return time). */
+  answer?: Record<string, unknown>;
   /** Why the last attempt did not get an answer (network, 5xx, 429, signed out). */
   lastError?: string;
 }
@@ -53,18 +61,20 @@ export interface Refusal {
   /** v1.2: the reason and its parameters, shown with errorText in the phone's language (absent in entries kept before). */
   reason?: string;
   params?: Record<string, unknown>;
+  /** What the refusal was about, when the answer says (a refused gate scan's holder: building, room, name masked). */
+  about?: Record<string, unknown>;
 }
 
 /** What one attempt's answer means for the action. */
 export type Outcome =
-  | { kind: "sent"; seq: number; duplicate: boolean }
+  | { kind: "sent"; seq: number; duplicate: boolean; answer?: Record<string, unknown> }
   | { kind: "refused"; refusal: Refusal }
   | { kind: "retry"; reason: string }
   /** 401: this phone's sign-in was revoked (or is unknown). Trying again cannot help: it waits for a new sign-in link. */
   | { kind: "signed_out"; reason: string; revoked: boolean };
 
 type ErrorBody = { error?: { code?: unknown; message?: unknown; reason?: unknown; params?: unknown } } | null;
-type AcceptedBody = { accepted?: { id?: unknown; seq?: unknown; duplicate?: unknown }[] } | null;
+type AcceptedBody = { accepted?: { id?: unknown; seq?: unknown; duplicate?: unknown }[]; seq?: unknown; duplicate?: unknown } | null;
 
 /**
  * Reads the API's answer to one event: 201/200 are sent (200 = the server already had it, a
@@ -74,9 +84,14 @@ type AcceptedBody = { accepted?: { id?: unknown; seq?: unknown; duplicate?: unkn
  */
 export function classify(status: number, body: unknown): Outcome {
   if (status === 200 || status === 201) {
-    const first = (body as AcceptedBody)?.accepted?.[0];
-    const seq = typeof first?.seq === "number" ? first.seq : 0;
-    return { kind: "sent", seq, duplicate: first?.duplicate === true || status === 200 };
+    const b = body as AcceptedBody;
+    const first = b?.accepted?.[0];
+    if (first)
+      return { kind: "sent", seq: typeof first.seq === "number" ? first.seq : 0, duplicate: first.duplicate === true || status === 200 };
+    // Another route's answer (a gate scan: direction, holder, return time): kept with the action to be shown.
+    const seq = typeof b?.seq === "number" ? b.seq : 0;
+    const answer = b && typeof b === "object" ? (b as Record<string, unknown>) : undefined;
+    return { kind: "sent", seq, duplicate: b?.duplicate === true || status === 200, ...(answer ? { answer } : {}) };
   }
   const err = (body as ErrorBody)?.error;
   const message = typeof err?.message === "string" ? err.message : `HTTP ${status}`;
@@ -85,6 +100,8 @@ export function classify(status: number, body: unknown): Outcome {
   const refusal: Refusal = { status, code: typeof err?.code === "string" ? err.code : "refused", message };
   if (typeof err?.reason === "string") refusal.reason = err.reason;
   if (err?.params && typeof err.params === "object") refusal.params = err.params as Record<string, unknown>;
+  const holder = (body as { holder?: unknown } | null)?.holder;
+  if (holder && typeof holder === "object") refusal.about = holder as Record<string, unknown>;
   return { kind: "refused", refusal };
 }
 
@@ -109,7 +126,17 @@ export function applyOutcome(e: OutboxEntry, o: Outcome, now: number): OutboxEnt
   if (o.kind === "sent") {
     // Sent: the photo's bytes are on the server now; the phone keeps its id only.
     const upload = e.upload ? { fileId: e.upload.fileId } : undefined;
-    return { ...e, attempts, state: "sent", seq: o.seq, duplicate: o.duplicate, sentAt: now, lastError: undefined, upload };
+    return {
+      ...e,
+      attempts,
+      state: "sent",
+      seq: o.seq,
+      duplicate: o.duplicate,
+      answer: o.answer,
+      sentAt: now,
+      lastError: undefined,
+      upload,
+    };
   }
   if (o.kind === "refused") return { ...e, attempts, state: "refused", refusal: o.refusal, lastError: undefined };
   return { ...e, attempts, lastError: o.reason };

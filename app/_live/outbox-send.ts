@@ -1,9 +1,16 @@
 // Why: one attempt at one kept action, always with the id it got when it was made, and what the answer means.
-import { classify, classifyUpload, eventBody, type OutboxEntry, type Outcome } from "./outbox-core";
+import { classify, classifyUpload, eventBody, GATE_SCAN, type OutboxEntry, type Outcome } from "./outbox-core";
 
 const TIMEOUT_MS = 15_000;
 /** A photo of several MB on a slow stairwell connection takes longer than an event. */
 const UPLOAD_TIMEOUT_MS = 120_000;
+
+/** Where an action goes: a gate scan to the gate (the server decides its direction then), anything else to the feed. */
+export function requestOf(e: OutboxEntry): { url: string; body: unknown } {
+  if (e.event.type === GATE_SCAN)
+    return { url: "/api/gate/scan", body: { id: e.id, code: String(e.event.payload.code ?? ""), scannedAt: e.event.occurredAt } };
+  return { url: "/api/events", body: eventBody(e) };
+}
 
 async function post(path: string, body: string, ms: number): Promise<{ status: number; body: unknown }> {
   const ctrl = new AbortController();
@@ -46,7 +53,8 @@ export async function sendEntry(e: OutboxEntry, uploaded?: (fileId: string) => P
       entry = { ...e, upload: { ...e.upload, fileId: up.fileId } };
       await uploaded?.(up.fileId);
     }
-    const r = await post("/api/events", JSON.stringify(eventBody(entry)), TIMEOUT_MS);
+    const { url, body } = requestOf(entry);
+    const r = await post(url, JSON.stringify(body), TIMEOUT_MS);
     return classify(r.status, r.body);
   } catch {
     return { kind: "retry", reason: navigator.onLine ? "no answer from the server" : "offline" };

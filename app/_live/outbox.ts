@@ -77,15 +77,16 @@ class Outbox {
   /**
    * Keeps a new action on the phone with its id and time fixed now; resolves once it is in IndexedDB.
    * `id` reuses an action's id (a re-tap of the same action): an action already kept is not added twice.
+   * `at`: when the action was made, if before now (a scan kept by an older page).
    */
   async add(
     action: MadeAction,
-    opts: { id?: string; form?: string; fields?: Record<string, string>; photo?: string; upload?: PhotoUpload } = {},
+    opts: { id?: string; form?: string; fields?: Record<string, string>; photo?: string; upload?: PhotoUpload; at?: number } = {},
   ): Promise<OutboxEntry> {
-    const now = Date.now();
+    const now = opts.at ?? Date.now();
     const entry: OutboxEntry = {
       id: opts.id ?? newEventId(),
-      order: nextOrder(this.snap.entries, now),
+      order: nextOrder(this.snap.entries, Date.now()),
       madeAt: now,
       event: { type: action.type, occurredAt: new Date(now).toISOString(), payload: action.payload },
       form: opts.form,

@@ -5,6 +5,8 @@ import { HOME } from "../_i18n/home";
 import { errorText } from "../_i18n/reasons";
 import { useLang } from "../_i18n/use-lang";
 import { postEvent } from "../_live/post-event";
+import { useNow } from "../_live/use-now";
+import { PassCard, showsPass } from "./PassCard";
 import { RequestCard } from "./RequestCard";
 import { RequestForm } from "./RequestForm";
 import { type MyRequest, useMyRequests } from "./use-my-requests";
@@ -14,6 +16,7 @@ export function HomeScreen() {
   const h = HOME[lang];
   const { state, reload } = useMyRequests();
   const [error, setError] = useState<string | null>(null);
+  const now = useNow(1000);
 
   const cancel = async (r: MyRequest) => {
     if (!window.confirm(h.confirmCancel)) return;
@@ -48,6 +51,13 @@ export function HomeScreen() {
           <p data-connection={state.live ? "live" : "offline"} className={`text-sm ${state.live ? "text-emerald-300" : "text-amber-300"}`}>
             {state.live ? h.live : h.offline}
           </p>
+          {/* A pass comes first: it is what the phone is opened for at the gate. */}
+          {state.data.requests.map(
+            (r) =>
+              showsPass(r.pass, now) && (
+                <PassCard key={`pass-${r.requestId}`} requestId={r.requestId} pass={r.pass} person={r.person} lang={lang} now={now} />
+              ),
+          )}
           <RequestForm householdId={state.data.household.householdId} lang={lang} onSent={() => void reload()} />
           <section className="flex flex-col gap-3">
             <h2 className="text-xl font-semibold">{h.mine}</h2>

@@ -24,7 +24,7 @@ export function RequestCard({ r, lang, onCancel }: { r: MyRequest; lang: Lang; o
     >
       <div className="flex flex-wrap items-center gap-2">
         <span className="text-lg font-semibold">{h.kinds[r.kind as HomeKind] ?? r.kind}</span>
-        {r.urgent && <span className="rounded bg-red-500 px-2 text-sm font-semibold text-white">{h.urgent}</span>}
+        {r.urgent && <span className="rounded bg-red-700 px-2 text-sm font-semibold text-white">{h.urgent}</span>}
         <span data-request-status className={`ml-auto rounded-full px-3 py-1 text-sm font-semibold ${TONE[r.status]}`}>
           {h.status[r.status]}
         </span>

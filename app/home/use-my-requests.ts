@@ -2,6 +2,18 @@
 // A household's requests, read again every few seconds and when the phone comes back to the page (its token has no socket room).
 import { useCallback, useEffect, useState } from "react";
 
+/** A pass as the household reads it (contract section 8), with when its code changes. */
+export interface MyPass {
+  code: string;
+  codeChangesAt: string;
+  until: string;
+  tripHours: number | null;
+  state: "inside" | "outside";
+  outAt: string | null;
+  returnBy: string | null;
+  overdue: boolean;
+}
+
 export interface MyRequest {
   requestId: string;
   kind: string;
@@ -12,6 +24,7 @@ export interface MyRequest {
   openedAt: string;
   documents: { document: string; fileId: string | null; testedAt: string | null }[];
   decision: { basis: string | null; reason: string | null; note: string | null } | null;
+  pass: MyPass | null;
 }
 export interface MyRequests {
   household: { householdId: string; building: string | null; unit: string | null };
@@ -22,6 +35,12 @@ export type MyState = { status: "loading" | "signed-out" | "forbidden" } | { sta
 
 /** How often the page asks again: a decision shows within this, with no socket. */
 export const POLL_MS = 4000;
+
+/** The first moment a pass's code shown now changes, or null: the page asks again right then, whatever the poll. */
+export function nextCodeChange(data: MyRequests | null): number | null {
+  const at = (data?.requests ?? []).map((r) => (r.pass ? Date.parse(r.pass.codeChangesAt) : Number.NaN)).filter((t) => !Number.isNaN(t));
+  return at.length ? Math.min(...at) : null;
+}
 
 export function useMyRequests() {
   const [state, setState] = useState<MyState>({ status: "loading" });
@@ -49,5 +68,12 @@ export function useMyRequests() {
       window.removeEventListener("online", onVisible);
     };
   }, [load]);
+  // The QR shown follows its code: asked again the moment the code changes (a throttled background tab's poll may lag).
+  const change = nextCodeChange(state.status === "ready" ? state.data : null);
+  useEffect(() => {
+    if (change === null) return;
+    const timer = setTimeout(() => void load(), Math.max(0, change - Date.now()) + 250);
+    return () => clearTimeout(timer);
+  }, [change, load]);
   return { state, reload: load };
 }

@@ -64,6 +64,7 @@ export const EN: Templates = {
   pass_expired: (p) => `the pass of request ${p.requestId} ran out at ${p.until}; the secretary may approve a new one`,
   already_out: (p) => `the holder of request ${p.requestId}'s pass is already out (since ${p.outAt}); record them back in first`,
   not_out: (p) => `the holder of request ${p.requestId}'s pass is not out; only someone who went out can come back in`,
+  pass_other_compound: () => "this pass is for another compound: its holder may not pass this gate",
   pass_unknown: () => "no pass has this code; it may be mistyped, or a screenshot too old to use",
   test_report_after_event: () => "the test report's testedAt is later than the event itself; check the date",
   test_report_in_future: (p) =>

@@ -41,6 +41,8 @@ export const REASONS = [
   "already_out",
   "not_out",
   "pass_unknown",
+  // 403 at the gate: a genuine pass of a compound this sign-in does not reach
+  "pass_other_compound",
   // 409: undoing, merging, retiring, vacating (corrections)
   "nothing_to_undo",
   "undo_window_passed",

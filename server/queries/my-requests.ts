@@ -2,6 +2,7 @@
 import { and, desc, eq } from "drizzle-orm";
 import type { Db } from "../../drizzle/client";
 import { buildings, households, requests } from "../../drizzle/schema";
+import { passView } from "./passes";
 import { readRequestDocuments } from "./request-documents";
 
 /** How many of a household's requests the view lists, newest first. */
@@ -18,7 +19,7 @@ function decisionOf(r: Row) {
 }
 
 /** The household (building label and unit) and its latest requests, each with its documents and decision. */
-export async function readMyRequests(db: Db, community: string, householdId: string) {
+export async function readMyRequests(db: Db, community: string, householdId: string, passKey?: Buffer, now = new Date()) {
   const [h] = await db
     .select({ householdId: households.householdId, unit: households.unit, buildingId: households.buildingId, building: buildings.label })
     .from(households)
@@ -47,8 +48,8 @@ export async function readMyRequests(db: Db, community: string, householdId: str
       openedAt: r.openedAt.toISOString(),
       documents: (docs.get(r.requestId) ?? []).map(({ document, fileId, testedAt }) => ({ document, fileId, testedAt })),
       decision: decisionOf(r),
-      // Passes are issue 18's: none yet.
-      pass: null,
+      // The pass with the code of this moment (and when it changes): the phone shows it as a QR code at the gate.
+      pass: passKey && (r.status === "approved" || r.status === "fulfilled") ? passView(passKey, r, now) : null,
     })),
   };
 }

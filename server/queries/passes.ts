@@ -1,5 +1,5 @@
 // Why: one pass as the gate and the desk read it: found by its number, with its holder's building and room.
-import { and, eq } from "drizzle-orm";
+import { and, eq, type SQL } from "drizzle-orm";
 import type { Db } from "../../drizzle/client";
 import { buildings, households, requests } from "../../drizzle/schema";
 import { passCode } from "../auth/pass-code";
@@ -25,14 +25,20 @@ export function passView(key: Buffer, r: RequestRow, now = new Date()) {
 }
 
 /** The request holding pass number `passSeq`, with its household's building and room; null when there is none. */
-export async function readPassHolder(db: Db, passSeq: number, masking: Masking) {
+export const readPassHolder = (db: Db, passSeq: number, masking: Masking) => readHolder(db, eq(requests.passSeq, passSeq), masking);
+
+/** The same, found by its request (a resent scan answers with the holder it named the first time). */
+export const readPassHolderByRequest = (db: Db, community: string, requestId: string, masking: Masking) =>
+  readHolder(db, and(eq(requests.community, community), eq(requests.requestId, requestId)) as SQL, masking);
+
+async function readHolder(db: Db, where: SQL, masking: Masking) {
   const [row] = await db
     .select({ r: requests, unit: households.unit, building: buildings.label, buildingId: households.buildingId })
     .from(requests)
     .innerJoin(households, and(eq(households.community, requests.community), eq(households.householdId, requests.householdId)))
     .leftJoin(buildings, and(eq(buildings.community, households.community), eq(buildings.buildingId, households.buildingId)))
-    .where(eq(requests.passSeq, passSeq));
-  if (!row) return null;
+    .where(where);
+  if (!row || row.r.passSeq === null) return null;
   const { r } = row;
   const person = r.person ?? null;
   return {

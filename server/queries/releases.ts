@@ -2,13 +2,14 @@
 import { and, asc, eq, gte, inArray, isNotNull, lt, sql } from "drizzle-orm";
 import type { Db } from "../../drizzle/client";
 import { buildings, events, households, requests } from "../../drizzle/schema";
+import { printedPassCode } from "../auth/pass-code";
 import { tripsOf } from "../domain/trips";
 
 const RELEASE_KINDS = ["leave", "medical"];
 const requestIdOf = sql<string>`(${sql.raw(`"payload" ->> 'requestId'`)})`;
 
 /** The releases approved in [from, to), oldest approval first, with the personal data the secretary keeps. */
-export async function readReleases(db: Db, community: string, from: Date, to: Date, now = new Date()) {
+export async function readReleases(db: Db, community: string, from: Date, to: Date, now = new Date(), passKey?: Buffer) {
   const rows = await db
     .select({ r: requests, unit: households.unit, building: buildings.label, buildingId: households.buildingId })
     .from(requests)
@@ -65,6 +66,8 @@ export async function readReleases(db: Db, community: string, from: Date, to: Da
             tripHours: r.passTripHours,
             state: r.passOutAt ? "outside" : "inside",
             returnBy: r.passReturnBy?.toISOString() ?? null,
+            // For the secretary to print for someone without a phone: it does not change, and is good until `until`.
+            ...(passKey && r.passSeq !== null ? { printCode: printedPassCode(passKey, r.passSeq, r.passUntil) } : {}),
           }
         : null,
       trips: tripsOf(mine, r.passTripHours, now),

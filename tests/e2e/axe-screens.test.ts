@@ -1,4 +1,4 @@
-// Why: AXE1–AXE18: every screen, in both languages, with its data shown, has no serious or critical axe-core violation.
+// Why: AXE1–AXE30: every screen, in both languages, with its data shown, has no serious or critical axe-core violation.
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import type { AppServer } from "../support/app-server";
@@ -24,11 +24,14 @@ function compound() {
     e("building.sealed", { buildingId: "b2", reason: "contact of a positive case" }),
     e("volunteer.checked_in", { volunteerId: "v1", post: "gate" }),
     e("household.tested", { householdId: "h1", roundId: "r1" }),
+    // A release with a pass: /home shows it, the register lists it.
+    e("request.opened", { requestId: "q3", householdId: "h3", kind: "medical", urgent: true, person: "Li Lei" }),
+    e("request.approved", { requestId: "q3" }),
   ];
 }
 
 /** A minted role, the street office (a street token over both compounds) or the operator (ADMIN_TOKEN). */
-type Role = "secretary" | "volunteer" | "display" | "street" | "operator";
+type Role = "secretary" | "volunteer" | "display" | "street" | "operator" | "resident";
 interface Screen {
   name: string;
   path: string;
@@ -170,10 +173,38 @@ const SCREENS: Screen[] = [
       },
     }),
   ),
+  {
+    name: "the gate phone",
+    path: "/gate",
+    role: "volunteer",
+    viewport: { width: 390, height: 844 },
+    phone: true,
+    ready: (page) => page.locator('input[name="code"]').waitFor({ timeout: 15_000 }),
+  },
+  {
+    name: "the release register",
+    path: "/releases",
+    role: "secretary",
+    viewport: LAPTOP,
+    ready: (page) => page.locator('[data-release="q3"]').waitFor({ timeout: 15_000 }),
+  },
+  {
+    name: "a household's page with its pass",
+    path: "/home",
+    role: "resident",
+    viewport: { width: 390, height: 844 },
+    phone: true,
+    ready: (page) => page.locator('[data-pass-request="q3"] [data-qr="ready"]').waitFor({ timeout: 15_000 }),
+  },
 ];
 
 async function tokenFor(server: AppServer, role: Role, label: string): Promise<string> {
   if (role === "operator") return ADMIN;
+  if (role === "resident") {
+    const r = await server.api("/api/tokens", { role, householdId: "h3", community: "default", label });
+    expect(r.status).toBe(201);
+    return r.body.token as string;
+  }
   if (role !== "street") return server.mint(role, label);
   const r = await server.api("/api/tokens", { role, label, communities: ["default", "east"] });
   expect(r.status).toBe(201);

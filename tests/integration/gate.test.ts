@@ -139,6 +139,9 @@ describe.skipIf(!ready)(`GATE: passes and the gate on ${ENGINE}`, () => {
     );
     const red = await scan((await approvedPass(e.id)).code, volunteer);
     expect([red.status, red.body.error.reason]).toEqual([409, "pass_expired"]);
+    // The refusal names whose pass it was, masked, for the gate to show.
+    expect(red.body.holder).toMatchObject({ building: "Building 1", unit: "101" });
+    expect(red.body.holder.person).not.toBe(PERSONAL.name);
     expect((await scan(code, await s.mint("display"))).status).toBe(403);
   });
 
@@ -225,6 +228,94 @@ describe.skipIf(!ready)(`GATE: passes and the gate on ${ENGINE}`, () => {
     expect(day.trips.overdue).toBeGreaterThanOrEqual(1);
     const dayCsv = await (await s.api("/api/reports/daily?format=csv")).text();
     expect(dayCsv).toContain(`trips,out,,${outs}`);
+  });
+
+  it("GATE10 the household's own /api/my/requests carries its pass with the code of this moment (and when it changes), which the gate reads; the register's printCode (for paper) opens the gate until the pass's until and no longer; a resent scan id answers 200 with the first answer and its holder", async () => {
+    const volunteer = await s.mint("volunteer");
+    const minted = await s.api("/api/tokens", { method: "POST", json: { role: "resident", householdId: "h1", community: "default" } });
+    const resident = ((await minted.json()) as { token: string }).token;
+    const a = await leave(3);
+    expect((await post("request.approved", { requestId: a.id, pass: { tripHours: 3 } })).status).toBe(201);
+    const mine = async () =>
+      ((await (await s.api("/api/my/requests", { token: resident })).json()) as any).requests.find((r: any) => r.requestId === a.id);
+    const home = await mine();
+    expect(home.pass).toMatchObject({ tripHours: 3, state: "inside", returnBy: null });
+    expect(home.pass.code).toBe((await approvedPass(a.id)).code);
+    const changesIn = Date.parse(home.pass.codeChangesAt) - Date.now();
+    expect(changesIn).toBeGreaterThan(0);
+    expect(changesIn).toBeLessThanOrEqual(10 * 60_000);
+
+    const id = `scan-${a.id}`;
+    const first = await s.api("/api/gate/scan", { method: "POST", json: { code: home.pass.code, id }, token: volunteer });
+    const body = (await first.json()) as any;
+    expect([first.status, body.direction]).toEqual([201, "out"]);
+    const again = await s.api("/api/gate/scan", { method: "POST", json: { code: home.pass.code, id }, token: volunteer });
+    expect(again.status).toBe(200);
+    expect(await again.json()).toMatchObject({
+      direction: "out",
+      seq: body.seq,
+      duplicate: true,
+      returnBy: body.returnBy,
+      holder: body.holder,
+    });
+    const outs = ((await (await s.api(`/api/events?after=${body.seq - 1}&limit=50`)).json()) as any).events.filter(
+      (e: any) => e.type === "gate.out" && e.payload.requestId === a.id,
+    );
+    expect(outs).toHaveLength(1);
+    expect((await mine()).pass).toMatchObject({ state: "outside" });
+    expect((await mine()).status).toBe("fulfilled");
+
+    // Paper: the register's printCode is read like a phone's code, in and out, and it does not change with the clock.
+    const register = ((await (await s.api("/api/releases")).json()) as any).releases.find((r: any) => r.requestId === a.id);
+    const printed = register.pass.printCode as string;
+    expect(printed).toMatch(/^[0-9]{9,}$/);
+    expect(printed).not.toBe(home.pass.code);
+    expect((await scan(printed, volunteer)).body.direction).toBe("in");
+    expect((await scan(printed, volunteer)).body.direction).toBe("out");
+    expect((await scan(printed, volunteer)).body.direction).toBe("in");
+    // Back inside after using it: the desk's list of passes still valid, for a volunteer masked.
+    const outside = (await (await s.api("/api/outside")).json()) as any;
+    expect(outside.passesInside.find((p: any) => p.requestId === a.id)).toMatchObject({
+      building: "Building 1",
+      unit: "101",
+      tripHours: 3,
+    });
+    expect(outside.outside.map((o: any) => o.requestId)).not.toContain(a.id);
+    const masked = (await (await s.api("/api/outside", { token: volunteer })).json()) as any;
+    expect(masked.passesInside.find((p: any) => p.requestId === a.id).person).not.toBe(PERSONAL.name);
+    const tampered = `${printed.slice(0, -1)}${(Number(printed.slice(-1)) + 1) % 10}`;
+    expect((await scan(tampered, volunteer)).status).toBe(404);
+    // A pass that has run out: its printed code is still read, and refused as expired.
+    const e = await leave(3);
+    expect((await post("request.approved", { requestId: e.id, pass: { until: new Date(Date.now() - 60_000).toISOString() } })).status).toBe(
+      201,
+    );
+    const old = ((await (await s.api("/api/releases")).json()) as any).releases.find((r: any) => r.requestId === e.id);
+    const red = await scan(old.pass.printCode, volunteer);
+    expect([red.status, red.body.error.reason]).toEqual([409, "pass_expired"]);
+    // The same scan sent five times at once (a resend racing the first send): one passage, every answer "out".
+    const c = await leave(3);
+    expect((await post("request.approved", { requestId: c.id })).status).toBe(201);
+    const raceCode = (await approvedPass(c.id)).code;
+    const raceId = `race-${c.id}`;
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, async () => {
+        const r = await s.api("/api/gate/scan", { method: "POST", json: { code: raceCode, id: raceId }, token: volunteer });
+        return [r.status, ((await r.json()) as any).direction];
+      }),
+    );
+    expect(answers.filter(([st]) => st === 201)).toHaveLength(1);
+    expect(answers.every(([st, dir]) => (st === 201 || st === 200) && dir === "out")).toBe(true);
+    const raced = ((await (await s.api("/api/events?after=0&limit=1000")).json()) as any).events.filter(
+      (e: any) => (e.type === "gate.out" || e.type === "gate.in") && e.payload.requestId === c.id,
+    );
+    expect(raced.map((e: any) => [e.type, e.id])).toEqual([["gate.out", raceId]]);
+    // A volunteer of another compound: the pass is genuine, and not for this gate.
+    const elsewhere = await s.mint("volunteer", "east gate", "east");
+    const foreign = await scan(raceCode, elsewhere);
+    expect([foreign.status, foreign.body.error.reason]).toEqual([403, "pass_other_compound"]);
+    // Nobody else's token reads the register's codes.
+    expect((await s.api("/api/releases", { token: volunteer })).status).toBe(403);
   });
 
   async function sessionSecret(): Promise<string> {

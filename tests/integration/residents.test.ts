@@ -118,8 +118,9 @@ describe.skipIf(!ready)(`RES: residents' own tokens on ${ENGINE}`, () => {
       status: "approved",
       documents: [{ document: "commitment_letter", fileId, testedAt: null }],
       decision: { basis: "override", reason: "essential worker", note: null },
-      pass: null,
+      pass: { state: "inside", returnBy: null, tripHours: 12 },
     });
+    expect((mine as unknown as { pass: { code: string } }).pass.code).toMatch(/^[0-9]{7,}$/);
     expect(body.requests.map((q) => q.requestId)).not.toContain("r2-own");
     expect(body.requests.map((q) => q.requestId)).toContain("r2-theirs");
     for (const token of [undefined, tok.h2 && (await s.mint("volunteer")), await s.mint("display")])

@@ -8,6 +8,6 @@ export const myRoutes = [
   route("GET /api/my/requests", async ({ res, deps, require }) => {
     const p = await require("resident");
     if (!p.resident) throw fail("forbidden", "role_forbidden", { role: p.role, method: "GET", path: "/api/my/requests" });
-    sendJson(res, 200, await readMyRequests(deps.handle.db, p.resident.community, p.resident.householdId));
+    sendJson(res, 200, await readMyRequests(deps.handle.db, p.resident.community, p.resident.householdId, deps.passKey));
   }),
 ];

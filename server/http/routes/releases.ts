@@ -51,7 +51,7 @@ export const releaseRoutes = [
     const from = at(q.data.from, "start", new Date(now.getTime() - 30 * 86_400_000));
     const to = at(q.data.to, "end", new Date(now.getTime() + 60_000));
     const community = scopedCommunity(p, q.data.community);
-    const releases = await readReleases(deps.handle.db, community, from, to, now);
+    const releases = await readReleases(deps.handle.db, community, from, to, now, deps.passKey);
     if (q.data.format === "json") return sendJson(res, 200, { from: from.toISOString(), to: to.toISOString(), releases });
     const rows: (string | number | null)[][] = [];
     for (const r of releases) {
