@@ -2,6 +2,8 @@
 import type { FeedEvent } from "../../server/protocol/events";
 import type { Lang } from "../_i18n/dict";
 import { HISTORY, type Names } from "../_i18n/history";
+import { UndoButton } from "./UndoButton";
+import type { Undo } from "./undo";
 
 /** Happened and recorded more than a minute apart: the event was dated by its sender, and the reader should see both. */
 const DATED_MS = 60_000;
@@ -9,7 +11,18 @@ const DATED_MS = 60_000;
 /** The actor as the feed records it, with a bound volunteer's name when the registry knows it. */
 const who = (actor: string, names: Names) => (actor.startsWith("volunteer:") ? names.volunteer(actor.slice("volunteer:".length)) : actor);
 
-export function HistoryTable({ events, names, lang }: { events: FeedEvent[]; names: Names; lang: Lang }) {
+/** `undo`: the rows the secretary may still undo (by seq), and what to do once one is undone. */
+export function HistoryTable({
+  events,
+  names,
+  lang,
+  undo,
+}: {
+  events: FeedEvent[];
+  names: Names;
+  lang: Lang;
+  undo?: { rows: ReadonlyMap<number, Undo>; onDone: () => void };
+}) {
   const h = HISTORY[lang];
   const time = (iso: string) => new Date(iso).toLocaleString(lang, { dateStyle: "medium", timeStyle: "medium", hour12: false });
   if (events.length === 0)
@@ -27,7 +40,8 @@ export function HistoryTable({ events, names, lang }: { events: FeedEvent[]; nam
             <th className="py-1 pr-3 font-normal">{h.recorded}</th>
             <th className="py-1 pr-3 font-normal">{h.occurred}</th>
             <th className="py-1 pr-3 font-normal">{h.actor}</th>
-            <th className="py-1 font-normal">{h.what}</th>
+            <th className="py-1 pr-3 font-normal">{h.what}</th>
+            {undo && <th className="py-1 font-normal">{h.undo.column}</th>}
           </tr>
         </thead>
         <tbody>
@@ -43,9 +57,17 @@ export function HistoryTable({ events, names, lang }: { events: FeedEvent[]; nam
                 <td className="py-1 pr-3" data-actor>
                   {who(e.actor, names)}
                 </td>
-                <td className="py-1" data-sentence>
+                <td className="py-1 pr-3" data-sentence>
                   {sentence}
                 </td>
+                {undo && (
+                  <td className="py-1">
+                    {(() => {
+                      const u = undo.rows.get(e.seq);
+                      return u ? <UndoButton undo={u} what={sentence} names={names} lang={lang} onDone={undo.onDone} /> : null;
+                    })()}
+                  </td>
+                )}
               </tr>
             );
           })}

@@ -97,6 +97,7 @@ export function VolunteerList({
               <tr>
                 <th className="py-1 pr-2">{v.name}</th>
                 <th className="py-1 pr-2">{w.phone}</th>
+                <th className="py-1 pr-2">{w.building}</th>
                 <th className="py-1 pr-2">{v.skills}</th>
                 <th className="py-1 pr-2">{v.duty}</th>
                 <th className="py-1 pr-2">{v.links}</th>
@@ -120,6 +121,9 @@ export function VolunteerList({
                   </td>
                   <td className="py-1 pr-2 tabular-nums text-slate-300" data-phone>
                     {x.phone ?? w.noPhone}
+                  </td>
+                  <td className="py-1 pr-2 text-slate-300" data-lives-in>
+                    {x.building ?? w.noPhone}
                   </td>
                   <td className="py-1 pr-2 text-slate-300">{x.skills.join(", ")}</td>
                   <td className="py-1 pr-2">{x.onDuty ? v.onDuty(posts[x.post ?? ""] ?? x.post ?? "") : v.offDuty}</td>
