@@ -43,8 +43,12 @@ export function StreetTile({
       </span>
       {e.round && (
         // The round as the secretary named it ("第一轮全员核酸"), its id only when no label was typed.
-        <span data-street-round={e.round.roundId} className="truncate text-slate-200">
-          {e.round.label ?? e.round.roundId}
+        <span className="truncate text-slate-300">
+          {t.round}
+          {lang === "en" ? " " : ""}
+          <span data-street-round={e.round.roundId} className="text-slate-100">
+            {e.round.label ?? e.round.roundId}
+          </span>
         </span>
       )}
       {cov === null ? (
