@@ -183,7 +183,8 @@ export function ImportScreen() {
       </section>
       <section className="mt-4 rounded-lg bg-slate-900 p-4 ring-1 ring-slate-800">
         <h2 className="mb-2 text-lg font-semibold">
-          {t.now} · {choices.community || "default"}
+          {/* The compound by its name (本小区 until named), never its id. */}
+          {t.now} · {s?.name ?? base.ourCompound}
         </h2>
         <dl className="grid grid-cols-3 gap-4">
           {(["buildingsTotal", "householdsTotal", "volunteersTotal"] as const).map((k) => (

@@ -1,8 +1,12 @@
 // Why: FIX12 the history offers the secretary an undo on exactly the rows still in effect: the open round's last tap
-// and result of a household, and the check-in of a volunteer still on duty; FIX14 a time not today says its day.
+// and result of a household, and the check-in of a volunteer still on duty; FIX14 a time not today says its day;
+// FIX15 the phone's own sent tap, result or check-in for 10 minutes.
 import { describe, expect, it } from "vitest";
 import { fmtClockDay } from "../../app/_components/wall-format";
+import type { OutboxEntry } from "../../app/_live/outbox-core";
+import { UNDO_WINDOW_MS, undoState } from "../../app/console/undo-sent";
 import { undoable } from "../../app/history/undo";
+import { UNDO_MINUTES } from "../../server/ingest/rules-corrections";
 import type { FeedEvent } from "../../server/protocol/events";
 
 let seq = 0;
@@ -62,5 +66,46 @@ describe("FIX14: a time on a screen that is not today says its day", () => {
     expect(fmtClockDay(new Date(2026, 11, 7, 11, 0).getTime(), now, "en")).toBe("tomorrow 11:00");
     expect(fmtClockDay(new Date(2026, 11, 5, 11, 0).getTime(), now, "zh-CN")).toBe("昨天 11:00");
     expect(fmtClockDay(new Date(2026, 11, 9, 11, 0).getTime(), now, "zh-CN")).toBe("12月9日 11:00");
+  });
+});
+
+describe("FIX15: what the phone's sent list offers to undo", () => {
+  const at = Date.parse("2026-12-06T08:00:00Z");
+  let order = 0;
+  const entry = (type: string, payload: Record<string, unknown>, state: OutboxEntry["state"] = "sent", occurredAt = at): OutboxEntry => ({
+    id: `o${++order}`,
+    order,
+    madeAt: occurredAt,
+    event: { type, occurredAt: new Date(occurredAt).toISOString(), payload },
+    state,
+    attempts: 1,
+  });
+
+  it("a sent tap, result or check-in for 10 minutes; undone once a later undo is kept; nothing else", () => {
+    const tap = entry("household.tested", { roundId: "r1", householdId: "h1" });
+    const result = entry("test.result", { roundId: "r1", householdId: "h1", result: "negative" });
+    const checkIn = entry("volunteer.checked_in", { volunteerId: "v1", post: "gate" });
+    const request = entry("request.opened", { requestId: "q1", householdId: "h1", kind: "leave" });
+    const all = [tap, result, checkIn, request];
+    expect(undoState(tap, all, at + 60_000)).toEqual({
+      undo: { type: "household.test_undone", payload: { roundId: "r1", householdId: "h1" } },
+    });
+    expect(undoState(result, all, at)).toEqual({ undo: { type: "test.result_undone", payload: { roundId: "r1", householdId: "h1" } } });
+    expect(undoState(checkIn, all, at)).toEqual({ undo: { type: "volunteer.checkin_undone", payload: { volunteerId: "v1" } } });
+    expect(undoState(request, all, at)).toBeNull();
+    // Past the window (the server's own): the secretary's, no longer the phone's.
+    expect(UNDO_WINDOW_MS).toBe(UNDO_MINUTES * 60_000);
+    expect(undoState(tap, all, at + UNDO_WINDOW_MS)).toBeNull();
+    // Not sent yet: nothing to undo on the server.
+    expect(undoState(entry("household.tested", { roundId: "r1", householdId: "h2" }, "waiting"), all, at)).toBeNull();
+    // A later undo, sent or waiting, marks it undone; a refused one does not.
+    const refused = entry("volunteer.checkin_undone", { volunteerId: "v1" }, "refused");
+    expect(undoState(checkIn, [...all, refused], at)).toEqual({ undo: expect.anything() });
+    const undo = entry("volunteer.checkin_undone", { volunteerId: "v1" }, "waiting");
+    expect(undoState(checkIn, [...all, undo], at)).toBe("undone");
+    // Another household's undo is not this one's.
+    expect(undoState(tap, [...all, entry("household.test_undone", { roundId: "r1", householdId: "h9" })], at)).toEqual({
+      undo: expect.anything(),
+    });
   });
 });
