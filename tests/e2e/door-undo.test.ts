@@ -112,11 +112,11 @@ describe.skipIf(!ready)("FIX: undoing a door tap on a phone", () => {
     const undoTap = sentRow("household.tested").locator("[data-undo-sent]");
     await undoTap.waitFor({ timeout: 10_000 });
     expect(await undoTap.textContent()).toBe("撤销");
-    expect(await undoTap.getAttribute("aria-label")).toBe("撤销：登记采样 1号楼 401");
+    expect(await undoTap.getAttribute("aria-label")).toBe("撤销：登记采样 1号楼 302");
     expect(await sentRow("volunteer.checked_in").textContent()).toContain("李娜");
     const v = await seriousViolations(page);
     expect(v, describeViolations(v)).toEqual([]);
-    await screenshot(page, "console-undo-sent");
+    copyFileSync(await screenshot(page, "console-undo-sent"), path.resolve("docs/console-undo-sent.png"));
 
     await undoTap.tap();
     await sentRow("household.tested").locator("[data-undone]").waitFor({ timeout: 15_000 });
