@@ -44,7 +44,8 @@ export function UndoButton({
         data-undo-event={undo.type}
         onClick={() => setOpen(true)}
         title={u.buttonTitle(what)}
-        aria-label={u.buttonTitle(what)}
+        // The visible words first, so a voice command naming the button finds it; then what it undoes.
+        aria-label={`${label ?? u.button} ${what}`}
         className="min-h-8 rounded px-2 py-0.5 text-sm ring-1 ring-amber-400/70 hover:bg-slate-800"
       >
         {label ?? u.button}
