@@ -2,14 +2,16 @@
 import type { FeedEvent } from "../../server/protocol/events";
 import type { Lang } from "../_i18n/dict";
 import { HISTORY, type Names } from "../_i18n/history";
+import { tokenLabel } from "../_i18n/token-label";
 import { UndoButton } from "./UndoButton";
 import type { Undo } from "./undo";
 
 /** Happened and recorded more than a minute apart: the event was dated by its sender, and the reader should see both. */
 const DATED_MS = 60_000;
 
-/** The actor as the feed records it, with a bound volunteer's name when the registry knows it. */
-const who = (actor: string, names: Names) => (actor.startsWith("volunteer:") ? names.volunteer(actor.slice("volunteer:".length)) : actor);
+/** The actor as the feed records it, with a bound volunteer's name when the registry knows it, the server's own sign-ins in words. */
+const who = (actor: string, names: Names, lang: Lang) =>
+  actor.startsWith("volunteer:") ? names.volunteer(actor.slice("volunteer:".length)) : tokenLabel(actor, lang);
 
 /** `undo`: the rows the secretary may still undo (by seq), and what to do once one is undone. */
 export function HistoryTable({
@@ -55,7 +57,7 @@ export function HistoryTable({
                   {dated ? `${h.dated} ${time(e.occurredAt)}` : time(e.occurredAt)}
                 </td>
                 <td className="py-1 pr-3" data-actor>
-                  {who(e.actor, names)}
+                  {who(e.actor, names, lang)}
                 </td>
                 <td className="py-1 pr-3" data-sentence>
                   {sentence}
