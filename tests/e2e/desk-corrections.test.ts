@@ -245,4 +245,23 @@ describe.skipIf(!ready)("FIX: the secretary's corrections on the desk, the histo
     expect(await tile.textContent()).toContain("幸福里小区");
     await context.close();
   });
+
+  it("FIX16 a compound's own secretary never reads its id: /import names the compound and asks no compound id; the history names the sign-in in words", async () => {
+    const secretary = await app.server.mint("secretary", "书记办公室");
+    const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "zh-CN" });
+    const page = await context.newPage();
+    await page.goto(`${app.server.url}/import?token=${secretary}`);
+    await page.locator('input[name="file"]').waitFor({ timeout: 15_000 });
+    await expect.poll(() => page.locator("main").textContent(), { timeout: 15_000 }).toContain("当前已登记 · 幸福里小区");
+    expect(await page.locator('input[name="community"]').count()).toBe(0);
+    expect(await page.locator("main").textContent()).not.toContain("default");
+    // The operator, who loads several compounds, still has the field.
+    await page.goto(`${app.server.url}/import?token=${ADMIN}`);
+    await page.locator('input[name="community"]').waitFor({ timeout: 15_000 });
+    await page.goto(`${app.server.url}/history?entity=household&id=h1`);
+    await page.locator('[data-event="household.test_undone"]').waitFor({ timeout: 15_000 });
+    expect(await page.locator('[data-event="household.test_undone"] [data-actor]').textContent()).toBe("管理员");
+    expect(await page.locator('[data-event="household.tested"] [data-actor]').first().textContent()).toBe("三号门小组");
+    await context.close();
+  });
 });
