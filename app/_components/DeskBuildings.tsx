@@ -38,7 +38,7 @@ export function DeskBuildings({
     <section className="mt-6 flex flex-col gap-2" data-desk-buildings={list.length}>
       <div
         style={{ height: `${3.5 + Math.min(rows, 8) * 4.5}rem` }}
-        className="grid grid-rows-[minmax(0,1fr)] [&_[data-selectable]]:cursor-pointer [&_[data-selectable]:focus-visible]:outline-2 [&_[data-selectable]:focus-visible]:outline-sky-300"
+        className="grid grid-cols-[minmax(0,1fr)] grid-rows-[minmax(0,1fr)] [&_[data-selectable]]:cursor-pointer [&_[data-selectable]:focus-visible]:outline-2 [&_[data-selectable]:focus-visible]:outline-sky-300"
       >
         <BuildingGrid buildings={list} title={t.wall.grid} sealedWord={t.wall.sealed} positiveWord={t.wall.positive} onSelect={setPicked} />
       </div>

@@ -124,6 +124,20 @@ describe.skipIf(!ready)("FIX: the secretary's corrections on the desk, the histo
     expect(await untested()).toContain("h2");
     expect((await wallB1())?.households).toBe(4);
     await close();
+
+    // On a 360 px phone (the secretary at the swab site) the panel fits, and its households are 48 px targets.
+    const phone = await app.browser.newContext({ viewport: { width: 360, height: 780 }, isMobile: true, hasTouch: true, locale: "zh-CN" });
+    const small = await phone.newPage();
+    await small.goto(`${app.server.url}/?token=${ADMIN}`);
+    await small.locator('[data-connection="live"]').waitFor({ timeout: 15_000 });
+    const onPhone = await openHouseholds(small, "b1");
+    await onPhone.locator('[data-desk-household="h2"]').tap();
+    await onPhone.locator('[data-household-actions="h2"]').waitFor();
+    const box = await onPhone.locator('[data-desk-household="h2"]').boundingBox();
+    expect(box?.height).toBeGreaterThanOrEqual(48);
+    expect(await onPhone.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+    expect(await small.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await phone.close();
   });
 
   it("FIX12 a volunteer's tap is undone from its building on the desk, the reason required; a result, a tap and a check-in from the history, which shows each undo", async () => {
