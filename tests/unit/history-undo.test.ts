@@ -3,6 +3,7 @@
 // FIX15 the phone's own sent tap, result or check-in for 10 minutes.
 import { describe, expect, it } from "vitest";
 import { fmtClockDay } from "../../app/_components/wall-format";
+import { errorText } from "../../app/_i18n/reasons";
 import type { OutboxEntry } from "../../app/_live/outbox-core";
 import { UNDO_WINDOW_MS, undoState } from "../../app/console/undo-sent";
 import { undoable } from "../../app/history/undo";
@@ -107,5 +108,17 @@ describe("FIX15: what the phone's sent list offers to undo", () => {
     expect(undoState(tap, [...all, entry("household.test_undone", { roundId: "r1", householdId: "h9" })], at)).toEqual({
       undo: expect.anything(),
     });
+  });
+});
+
+describe("FIX16: refusals a person reads beside a household say no id", () => {
+  it("a closed round, a vacant flat, a result without a tap, in Chinese", () => {
+    const ids = { householdId: "h-1-101-0123456789ab", roundId: "pcr-2026-12-06-1", status: "vacant" };
+    for (const reason of ["round_closed", "household_not_lived_in", "household_not_tested", "household_already_lived_in"] as const) {
+      const text = errorText({ reason, params: ids }, "zh-CN");
+      expect(text, reason).not.toMatch(/h-1-101|pcr-2026/);
+      expect(text, reason).toMatch(/[\u4e00-\u9fff]/);
+    }
+    expect(errorText({ reason: "household_not_lived_in", params: ids }, "zh-CN")).toBe("这户已标记为空置，不用再登记。");
   });
 });
