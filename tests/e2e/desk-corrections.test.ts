@@ -169,6 +169,17 @@ describe.skipIf(!ready)("FIX: the secretary's corrections on the desk, the histo
     expect((await feed("household.test_undone")).map((x) => [x.payload, x.actor])).toEqual([
       [{ roundId: "r1", householdId: "h1", reason: "点错了门" }, "ADMIN_TOKEN"],
     ]);
+
+    // The secretary's own tap in the desk's door-knocking list: its line offers 撤销 at once, no reason asked.
+    const doors = page.locator('[data-doors="desk"]');
+    await doors.locator('[data-building="b2"] button[aria-expanded]').click();
+    await doors.locator('[data-household="h5"]').click();
+    await doors.locator('[data-desk-undo="h5"]').waitFor({ timeout: 15_000 });
+    expect((await counts()).householdsTested).toBe(2);
+    await doors.locator('[data-desk-undo="h5"]').click();
+    await expect.poll(async () => (await counts()).householdsTested, { timeout: 15_000 }).toBe(1);
+    await doors.locator('[data-household="h5"]').waitFor({ timeout: 15_000 });
+    expect(await doors.locator('[role="status"]').textContent()).toContain("撤销");
     await close();
 
     // From the history: the result first, then the tap; the round said by its label, never its id.
