@@ -9,6 +9,7 @@ type ListDict = {
   phone: string;
   noPhone: string;
   building: string;
+  undoCheckIn: string;
   actions: string;
   merge: string;
   mergeTitle: (name: string) => string;
@@ -34,6 +35,7 @@ export const PEOPLE_LIST: Record<Lang, ListDict> = {
     phone: "Phone",
     noPhone: "—",
     building: "Lives in",
+    undoCheckIn: "Undo the check-in…",
     actions: "Duplicates",
     merge: "Merge…",
     mergeTitle: (n) => `Merge ${n} into another volunteer`,
@@ -58,6 +60,7 @@ export const PEOPLE_LIST: Record<Lang, ListDict> = {
     phone: "电话",
     noPhone: "—",
     building: "所住楼号",
+    undoCheckIn: "撤销签到…",
     actions: "重复处理",
     merge: "合并…",
     mergeTitle: (n) => `把 ${n} 合并到另一位志愿者`,

@@ -227,7 +227,8 @@ describe.skipIf(!ready)("FIX: the secretary's corrections on the desk, the histo
     await context.close();
   });
 
-  it("FIX13 /people shows where each volunteer lives beside the name, phone and post; the building is searchable; same names sit together in a stable order", async () => {
+  it("FIX13 /people shows where each volunteer lives beside the name, phone and post; the building is searchable; same names sit together in a stable order; a check-in is undone there", async () => {
+    expect((await api("/api/events", { type: "volunteer.checked_in", payload: { volunteerId: "v2", post: "gate" } })).status).toBe(201);
     const context = await app.browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: "zh-CN" });
     const page = await context.newPage();
     await page.goto(`${app.server.url}/people?token=${ADMIN}`);
@@ -241,6 +242,16 @@ describe.skipIf(!ready)("FIX: the secretary's corrections on the desk, the histo
     await page.locator("[data-volunteer-search]").fill("1号楼");
     await expect.poll(rows).toEqual(["v3", "v2"]);
     await axe(page);
+    // On duty by mistake: undone from the list, with a reason; the hours stop and the row says off duty.
+    const onDuty = (await counts()).volunteersOnDuty ?? 0;
+    await page.locator('[data-volunteer="v2"] [data-undo-event="volunteer.checkin_undone"]').click();
+    const dialog = page.locator('dialog[data-confirm="undo"]');
+    expect(await dialog.locator("h2").textContent()).toBe("撤销 王芳 的签到？");
+    await dialog.locator('textarea[name="undo-reason"]').fill("替别人误签");
+    await dialog.getByRole("button", { name: "撤销", exact: true }).click();
+    await dialog.waitFor({ state: "detached", timeout: 15_000 });
+    await expect.poll(() => page.locator('[data-volunteer="v2"] [data-undo-event]').count(), { timeout: 15_000 }).toBe(0);
+    expect((await counts()).volunteersOnDuty).toBe(onDuty - 1);
     await page.reload();
     await page.locator('[data-volunteer="v1"]').waitFor({ timeout: 15_000 });
     expect(await rows()).toEqual(["v3", "v1", "v2"]);
