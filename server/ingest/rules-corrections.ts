@@ -71,7 +71,8 @@ const CORRECTIONS: { [T in CorrectionType]: Rule<T> } = {
     if (!t) throw conflict("nothing_to_undo", { what: "door-knock tap", householdId: p.householdId }, "payload.householdId");
     mayUndo(c, "door-knock tap", t.testedBy, t.testedAt, p.reason, "payload.householdId");
     c.state.remove("roundTests", k);
-    c.state.put("rounds", key(c.community, p.roundId), { ...r, testedCount: r.testedCount - 1 });
+    // A tap set aside (its household vacated) is already out of the tested count.
+    if (!t.setAsideAt) c.state.put("rounds", key(c.community, p.roundId), { ...r, testedCount: r.testedCount - 1 });
     bumpActivity(c, { tests: -1 });
     resolvePositive(c, p.householdId);
   },
@@ -123,17 +124,36 @@ const CORRECTIONS: { [T in CorrectionType]: Rule<T> } = {
     c.state.put("households", key(c.community, p.householdId), { ...h, status: p.status });
     // A flat registered with no residents is not counted already.
     if (h.residents > 0) c.effects.add(c.community, "householdsTotal", -1);
+    setAside(c, p.householdId, true);
   },
   "household.reoccupied"(c, p) {
     const h = household(c, p.householdId);
     if (!h.status) throw conflict("household_already_lived_in", { householdId: p.householdId }, "payload.householdId");
     c.state.put("households", key(c.community, p.householdId), { ...h, status: null });
     if (h.residents > 0) c.effects.add(c.community, "householdsTotal", 1);
+    setAside(c, p.householdId, false);
   },
   "community.named"(c, p) {
     c.effects.names.set(c.community, p.name);
   },
 };
+
+/**
+ * A household not lived in is not one to test: its tap in the current round (the open one, or the last opened: the
+ * round the counts and the wall show) is set aside (kept, with any result and alarm, but out of the round's tested
+ * count) while it is vacant or moved out, and counts again when it is reoccupied while that round is still current.
+ * Earlier rounds keep their counts.
+ */
+function setAside(c: RuleContext, householdId: string, aside: boolean) {
+  const roundId = c.state.currentRound.get(c.community);
+  if (!roundId) return;
+  const k = key(c.community, roundId, householdId);
+  const t = c.state.get("roundTests", k);
+  if (!t || Boolean(t.setAsideAt) === aside) return;
+  const r = round(c, roundId);
+  c.state.put("roundTests", k, { ...t, setAsideAt: aside ? c.at : null });
+  c.state.put("rounds", key(c.community, roundId), { ...r, testedCount: r.testedCount + (aside ? -1 : 1) });
+}
 
 /** An undone tap or result takes its positive alarm off the wall. */
 function resolvePositive(c: RuleContext, householdId: string) {

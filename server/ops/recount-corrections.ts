@@ -17,6 +17,12 @@ function offDuty(m: Model, v: Row) {
   m.bump({ onDuty: -1 });
 }
 
+/** The household's tap in the round the counts follow (the open one, or the last opened), if it has one there. */
+function currentTap(m: Model, householdId: unknown): Row | undefined {
+  const roundId = m.round();
+  return roundId === undefined ? undefined : (m.tables.roundTests as Map<string, Row>).get(k(m.community, roundId, householdId));
+}
+
 /** What each correction does to the projections. */
 export const recountCorrections: Record<string, Apply> = {
   "household.test_undone": (m, p) => {
@@ -55,10 +61,15 @@ export const recountCorrections: Record<string, Apply> = {
   "household.vacated": (m, p) => {
     const h = m.get("households", k(m.community, p.householdId), `household ${p.householdId}`);
     if (h) h.status = p.status;
+    // Its tap in the current round stays, set aside: not counted as tested while nobody lives there.
+    const t = currentTap(m, p.householdId);
+    if (t && !t.setAsideAt) t.setAsideAt = m.at;
   },
   "household.reoccupied": (m, p) => {
     const h = m.get("households", k(m.community, p.householdId), `household ${p.householdId}`);
     if (h) h.status = null;
+    const t = currentTap(m, p.householdId);
+    if (t) t.setAsideAt = null;
   },
   "community.named": (m, p) => m.name(String(p.name)),
 };

@@ -39,6 +39,8 @@ export interface Model {
   problem(message: string): void;
   /** The round the snapshot shows for this community: the open one, or the last opened. */
   setRound(roundId: string): void;
+  /** The round the snapshot shows for this community, if any. */
+  round(): string | undefined;
   markDemo(): void;
   /** community.named: the name the snapshot's row keeps. */
   name(name: string): void;
@@ -142,7 +144,7 @@ const APPLY: Record<string, Apply> = {
     const key = k(m.community, p.roundId, p.householdId);
     const tests = m.tables.roundTests as Map<string, Row>;
     if (tests.has(key)) return;
-    tests.set(key, { testedAt: m.at, residentsTested: p.residentsTested ?? null, result: null, resultAt: null });
+    tests.set(key, { testedAt: m.at, residentsTested: p.residentsTested ?? null, result: null, resultAt: null, setAsideAt: null });
     m.bump({ tests: 1 });
   },
   "test.result": (m, p) => {
@@ -231,6 +233,7 @@ export class Recount {
       setRound: (roundId) => {
         this.currentRound.set(e.community, roundId);
       },
+      round: () => this.currentRound.get(e.community),
       markDemo: () => {
         this.demo.add(e.community);
       },
@@ -292,10 +295,11 @@ export class Recount {
     return out;
   }
 
-  /** rounds with their tested_count counted from round_tests. */
+  /** rounds with their tested_count counted from round_tests (a tap set aside, its household not lived in, not counted). */
   rounds(): Map<string, Row> {
     const tested = new Map<string, number>();
-    for (const t of (this.tables.roundTests as Map<string, Row>).keys()) {
+    for (const [t, row] of this.tables.roundTests as Map<string, Row>) {
+      if (row.setAsideAt) continue;
       const round = t.slice(0, t.lastIndexOf("/"));
       tested.set(round, (tested.get(round) ?? 0) + 1);
     }

@@ -69,6 +69,14 @@ export const operation: fc.Arbitrary<Ev> = fc.oneof(
     weight: 3,
     arbitrary: ev("test.result", fc.record({ roundId: Rref, householdId: Href, result: fc.constantFrom("negative", "positive") })),
   },
+  {
+    weight: 2,
+    arbitrary: ev(
+      "household.vacated",
+      fc.record({ householdId: Href, status: fc.constantFrom("vacant", "moved_out"), reason: maybe(fc.constant("moved away")) }),
+    ),
+  },
+  { weight: 2, arbitrary: ev("household.reoccupied", fc.record({ householdId: Href })) },
   { weight: 2, arbitrary: ev("building.sealed", fc.record({ buildingId: Bref, reason: maybe(fc.constant("a positive case")) })) },
   { weight: 2, arbitrary: ev("building.unsealed", fc.record({ buildingId: Bref })) },
   { weight: 4, arbitrary: ev("volunteer.checked_in", fc.record({ volunteerId: Vref, post })) },

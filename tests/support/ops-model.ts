@@ -29,13 +29,16 @@ interface Alert {
 
 export interface Model {
   buildings: Map<string, { sealed: boolean }>;
-  households: Map<string, { buildingId: string }>;
+  /** `vacated`: marked vacant or moved out (`household.vacated`), until `household.reoccupied`. */
+  households: Map<string, { buildingId: string; vacated: boolean }>;
   volunteers: Map<string, { onDuty: boolean; post: string | null }>;
   rounds: Map<string, { kind: string; open: boolean }>;
   /** The last round opened: the one the counts and the wall follow. */
   current: string | null;
   /** `round|household` → the last result (null until one is posted). */
   tests: Map<string, string | null>;
+  /** `round|household` of taps set aside: the household was vacated while that round was the current one. */
+  setAside: Set<string>;
   requests: Map<string, Req>;
   /** Alerts by their id, which is the seq of the event that raised them. */
   alerts: Map<number, Alert>;
@@ -53,6 +56,7 @@ export const emptyModel = (): Model => ({
   rounds: new Map(),
   current: null,
   tests: new Map(),
+  setAside: new Set(),
   requests: new Map(),
   alerts: new Map(),
   minimums: new Map(),
@@ -118,7 +122,7 @@ export function apply(m: Model, e: Ev, seq: number): string | null {
     case "household.registered":
       if (!m.buildings.has(p.buildingId)) return "unknown building";
       if (m.households.has(p.householdId)) return "household already registered";
-      m.households.set(p.householdId, { buildingId: p.buildingId });
+      m.households.set(p.householdId, { buildingId: p.buildingId, vacated: false });
       return null;
     case "volunteer.registered":
       if (m.volunteers.has(p.volunteerId)) return "volunteer already registered";
@@ -141,9 +145,26 @@ export function apply(m: Model, e: Ev, seq: number): string | null {
       const r = m.rounds.get(p.roundId);
       if (!r) return "unknown round";
       if (!r.open) return "round is closed";
-      if (!m.households.has(p.householdId)) return "unknown household";
+      const h = m.households.get(p.householdId);
+      if (!h) return "unknown household";
+      if (h.vacated) return "household not lived in";
       const key = `${p.roundId}|${p.householdId}`;
       if (!m.tests.has(key)) m.tests.set(key, null);
+      return null;
+    }
+    case "household.vacated":
+    case "household.reoccupied": {
+      const h = m.households.get(p.householdId);
+      if (!h) return "unknown household";
+      const vacating = e.type === "household.vacated";
+      if (h.vacated === vacating) return vacating ? "household not lived in" : "household already lived in";
+      h.vacated = vacating;
+      // Its tap in the round the counts show is set aside while nobody lives there, and counts again after.
+      const key = `${m.current}|${p.householdId}`;
+      if (m.current && m.tests.has(key)) {
+        if (vacating) m.setAside.add(key);
+        else m.setAside.delete(key);
+      }
       return null;
     }
     case "test.result": {
