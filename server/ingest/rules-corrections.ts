@@ -1,7 +1,7 @@
 // Why: corrections (undo, merge, retire, vacate, name) as rules beside the feed's others, without editing theirs.
 import { conflict } from "../errors";
 import type { EventType, Payload } from "../protocol/events";
-import { bumpActivity, household, RULES, type RuleContext, round, volunteer } from "./rules";
+import { bumpActivity, followTap, household, RULES, type RuleContext, round, volunteer } from "./rules";
 import { key } from "./state";
 
 /** How long a volunteer may undo their own tap, result or check-in (by the events' own times). */
@@ -124,36 +124,19 @@ const CORRECTIONS: { [T in CorrectionType]: Rule<T> } = {
     c.state.put("households", key(c.community, p.householdId), { ...h, status: p.status });
     // A flat registered with no residents is not counted already.
     if (h.residents > 0) c.effects.add(c.community, "householdsTotal", -1);
-    setAside(c, p.householdId, true);
+    followTap(c, p.householdId);
   },
   "household.reoccupied"(c, p) {
     const h = household(c, p.householdId);
     if (!h.status) throw conflict("household_already_lived_in", { householdId: p.householdId }, "payload.householdId");
     c.state.put("households", key(c.community, p.householdId), { ...h, status: null });
     if (h.residents > 0) c.effects.add(c.community, "householdsTotal", 1);
-    setAside(c, p.householdId, false);
+    followTap(c, p.householdId);
   },
   "community.named"(c, p) {
     c.effects.names.set(c.community, p.name);
   },
 };
-
-/**
- * A household not lived in is not one to test: its tap in the current round (the open one, or the last opened: the
- * round the counts and the wall show) is set aside (kept, with any result and alarm, but out of the round's tested
- * count) while it is vacant or moved out, and counts again when it is reoccupied while that round is still current.
- * Earlier rounds keep their counts.
- */
-function setAside(c: RuleContext, householdId: string, aside: boolean) {
-  const roundId = c.state.currentRound.get(c.community);
-  if (!roundId) return;
-  const k = key(c.community, roundId, householdId);
-  const t = c.state.get("roundTests", k);
-  if (!t || Boolean(t.setAsideAt) === aside) return;
-  const r = round(c, roundId);
-  c.state.put("roundTests", k, { ...t, setAsideAt: aside ? c.at : null });
-  c.state.put("rounds", key(c.community, roundId), { ...r, testedCount: r.testedCount + (aside ? -1 : 1) });
-}
 
 /** An undone tap or result takes its positive alarm off the wall. */
 function resolvePositive(c: RuleContext, householdId: string) {

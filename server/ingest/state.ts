@@ -112,7 +112,10 @@ export function needsOf(
     if (into) n.volunteers.add(into);
     if (input.type === "test.result_undone" && householdId) n.alertHouseholds.add(householdId);
     if (input.type === "round.opened") n.openRound = true;
-    if ((input.type === "household.vacated" || input.type === "household.reoccupied") && householdId) {
+    if (
+      (input.type === "household.vacated" || input.type === "household.reoccupied" || input.type === "household.updated") &&
+      householdId
+    ) {
       n.currentRound = true;
       n.currentTests.add(householdId);
     }

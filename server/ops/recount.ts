@@ -1,7 +1,7 @@
 // The projections as the feed says they must be: every event replayed in seq order through a plain in-memory model.
 import { countsAsPending } from "../domain/requests";
 import { bucketStart } from "../domain/wall-series";
-import { recountCorrections } from "./recount-corrections";
+import { followTap, recountCorrections } from "./recount-corrections";
 import { recountRequests } from "./recount-requests";
 
 /** One event as read back from the feed. */
@@ -117,6 +117,7 @@ const APPLY: Record<string, Apply> = {
       contactPhone: str(contact?.phone),
       contactOtherPhones: contact?.otherPhones ?? null,
     });
+    followTap(m, p.householdId, h);
   },
   "volunteer.updated": (m, p) => {
     const v = m.get("volunteers", k(m.community, p.volunteerId), `volunteer ${p.volunteerId}`);
@@ -140,11 +141,13 @@ const APPLY: Record<string, Apply> = {
     if (r) r.closedAt = m.at;
   },
   "household.tested": (m, p) => {
-    m.get("households", k(m.community, p.householdId), `household ${p.householdId}`);
+    const h = m.get("households", k(m.community, p.householdId), `household ${p.householdId}`);
     const key = k(m.community, p.roundId, p.householdId);
     const tests = m.tables.roundTests as Map<string, Row>;
     if (tests.has(key)) return;
-    tests.set(key, { testedAt: m.at, residentsTested: p.residentsTested ?? null, result: null, resultAt: null, setAsideAt: null });
+    // A flat with no residents is not one to test: its tap is kept but set aside from the start.
+    const setAsideAt = h && Number(h.residents) > 0 && !h.status ? null : m.at;
+    tests.set(key, { testedAt: m.at, residentsTested: p.residentsTested ?? null, result: null, resultAt: null, setAsideAt });
     m.bump({ tests: 1 });
   },
   "test.result": (m, p) => {

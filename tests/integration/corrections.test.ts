@@ -194,6 +194,39 @@ describe.skipIf(!ready)(`FIX: corrections on ${ENGINE}`, () => {
     await recountAgrees();
   });
 
+  it("FIX18 a flat found with no residents (household.updated to 0) leaves the tested with its tap; a tap on an empty flat counts nowhere; a vacated flat's residents changed leave the total alone", async () => {
+    const c = await compound();
+    const counts = async () => {
+      const { householdsTested, householdsTotal } = (await s.snapshot(c)).counts;
+      const wall = (await (await s.api(`/api/wall?community=${c}`)).json()) as { buildings: { buildingId: string; tested: number }[] };
+      return [householdsTested, householdsTotal, ...wall.buildings.map((b) => b.tested)];
+    };
+    const update = (householdId: string, buildingId: string, residents: number) =>
+      post(c, "household.updated", { householdId, buildingId, unit: "1", residents });
+    expect((await post(c, "household.tested", { roundId: "r1", householdId: "h3" }, li)).status).toBe(201);
+    expect(await counts()).toEqual([1, 3, 0, 1]);
+    expect((await update("h3", "b2", 0)).status).toBe(201);
+    expect(await counts()).toEqual([0, 2, 0, 0]);
+    expect((await update("h3", "b2", 2)).status).toBe(201);
+    expect(await counts()).toEqual([1, 3, 0, 1]);
+    // Empty, then tapped by hand: kept, set aside from the start.
+    expect((await update("h2", "b1", 0)).status).toBe(201);
+    expect((await post(c, "household.tested", { roundId: "r1", householdId: "h2" }, li)).status).toBe(201);
+    expect(await counts()).toEqual([1, 2, 0, 1]);
+    await recountAgrees();
+    // Vacated, then its residents corrected either way: the total moves only when it is lived in again.
+    expect((await post(c, "household.vacated", { householdId: "h1", status: "moved_out" })).status).toBe(201);
+    expect((await update("h1", "b1", 0)).status).toBe(201);
+    expect(await counts()).toEqual([1, 1, 0, 1]);
+    expect((await update("h1", "b1", 4)).status).toBe(201);
+    expect(await counts()).toEqual([1, 1, 0, 1]);
+    expect((await post(c, "household.reoccupied", { householdId: "h2" })).body.error.reason).toBe("household_already_lived_in");
+    expect((await post(c, "household.reoccupied", { householdId: "h1" })).status).toBe(201);
+    expect((await update("h2", "b1", 1)).status).toBe(201);
+    expect(await counts()).toEqual([2, 3, 1, 1]);
+    await recountAgrees();
+  });
+
   it("FIX5 community.named is the secretary's, and the recount keeps the name", async () => {
     const c = await compound();
     expect((await post(c, "community.named", { name: "幸福里小区" }, li)).status).toBe(403);

@@ -55,7 +55,15 @@ export const operation: fc.Arbitrary<Ev> = fc.oneof(
     weight: 1,
     arbitrary: ev(
       "household.registered",
-      fc.record({ householdId: H, buildingId: Bref, unit: fc.constant("9"), residents: fc.integer({ min: 1, max: 5 }) }),
+      fc.record({ householdId: H, buildingId: Bref, unit: fc.constant("9"), residents: fc.integer({ min: 0, max: 5 }) }),
+    ),
+  },
+  // A flat found empty, or lived in again (0 residents: a vacant flat, not one to test).
+  {
+    weight: 1,
+    arbitrary: ev(
+      "household.updated",
+      fc.record({ householdId: Href, buildingId: Bref, unit: fc.constant("9"), residents: fc.constantFrom(0, 0, 1, 3) }),
     ),
   },
   {

@@ -1,5 +1,5 @@
 // Why: the same few views derived from the model and read from the server, in one shape, so a property compares them with toEqual.
-import type { Model } from "./ops-model";
+import { type Model, toTest } from "./ops-model";
 import type { TestServer } from "./server";
 
 export interface Views {
@@ -26,7 +26,7 @@ export function expectedViews(m: Model): Views {
   const testedIn = (b: string, positive: boolean) =>
     (positive ? tests : counted).filter(([k, r]) => m.households.get(k.split("|")[1]!)?.buildingId === b && (!positive || r === "positive"))
       .length;
-  const livedIn = [...m.households.values()].filter((h) => !h.vacated);
+  const livedIn = [...m.households.values()].filter(toTest);
   const open = [...m.requests.entries()].filter(([, r]) => r.status === "pending" || r.status === "approved");
   const onDuty = [...m.volunteers.values()].filter((v) => v.onDuty);
   const postNames = new Set([...onDuty.map((v) => v.post!), ...m.minimums.keys()]);
