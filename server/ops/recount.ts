@@ -145,8 +145,9 @@ const APPLY: Record<string, Apply> = {
     const key = k(m.community, p.roundId, p.householdId);
     const tests = m.tables.roundTests as Map<string, Row>;
     if (tests.has(key)) return;
-    // A flat with no residents is not one to test: its tap is kept but set aside from the start.
-    const setAsideAt = h && Number(h.residents) > 0 && !h.status ? null : m.at;
+    // A flat with no residents is not one to test: its tap is kept but set aside from the start (an unknown
+    // household is a problem of its own: its tap is counted, as the feed says it was).
+    const setAsideAt = h && !(Number(h.residents) > 0 && !h.status) ? m.at : null;
     tests.set(key, { testedAt: m.at, residentsTested: p.residentsTested ?? null, result: null, resultAt: null, setAsideAt });
     m.bump({ tests: 1 });
   },
