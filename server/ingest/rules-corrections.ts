@@ -71,7 +71,7 @@ const CORRECTIONS: { [T in CorrectionType]: Rule<T> } = {
     if (!t) throw conflict("nothing_to_undo", { what: "door-knock tap", householdId: p.householdId }, "payload.householdId");
     mayUndo(c, "door-knock tap", t.testedBy, t.testedAt, p.reason, "payload.householdId");
     c.state.remove("roundTests", k);
-    // A tap set aside (its household vacated) is already out of the tested count.
+    // A tap set aside (its household vacated or empty) is already out of the tested count.
     if (!t.setAsideAt) c.state.put("rounds", key(c.community, p.roundId), { ...r, testedCount: r.testedCount - 1 });
     bumpActivity(c, { tests: -1 });
     resolvePositive(c, p.householdId);
