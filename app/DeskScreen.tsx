@@ -81,7 +81,7 @@ export function DeskScreen() {
               </div>
             ))}
           </dl>
-          <DeskBuildings buildings={live.wall?.buildings} locale={lang} t={t} />
+          <DeskBuildings buildings={live.wall?.buildings} locale={lang} t={t} seq={s?.seq} householdsTotal={s?.counts.householdsTotal} />
           <DeskCharts points={live.wall?.series.points} locale={lang} t={t} />
           <div className="mt-6 grid gap-4 md:grid-cols-2">
             <AlarmList view={live.wall} now={now} locale={lang} t={t} />

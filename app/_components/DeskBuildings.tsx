@@ -7,13 +7,27 @@ import type { DICTS } from "../_i18n/dict";
 import { historyWords } from "../_i18n/history";
 import { postEvent } from "../_live/post-event";
 import { BuildingGrid } from "./BuildingGrid";
+import { BuildingHouseholds } from "./BuildingHouseholds";
 import { ConfirmDialog } from "./ConfirmDialog";
 
 type Building = WallView["buildings"][number];
 type Dict = (typeof DICTS)["en"];
 
-/** The grid of buildings (as on the wall), and for the one clicked: its state, Seal or Unseal, and its history. */
-export function DeskBuildings({ buildings, locale, t }: { buildings: WallView["buildings"] | undefined; locale: string; t: Dict }) {
+/** The grid of buildings (as on the wall), and for the one clicked: its state, Seal or Unseal, its households and its history. */
+export function DeskBuildings({
+  buildings,
+  locale,
+  t,
+  seq,
+  householdsTotal,
+}: {
+  buildings: WallView["buildings"] | undefined;
+  locale: string;
+  t: Dict;
+  /** The feed's position and the households' total: the picked building's households follow them. */
+  seq?: number;
+  householdsTotal?: number;
+}) {
   const [picked, setPicked] = useState<string | null>(null);
   const list = buildings ?? [];
   const b = picked ? list.find((x) => x.buildingId === picked) : undefined;
@@ -24,12 +38,19 @@ export function DeskBuildings({ buildings, locale, t }: { buildings: WallView["b
     <section className="mt-6 flex flex-col gap-2" data-desk-buildings={list.length}>
       <div
         style={{ height: `${3.5 + Math.min(rows, 8) * 4.5}rem` }}
-        className="grid grid-rows-[minmax(0,1fr)] [&_[data-selectable]]:cursor-pointer [&_[data-selectable]:focus-visible]:outline-2 [&_[data-selectable]:focus-visible]:outline-sky-300"
+        className="grid grid-cols-[minmax(0,1fr)] grid-rows-[minmax(0,1fr)] [&_[data-selectable]]:cursor-pointer [&_[data-selectable]:focus-visible]:outline-2 [&_[data-selectable]:focus-visible]:outline-sky-300"
       >
         <BuildingGrid buildings={list} title={t.wall.grid} sealedWord={t.wall.sealed} positiveWord={t.wall.positive} onSelect={setPicked} />
       </div>
       {b ? (
-        <BuildingActions key={b.buildingId} b={b} locale={locale} onDone={() => setPicked(null)} />
+        <BuildingActions
+          key={b.buildingId}
+          b={b}
+          locale={locale}
+          seq={seq}
+          householdsTotal={householdsTotal}
+          onDone={() => setPicked(null)}
+        />
       ) : (
         <p className="text-sm text-slate-400">{deskWords(locale).building.hint}</p>
       )}
@@ -37,13 +58,26 @@ export function DeskBuildings({ buildings, locale, t }: { buildings: WallView["b
   );
 }
 
-/** The picked building: sealed or not, the one action that changes it (after a confirmation), and its history. */
-function BuildingActions({ b, locale, onDone }: { b: Building; locale: string; onDone: () => void }) {
+/** The picked building: sealed or not, the one action that changes it (after a confirmation), its households and its history. */
+function BuildingActions({
+  b,
+  locale,
+  seq,
+  householdsTotal,
+  onDone,
+}: {
+  b: Building;
+  locale: string;
+  seq: number | undefined;
+  householdsTotal: number | undefined;
+  onDone: () => void;
+}) {
   const w = deskWords(locale);
   const h = historyWords(locale);
   // The action is fixed when the dialog opens: the live grid may flip the building while it is shown.
   const [confirming, setConfirming] = useState<"seal" | "unseal" | null>(null);
   const [reason, setReason] = useState("");
+  const [households, setHouseholds] = useState(false);
   const seal = async () => {
     const text = reason.trim();
     return postEvent({ type: "building.sealed", payload: { buildingId: b.buildingId, ...(text ? { reason: text } : {}) } });
@@ -76,9 +110,27 @@ function BuildingActions({ b, locale, onDone }: { b: Building; locale: string; o
       >
         {h.link}
       </a>
+      <button
+        type="button"
+        data-show-households={b.buildingId}
+        aria-expanded={households}
+        onClick={() => setHouseholds((x) => !x)}
+        className="rounded px-3 py-1 text-sm ring-1 ring-slate-500"
+      >
+        {households ? w.households.hide : w.households.show}
+      </button>
       <button type="button" onClick={onDone} aria-label={w.close} className="ml-auto rounded px-2 text-slate-400 hover:text-slate-100">
         ×
       </button>
+      {households && (
+        <BuildingHouseholds
+          buildingId={b.buildingId}
+          label={b.label}
+          seq={seq}
+          householdsTotal={householdsTotal}
+          lang={locale === "zh-CN" ? "zh-CN" : "en"}
+        />
+      )}
       {confirming && (
         <ConfirmDialog
           kind={confirming}

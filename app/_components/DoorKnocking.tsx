@@ -14,10 +14,13 @@ import { UnitGrid } from "./UnitGrid";
  * follows the feed (the wall and the desk's numbers move with the same event).
  */
 export function DoorKnocking({ seq, lang }: { seq: number | undefined; lang: Lang }) {
-  const { list, mark } = useUntested(seq);
+  const { list, mark, unmark } = useUntested(seq);
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
   const [busy, setBusy] = useState<string | null>(null);
-  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  // The last tap's line offers its undo (the secretary's own tap: no reason needed), until the next tap.
+  const [status, setStatus] = useState<{ ok: boolean; text: string; undo?: { householdId: string; label: string; unit: string } } | null>(
+    null,
+  );
   const d = DOORS[lang];
   const fmt = new Intl.NumberFormat(lang);
   const total = list?.buildings.reduce((n, b) => n + b.households.length, 0) ?? 0;
@@ -47,6 +50,22 @@ export function DoorKnocking({ seq, lang }: { seq: number | undefined; lang: Lan
           className={`mb-2 text-sm ${status.ok ? "text-emerald-300" : "text-red-300"}`}
         >
           {status.text}
+          {status.undo && (
+            <button
+              type="button"
+              data-desk-undo={status.undo.householdId}
+              aria-label={`${d.undo} ${status.undo.label} ${status.undo.unit}`}
+              onClick={async () => {
+                const u = status.undo;
+                if (!u) return;
+                const r = await unmark(u.householdId);
+                setStatus(r.ok ? { ok: true, text: d.undone(u.label, u.unit) } : { ok: false, text: errorText(r.error, lang, r.message) });
+              }}
+              className="ml-3 rounded px-3 py-1 text-slate-100 ring-1 ring-amber-400/70"
+            >
+              {d.undo}
+            </button>
+          )}
         </p>
       )}
       <ul className="flex flex-col gap-2">
@@ -87,7 +106,13 @@ export function DoorKnocking({ seq, lang }: { seq: number | undefined; lang: Lan
                       const r = await mark(u.householdId);
                       setBusy(null);
                       setStatus(
-                        r.ok ? { ok: true, text: d.marked(b.label, u.unit) } : { ok: false, text: errorText(r.error, lang, r.message) },
+                        r.ok
+                          ? {
+                              ok: true,
+                              text: d.marked(b.label, u.unit),
+                              undo: { householdId: u.householdId, label: b.label, unit: u.unit },
+                            }
+                          : { ok: false, text: errorText(r.error, lang, r.message) },
                       );
                     }}
                   />

@@ -3,7 +3,7 @@
 import { useEffect, useState } from "react";
 import type { Lang } from "../_i18n/dict";
 import { PassLine } from "./DecisionQueue";
-import { fmtClock } from "./wall-format";
+import { fmtClockDay } from "./wall-format";
 
 interface Outside {
   requestId: string;
@@ -86,8 +86,8 @@ export function OutsideList({ seq, now, lang }: { seq: number | undefined; now: 
             <span className="font-semibold">
               {o.building} · {o.unit}
             </span>{" "}
-            {o.person ?? ""} · {w.since} {fmtClock(Date.parse(o.outAt), lang)} ·{" "}
-            {o.returnBy ? `${w.due} ${fmtClock(Date.parse(o.returnBy), lang)}` : w.noLimit}
+            {o.person ?? ""} · {w.since} {fmtClockDay(Date.parse(o.outAt), now, lang)} ·{" "}
+            {o.returnBy ? `${w.due} ${fmtClockDay(Date.parse(o.returnBy), now, lang)}` : w.noLimit}
             {o.overdue && <strong className="ml-2">{w.overdue}</strong>}
           </li>
         ))}

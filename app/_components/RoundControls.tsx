@@ -14,6 +14,8 @@ export function RoundControls({ round, locale }: { round: WallView["round"] | nu
   const w = deskWords(locale);
   const [dialog, setDialog] = useState<"open" | "close" | null>(null);
   const open = round?.open ? round : null;
+  // A round is said by the label the secretary typed (in quotes), its id only when none was typed.
+  const name = open ? (open.label ? `“${open.label}”` : open.roundId) : "";
   return (
     <div className="flex items-center gap-2" data-round-controls={open ? "open" : "none"}>
       {open ? (
@@ -34,8 +36,8 @@ export function RoundControls({ round, locale }: { round: WallView["round"] | nu
         <ConfirmDialog
           kind="round-close"
           locale={locale}
-          title={w.round.closeTitle(open.roundId)}
-          body={w.round.closeBody(open.roundId)}
+          title={w.round.closeTitle(name)}
+          body={w.round.closeBody(name)}
           confirmLabel={w.confirm}
           cancelLabel={w.cancel}
           workingLabel={w.working}

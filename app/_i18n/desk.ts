@@ -21,6 +21,28 @@ type DeskDict = {
     unsealTitle: (b: string) => string;
     unsealBody: (b: string) => string;
   };
+  households: {
+    show: string;
+    hide: string;
+    title: (b: string) => string;
+    loading: string;
+    none: string;
+    state: Record<"untested" | "tested" | "vacant" | "moved_out" | "empty" | "lived", string>;
+    residents: (n: number) => string;
+    pick: string;
+    vacate: string;
+    vacateTitle: (h: string) => string;
+    vacateBody: (h: string) => string;
+    kinds: Record<"vacant" | "moved_out", string>;
+    kind: string;
+    reason: string;
+    reoccupy: string;
+    reoccupyTitle: (h: string) => string;
+    reoccupyBody: (h: string) => string;
+    undoTap: string;
+    history: string;
+    historyTitle: (h: string) => string;
+  };
   round: {
     open: string;
     close: string;
@@ -30,8 +52,8 @@ type DeskDict = {
     id: string;
     openTitle: string;
     openBody: (id: string, kind: string, label: string) => string;
-    closeTitle: (id: string) => string;
-    closeBody: (id: string) => string;
+    closeTitle: (name: string) => string;
+    closeBody: (name: string) => string;
   };
   decision: {
     basis: Record<ReleaseBasis, string>;
@@ -86,6 +108,36 @@ export const DESK: Record<Lang, DeskDict> = {
       unsealTitle: (b) => `Unseal ${b}?`,
       unsealBody: (b) => `${b} will be unsealed now and shown open on every screen, the wall included.`,
     },
+    households: {
+      show: "Households…",
+      hide: "Hide the households",
+      title: (b) => `Households of ${b}`,
+      loading: "Loading the households…",
+      none: "No household is registered in this building.",
+      state: {
+        untested: "not tested",
+        tested: "tested",
+        vacant: "vacant",
+        moved_out: "moved out",
+        empty: "no residents",
+        lived: "lived in",
+      },
+      residents: (n) => `${n} resident${n === 1 ? "" : "s"}`,
+      pick: "Click a household to correct it: undo its tap in this round, or mark it vacant or moved out.",
+      vacate: "Vacant or moved out…",
+      vacateTitle: (h) => `Mark ${h} vacant or moved out?`,
+      vacateBody: (h) =>
+        `${h} leaves the households to test, the counts and the door-knocking list from now on. Nothing is deleted: its history stays, and it can be marked lived in again.`,
+      kinds: { vacant: "Vacant (nobody lives there)", moved_out: "Moved out" },
+      kind: "Mark as",
+      reason: "Reason (optional, kept in the history)",
+      reoccupy: "Lived in again…",
+      reoccupyTitle: (h) => `Mark ${h} lived in again?`,
+      reoccupyBody: (h) => `${h} counts again among the households and goes back onto the door-knocking list of the open round.`,
+      undoTap: "Undo the tap…",
+      history: "history",
+      historyTitle: (h) => `Everything recorded about ${h}`,
+    },
     round: {
       open: "Open a round…",
       close: "Close the round…",
@@ -96,9 +148,9 @@ export const DESK: Record<Lang, DeskDict> = {
       openTitle: "Open a testing round?",
       openBody: (id, kind, label) =>
         `Round ${id} (${kind}${label ? `, “${label}”` : ""}) opens now. Tests recorded from now on count in it, and the share tested starts again from zero.`,
-      closeTitle: (id) => `Close round ${id}?`,
-      closeBody: (id) =>
-        `Round ${id} closes now: no more tests can be recorded in it. Its figures stay on the screens until a new round opens.`,
+      closeTitle: (name) => `Close round ${name}?`,
+      closeBody: (name) =>
+        `Round ${name} closes now: no more tests can be recorded in it. Its figures stay on the screens until a new round opens.`,
     },
     decision: {
       basis: {
@@ -136,6 +188,28 @@ export const DESK: Record<Lang, DeskDict> = {
       unsealTitle: (b) => `解封${b}？`,
       unsealBody: (b) => `${b}将立即解封，所有屏幕（包括大屏）都将显示其为未封控。`,
     },
+    households: {
+      show: "住户…",
+      hide: "收起住户",
+      title: (b) => `${b}的住户`,
+      loading: "正在加载住户…",
+      none: "此楼栋没有登记住户。",
+      state: { untested: "未采样", tested: "已采样", vacant: "空置", moved_out: "已迁出", empty: "无人居住", lived: "在住" },
+      residents: (n) => `${n} 人`,
+      pick: "点击住户可更正：撤销本轮的采样登记，或标记为空置、已迁出。",
+      vacate: "标记空置或迁出…",
+      vacateTitle: (h) => `将 ${h} 标记为空置或已迁出？`,
+      vacateBody: (h) => `${h} 此后不计入应检住户和各项数字，也不在敲门名单上。不删除任何记录，之后可恢复为在住。`,
+      kinds: { vacant: "空置（无人居住）", moved_out: "已迁出" },
+      kind: "标记为",
+      reason: "原因（可不填，记入记录）",
+      reoccupy: "恢复在住…",
+      reoccupyTitle: (h) => `将 ${h} 恢复为在住？`,
+      reoccupyBody: (h) => `${h} 重新计入住户，并回到本轮的敲门名单。`,
+      undoTap: "撤销采样登记…",
+      history: "记录",
+      historyTitle: (h) => `${h} 的全部记录`,
+    },
     round: {
       open: "开启检测轮次…",
       close: "结束本轮检测…",
@@ -146,8 +220,8 @@ export const DESK: Record<Lang, DeskDict> = {
       openTitle: "开启新的检测轮次？",
       openBody: (id, kind, label) =>
         `轮次 ${id}（${kind}${label ? `，“${label}”` : ""}）将立即开启。此后登记的采样计入本轮，已检测比例从零重新开始。`,
-      closeTitle: (id) => `结束检测轮次 ${id}？`,
-      closeBody: (id) => `轮次 ${id} 将立即结束，之后不能再登记采样。在新一轮开启前，各屏幕仍显示本轮数据。`,
+      closeTitle: (name) => `结束检测轮次 ${name}？`,
+      closeBody: (name) => `轮次 ${name} 将立即结束，之后不能再登记采样。在新一轮开启前，各屏幕仍显示本轮数据。`,
     },
     decision: {
       basis: { documents: "符合放行规则", urgent_medical: "紧急就医", override: "特批", delivery: "配送类（无需材料）" },

@@ -10,8 +10,12 @@ export interface Names {
   building(id: string): string;
   household(id: string): string;
   volunteer(id: string): string;
+  /** A round by the label typed when it was opened; its id only when none was. */
+  round(id: string): string;
 }
 type Sentence = (p: P, n: Names) => string;
+
+type UndoKind = "household.test_undone" | "test.result_undone" | "volunteer.checkin_undone";
 
 type HistoryDict = {
   link: string;
@@ -29,6 +33,20 @@ type HistoryDict = {
   /** Shown when the event says it happened at another time than it was recorded. */
   dated: string;
   count: (n: number) => string;
+  /** The secretary's undo on a row: a tap, a test result or a check-in, with a reason. */
+  undo: {
+    column: string;
+    button: string;
+    buttonTitle: (what: string) => string;
+    title: Record<UndoKind, (who: string) => string>;
+    body: Record<UndoKind, (who: string) => string>;
+    reason: string;
+    needReason: string;
+    confirm: string;
+    cancel: string;
+    working: string;
+    done: string;
+  };
   /** A sentence for every event type: a new type fails the type check until it has one. */
   sentence: Record<EventType, Sentence>;
 };
@@ -57,6 +75,30 @@ export const HISTORY: Record<Lang, HistoryDict> = {
     what: "What",
     dated: "dated",
     count: (n) => `${n} event${n === 1 ? "" : "s"}, oldest first`,
+    undo: {
+      column: "Correct",
+      button: "Undo…",
+      buttonTitle: (what) => `Undo: ${what}`,
+      title: {
+        "household.test_undone": (h) => `Undo the door-knock tap for ${h}?`,
+        "test.result_undone": (h) => `Undo the test result of ${h}?`,
+        "volunteer.checkin_undone": (v) => `Undo the check-in of ${v}?`,
+      },
+      body: {
+        "household.test_undone": (h) =>
+          `${h} goes back to untested in this round and onto the door-knocking list; the tested count drops by one (and a positive's alarm is resolved). The tap and its undo both stay in the history.`,
+        "test.result_undone": (h) =>
+          `${h} stays tested in this round, with no result (a positive's alarm is resolved). The result and its undo both stay in the history.`,
+        "volunteer.checkin_undone": (v) =>
+          `${v} is off duty from now; the hours stop here. The check-in and its undo both stay in the history.`,
+      },
+      reason: "Reason (required, kept in the history)",
+      needReason: "Write why it is undone.",
+      confirm: "Undo",
+      cancel: "Cancel",
+      working: "Sending…",
+      done: "undone",
+    },
     sentence: {
       "building.registered": (p) => `Building ${p.label} registered (${p.buildingId})`,
       "household.registered": (p, n) =>
@@ -67,10 +109,10 @@ export const HISTORY: Record<Lang, HistoryDict> = {
       "volunteer.updated": (p) =>
         `Volunteer ${p.name} updated${p.phone ? `, phone ${p.phone}` : ""}${p.skills?.length ? `, skills ${p.skills.join(", ")}` : ""}`,
       "round.opened": (p) => `Round ${p.label ?? p.roundId} (${String(p.kind).toUpperCase()}) opened`,
-      "round.closed": (p) => `Round ${p.roundId} closed`,
+      "round.closed": (p, n) => `Round ${n.round(p.roundId)} closed`,
       "household.tested": (p, n) =>
-        `${n.household(p.householdId)} tested in round ${p.roundId}${p.residentsTested !== undefined ? ` (${p.residentsTested} swabbed)` : ""}`,
-      "test.result": (p, n) => `${n.household(p.householdId)}: ${p.result} result in round ${p.roundId}`,
+        `${n.household(p.householdId)} tested in round ${n.round(p.roundId)}${p.residentsTested !== undefined ? ` (${p.residentsTested} swabbed)` : ""}`,
+      "test.result": (p, n) => `${n.household(p.householdId)}: ${p.result} result in round ${n.round(p.roundId)}`,
       "building.sealed": (p, n) => `${n.building(p.buildingId)} sealed${p.reason ? `: ${p.reason}` : ""}`,
       "building.unsealed": (p, n) => `${n.building(p.buildingId)} unsealed`,
       "volunteer.checked_in": (p, n) => `${n.volunteer(p.volunteerId)} checked in at ${post("en", p.post)}`,
@@ -95,7 +137,7 @@ export const HISTORY: Record<Lang, HistoryDict> = {
       "demo.loaded": () => "Demo compound loaded",
       "demo.cleared": () => "Demo cleared: the compound starts empty",
       "household.test_undone": (p, n) =>
-        `Door-knock tap for ${n.household(p.householdId)} undone in round ${p.roundId}${p.reason ? `: ${p.reason}` : ""}`,
+        `Door-knock tap for ${n.household(p.householdId)} undone in round ${n.round(p.roundId)}${p.reason ? `: ${p.reason}` : ""}`,
       "test.result_undone": (p, n) => `Test result of ${n.household(p.householdId)} undone${p.reason ? `: ${p.reason}` : ""}`,
       "volunteer.checkin_undone": (p, n) => `Check-in of ${n.volunteer(p.volunteerId)} undone${p.reason ? `: ${p.reason}` : ""}`,
       "volunteer.merged": (p, n) =>
@@ -127,6 +169,28 @@ export const HISTORY: Record<Lang, HistoryDict> = {
     what: "事项",
     dated: "注明时间",
     count: (n) => `共 ${n} 条，按时间先后`,
+    undo: {
+      column: "更正",
+      button: "撤销…",
+      buttonTitle: (what) => `撤销：${what}`,
+      title: {
+        "household.test_undone": (h) => `撤销 ${h} 的采样登记？`,
+        "test.result_undone": (h) => `撤销 ${h} 的检测结果？`,
+        "volunteer.checkin_undone": (v) => `撤销 ${v} 的签到？`,
+      },
+      body: {
+        "household.test_undone": (h) =>
+          `${h} 在本轮恢复为未采样，回到敲门名单，已检测数减一（阳性警报随之解除）。原登记和这次撤销都保留在记录中。`,
+        "test.result_undone": (h) => `${h} 在本轮仍算已采样，但没有检测结果（阳性警报随之解除）。原结果和这次撤销都保留在记录中。`,
+        "volunteer.checkin_undone": (v) => `${v} 即刻离岗，工时到此为止。原签到和这次撤销都保留在记录中。`,
+      },
+      reason: "原因（必填，记入记录）",
+      needReason: "请填写撤销的原因。",
+      confirm: "撤销",
+      cancel: "取消",
+      working: "提交中…",
+      done: "已撤销",
+    },
     sentence: {
       "building.registered": (p) => `登记楼栋 ${p.label}（${p.buildingId}）`,
       "household.registered": (p, n) =>
@@ -137,10 +201,11 @@ export const HISTORY: Record<Lang, HistoryDict> = {
       "volunteer.updated": (p) =>
         `更新志愿者 ${p.name}${p.phone ? `，电话 ${p.phone}` : ""}${p.skills?.length ? `，技能 ${p.skills.join("、")}` : ""}`,
       "round.opened": (p) => `开始检测轮次 ${p.label ?? p.roundId}（${p.kind === "pcr" ? "核酸" : "抗原"}）`,
-      "round.closed": (p) => `结束检测轮次 ${p.roundId}`,
+      "round.closed": (p, n) => `结束检测轮次 ${n.round(p.roundId)}`,
       "household.tested": (p, n) =>
-        `${n.household(p.householdId)} 已采样（轮次 ${p.roundId}）${p.residentsTested !== undefined ? `，${p.residentsTested} 人` : ""}`,
-      "test.result": (p, n) => `${n.household(p.householdId)} 检测结果：${p.result === "positive" ? "阳性" : "阴性"}（轮次 ${p.roundId}）`,
+        `${n.household(p.householdId)} 已采样（轮次 ${n.round(p.roundId)}）${p.residentsTested !== undefined ? `，${p.residentsTested} 人` : ""}`,
+      "test.result": (p, n) =>
+        `${n.household(p.householdId)} 检测结果：${p.result === "positive" ? "阳性" : "阴性"}（轮次 ${n.round(p.roundId)}）`,
       "building.sealed": (p, n) => `${n.building(p.buildingId)} 封控${p.reason ? `：${p.reason}` : ""}`,
       "building.unsealed": (p, n) => `${n.building(p.buildingId)} 解封`,
       "volunteer.checked_in": (p, n) => `${n.volunteer(p.volunteerId)} 到岗：${post("zh-CN", p.post)}`,
@@ -165,7 +230,7 @@ export const HISTORY: Record<Lang, HistoryDict> = {
       "demo.loaded": () => "载入演示小区",
       "demo.cleared": () => "清除演示数据：小区从空白开始",
       "household.test_undone": (p, n) =>
-        `撤销 ${n.household(p.householdId)} 的采样登记（轮次 ${p.roundId}）${p.reason ? `：${p.reason}` : ""}`,
+        `撤销 ${n.household(p.householdId)} 的采样登记（轮次 ${n.round(p.roundId)}）${p.reason ? `：${p.reason}` : ""}`,
       "test.result_undone": (p, n) => `撤销 ${n.household(p.householdId)} 的检测结果${p.reason ? `：${p.reason}` : ""}`,
       "volunteer.checkin_undone": (p, n) => `撤销 ${n.volunteer(p.volunteerId)} 的签到${p.reason ? `：${p.reason}` : ""}`,
       "volunteer.merged": (p, n) =>

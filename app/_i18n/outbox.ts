@@ -21,6 +21,11 @@ type OutboxDict = {
   attempts: (n: number) => string;
   states: { waiting: string; sent: string; refused: string };
   kinds: Record<string, string>;
+  /** Undoing one's own tap, result or check-in from the sent list, within the minutes allowed. */
+  undo: string;
+  undoTitle: (what: string) => string;
+  undone: string;
+  undoHint: string;
   /** A form's answer when the action is kept on the phone and not yet confirmed. */
   queued: string;
   photo: string;
@@ -68,7 +73,14 @@ export const OUTBOX: Record<Lang, OutboxDict> = {
       "request.opened": "Request opened",
       "request.document_added": "Document added",
       "gate.scan": "Gate scan",
+      "household.test_undone": "Test undone",
+      "test.result_undone": "Result undone",
+      "volunteer.checkin_undone": "Check-in undone",
     },
+    undo: "Undo",
+    undoTitle: (what) => `Undo: ${what}`,
+    undone: "undone",
+    undoHint: "A test, a result or a check-in made on this phone can be undone here for 10 minutes; after that, ask the secretary.",
     queued: "Saved on this phone: it is sent when the connection returns.",
     photo: "Photo of the document (optional)",
     photoHint: "The photo is kept on this phone and sent to the desk with the document, as soon as there is a connection.",
@@ -109,7 +121,14 @@ export const OUTBOX: Record<Lang, OutboxDict> = {
       "request.opened": "提交请求",
       "request.document_added": "补充材料",
       "gate.scan": "门岗扫码",
+      "household.test_undone": "撤销采样",
+      "test.result_undone": "撤销结果",
+      "volunteer.checkin_undone": "撤销签到",
     },
+    undo: "撤销",
+    undoTitle: (what) => `撤销：${what}`,
+    undone: "已撤销",
+    undoHint: "本机登记的采样、结果和签到，10 分钟内可在此撤销；超过后请联系书记。",
     queued: "已保存在本机：恢复连接后自动发送。",
     photo: "材料照片（可选）",
     photoHint: "照片先保存在本机，有网络时随材料一起发送给书记。",

@@ -8,6 +8,8 @@ type ListDict = {
   searchHint: string;
   phone: string;
   noPhone: string;
+  building: string;
+  undoCheckIn: string;
   actions: string;
   merge: string;
   mergeTitle: (name: string) => string;
@@ -29,9 +31,11 @@ export const PEOPLE_LIST: Record<Lang, ListDict> = {
   en: {
     ours: "our compound",
     search: "Find a volunteer",
-    searchHint: "name, phone, skill or post",
+    searchHint: "name, phone, building, skill or post",
     phone: "Phone",
     noPhone: "—",
+    building: "Lives in",
+    undoCheckIn: "Undo the check-in…",
     actions: "Duplicates",
     merge: "Merge…",
     mergeTitle: (n) => `Merge ${n} into another volunteer`,
@@ -52,9 +56,11 @@ export const PEOPLE_LIST: Record<Lang, ListDict> = {
   "zh-CN": {
     ours: "本小区",
     search: "查找志愿者",
-    searchHint: "姓名、电话、技能或岗位",
+    searchHint: "姓名、电话、楼号、技能或岗位",
     phone: "电话",
     noPhone: "—",
+    building: "所住楼号",
+    undoCheckIn: "撤销签到…",
     actions: "重复处理",
     merge: "合并…",
     mergeTitle: (n) => `把 ${n} 合并到另一位志愿者`,

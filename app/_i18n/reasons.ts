@@ -104,8 +104,9 @@ export const ZH: Templates = {
   round_still_open: (p) => `检测轮次 ${p.roundId} 仍在进行，请先结束它`,
   round_already_opened: (p) => `检测轮次 ${p.roundId} 已开启过，请换一个轮次编号`,
   round_already_closed: (p) => `检测轮次 ${p.roundId} 已结束`,
-  round_closed: (p) => `检测轮次 ${p.roundId} 已结束：请在当前轮次登记。`,
-  household_not_tested: (p) => `住户 ${p.householdId} 在轮次 ${p.roundId} 中没有采样记录：请先登记采样。`,
+  // Shown beside the household or round acted on: said without its id (a person never reads h-1-101-… or pcr-…).
+  round_closed: () => "这一轮检测已结束：请在当前轮次登记。",
+  household_not_tested: () => "这户在本轮还没有采样记录：请先登记采样。",
   building_not_sealed: (p) => `楼栋 ${p.buildingId} 未被封控`,
   volunteer_already_on_duty: (p) => `志愿者 ${p.volunteerId} 已在岗：请先签退。`,
   volunteer_not_on_duty: (p) => `志愿者 ${p.volunteerId} 未在岗，无需签退。`,
@@ -115,8 +116,8 @@ export const ZH: Templates = {
   undo_needs_reason: () => "撤销他人的记录需要填写原因。",
   volunteer_retired: (p) => `志愿者 ${p.volunteerId} 已停用${p.mergedInto ? `（已合并到 ${p.mergedInto}）` : ""}。`,
   volunteer_merge_self: () => "不能把志愿者合并到自己。",
-  household_not_lived_in: (p) => `住户 ${p.householdId} 已标记为${p.status === "vacant" ? "空置" : "已迁出"}。`,
-  household_already_lived_in: (p) => `住户 ${p.householdId} 已是在住状态。`,
+  household_not_lived_in: (p) => `这户已标记为${p.status === "vacant" ? "空置" : "已迁出"}，不用再登记。`,
+  household_already_lived_in: () => "这户已是在住状态。",
   request_not_pending: (p) =>
     `请求${p.requestId !== undefined ? ` ${p.requestId}` : ""} ${word(STATUS, p.status)}，已无法${word(ACTION, p.action)}。`,
   request_not_approved: (p) =>

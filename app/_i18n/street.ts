@@ -8,6 +8,8 @@ type StreetDict = {
   pending: string;
   tested: string;
   noRound: string;
+  /** The open round, before its label (or its id when none was typed). */
+  round: string;
   sealed: string;
   onDuty: string;
   lastEvent: (ago: string) => string;
@@ -31,6 +33,7 @@ export const STREET: Record<Lang, StreetDict> = {
     pending: "pending",
     tested: "tested",
     noRound: "no round open",
+    round: "Round:",
     sealed: "sealed",
     onDuty: "on duty",
     lastEvent: (ago) => `last event ${ago}`,
@@ -52,6 +55,7 @@ export const STREET: Record<Lang, StreetDict> = {
     pending: "待处理",
     tested: "已检测",
     noRound: "无进行中的轮次",
+    round: "本轮：",
     sealed: "封控楼",
     onDuty: "在岗",
     lastEvent: (ago) => `最近动态 ${ago}`,

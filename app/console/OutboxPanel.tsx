@@ -9,8 +9,10 @@ import type { OutboxEntry } from "../_live/outbox-core";
 import { useLive } from "../_live/use-live";
 import { useNow } from "../_live/use-now";
 import { fillForm } from "./fill-form";
+import { makeAction } from "./make-action";
 import { summarize } from "./outbox-summary";
 import { showTask, taskOfForm } from "./tasks";
+import { undoState } from "./undo-sent";
 import { useRegistry } from "./use-registry";
 
 /**
@@ -40,6 +42,29 @@ export function OutboxPanel({ lang }: { lang: Lang }) {
   const waitingN = open.filter((e) => e.state === "waiting").length;
   const refusedN = open.length - waitingN;
   const time = (ms: number) => new Intl.DateTimeFormat(lang, { timeStyle: "short" }).format(ms);
+  const undoButton = (e: OutboxEntry) => {
+    const u = undoState(e, box.entries, now);
+    if (u === "undone")
+      return (
+        <span data-undone={e.id} className="text-sm text-slate-300">
+          {o.undone}
+        </span>
+      );
+    if (!u) return null;
+    const what = `${o.kinds[e.event.type] ?? e.event.type} ${summarize(e, registry, words)}`;
+    return (
+      <button
+        type="button"
+        data-undo-sent={e.id}
+        title={o.undoTitle(what)}
+        aria-label={o.undoTitle(what)}
+        onClick={() => void makeAction(u.undo, { form: "undo" })}
+        className="min-h-11 self-start rounded px-4 ring-1 ring-amber-400/70"
+      >
+        {o.undo}
+      </button>
+    );
+  };
   const row = (e: OutboxEntry) => (
     <li
       key={e.id}
@@ -73,6 +98,7 @@ export function OutboxPanel({ lang }: { lang: Lang }) {
             {errorText(e.refusal, lang)}
           </p>
         )}
+        {e.state === "sent" && undoButton(e)}
         {e.state !== "sent" && (
           <div className="flex gap-2">
             {e.state === "refused" && e.form && e.fields && (
@@ -131,6 +157,7 @@ export function OutboxPanel({ lang }: { lang: Lang }) {
       {sent.length > 0 && (
         <details>
           <summary className="cursor-pointer text-sm text-slate-400">{o.sentRecently(sent.length)}</summary>
+          <p className="mt-2 text-xs text-slate-400">{o.undoHint}</p>
           <ol className="mt-2 flex flex-col gap-2">{sent.map(row)}</ol>
         </details>
       )}

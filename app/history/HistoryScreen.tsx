@@ -1,6 +1,6 @@
 "use client";
 // The history page: one entity's events, oldest first, with when each was recorded and happened, who did it and what it was.
-import { useEffect, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { type HistoryEntity, isHistoryEntity } from "../../server/protocol/history";
 import { SecretaryOnly } from "../_components/SecretaryOnly";
 import { SignInNotice } from "../_components/SignInNotice";
@@ -9,6 +9,7 @@ import { errorText } from "../_i18n/reasons";
 import { useLang } from "../_i18n/use-lang";
 import { screenCommunity } from "../_live/community";
 import { HistoryTable } from "./HistoryTable";
+import { undoable } from "./undo";
 import { useHistory } from "./use-history";
 
 type Target = { community: string; entity: HistoryEntity; id: string };
@@ -24,7 +25,9 @@ export function HistoryScreen() {
     setTarget(isHistoryEntity(entity) && id ? { community: screenCommunity(), entity, id } : "bad");
   }, []);
   const ok = target !== null && target !== "bad";
-  const state = useHistory(ok ? target.community : "default", ok ? target.entity : "request", ok ? target.id : "", ok);
+  const [version, setVersion] = useState(0);
+  const state = useHistory(ok ? target.community : "default", ok ? target.entity : "request", ok ? target.id : "", ok, version);
+  const undoRows = useMemo(() => (state.status === "ready" ? undoable(state.events, state.openRound, state.onDuty) : new Map()), [state]);
   const name = ok && state.status === "ready" && target.entity !== "request" ? state.names[target.entity](target.id) : ok ? target.id : "";
   return (
     <main className="mx-auto max-w-6xl p-6">
@@ -47,7 +50,14 @@ export function HistoryScreen() {
           {h.failed(errorText(state.error, lang, state.message))}
         </p>
       )}
-      {ok && state.status === "ready" && <HistoryTable events={state.events} names={state.names} lang={lang} />}
+      {ok && state.status === "ready" && (
+        <HistoryTable
+          events={state.events}
+          names={state.names}
+          lang={lang}
+          undo={undoRows.size > 0 ? { rows: undoRows, onDone: () => setVersion((v) => v + 1) } : undefined}
+        />
+      )}
     </main>
   );
 }

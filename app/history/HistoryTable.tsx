@@ -2,14 +2,29 @@
 import type { FeedEvent } from "../../server/protocol/events";
 import type { Lang } from "../_i18n/dict";
 import { HISTORY, type Names } from "../_i18n/history";
+import { tokenLabel } from "../_i18n/token-label";
+import { UndoButton } from "./UndoButton";
+import type { Undo } from "./undo";
 
 /** Happened and recorded more than a minute apart: the event was dated by its sender, and the reader should see both. */
 const DATED_MS = 60_000;
 
-/** The actor as the feed records it, with a bound volunteer's name when the registry knows it. */
-const who = (actor: string, names: Names) => (actor.startsWith("volunteer:") ? names.volunteer(actor.slice("volunteer:".length)) : actor);
+/** The actor as the feed records it, with a bound volunteer's name when the registry knows it, the server's own sign-ins in words. */
+const who = (actor: string, names: Names, lang: Lang) =>
+  actor.startsWith("volunteer:") ? names.volunteer(actor.slice("volunteer:".length)) : tokenLabel(actor, lang);
 
-export function HistoryTable({ events, names, lang }: { events: FeedEvent[]; names: Names; lang: Lang }) {
+/** `undo`: the rows the secretary may still undo (by seq), and what to do once one is undone. */
+export function HistoryTable({
+  events,
+  names,
+  lang,
+  undo,
+}: {
+  events: FeedEvent[];
+  names: Names;
+  lang: Lang;
+  undo?: { rows: ReadonlyMap<number, Undo>; onDone: () => void };
+}) {
   const h = HISTORY[lang];
   const time = (iso: string) => new Date(iso).toLocaleString(lang, { dateStyle: "medium", timeStyle: "medium", hour12: false });
   if (events.length === 0)
@@ -27,7 +42,8 @@ export function HistoryTable({ events, names, lang }: { events: FeedEvent[]; nam
             <th className="py-1 pr-3 font-normal">{h.recorded}</th>
             <th className="py-1 pr-3 font-normal">{h.occurred}</th>
             <th className="py-1 pr-3 font-normal">{h.actor}</th>
-            <th className="py-1 font-normal">{h.what}</th>
+            <th className="py-1 pr-3 font-normal">{h.what}</th>
+            {undo && <th className="py-1 font-normal">{h.undo.column}</th>}
           </tr>
         </thead>
         <tbody>
@@ -41,11 +57,19 @@ export function HistoryTable({ events, names, lang }: { events: FeedEvent[]; nam
                   {dated ? `${h.dated} ${time(e.occurredAt)}` : time(e.occurredAt)}
                 </td>
                 <td className="py-1 pr-3" data-actor>
-                  {who(e.actor, names)}
+                  {who(e.actor, names, lang)}
                 </td>
-                <td className="py-1" data-sentence>
+                <td className="py-1 pr-3" data-sentence>
                   {sentence}
                 </td>
+                {undo && (
+                  <td className="py-1">
+                    {(() => {
+                      const u = undo.rows.get(e.seq);
+                      return u ? <UndoButton undo={u} what={sentence} names={names} lang={lang} onDone={undo.onDone} /> : null;
+                    })()}
+                  </td>
+                )}
               </tr>
             );
           })}

@@ -15,7 +15,18 @@ export type Choices = {
 };
 
 /** The import's inputs; every change is handed up at once, and the screen previews again. */
-export function ImportForm({ value, onChange, t }: { value: Choices; onChange: (c: Choices) => void; t: Dict }) {
+export function ImportForm({
+  value,
+  onChange,
+  t,
+  showCommunity = true,
+}: {
+  value: Choices;
+  onChange: (c: Choices) => void;
+  t: Dict;
+  /** The compound's id, editable: the operator's (several compounds); hidden from a compound's own secretary. */
+  showCommunity?: boolean;
+}) {
   const field = "flex flex-col gap-1 text-sm";
   const input = "rounded bg-slate-800 px-2 py-1 text-base";
   return (
@@ -49,16 +60,18 @@ export function ImportForm({ value, onChange, t }: { value: Choices; onChange: (
           ))}
         </select>
       </label>
-      <label className={field}>
-        {t.community}
-        <input
-          name="community"
-          value={value.community}
-          pattern="[A-Za-z0-9_.\-]{1,64}"
-          className={input}
-          onChange={(e) => onChange({ ...value, community: e.currentTarget.value.trim() })}
-        />
-      </label>
+      {showCommunity && (
+        <label className={field}>
+          {t.community}
+          <input
+            name="community"
+            value={value.community}
+            pattern="[A-Za-z0-9_.\-]{1,64}"
+            className={input}
+            onChange={(e) => onChange({ ...value, community: e.currentTarget.value.trim() })}
+          />
+        </label>
+      )}
       <label className="flex items-start gap-2 text-sm">
         <input
           type="checkbox"

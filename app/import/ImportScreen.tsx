@@ -54,9 +54,15 @@ export function ImportScreen() {
   const live = useLive(choices.community || "default");
   const s = live.snapshot;
 
+  // The compound's id is a field for the operator only (who loads several compounds); a secretary imports into their own.
+  const [operator, setOperator] = useState(false);
   useEffect(() => {
     const c = screenCommunity();
     setChoices((v) => ({ ...v, community: c }));
+    fetch("/api/session", { credentials: "same-origin", cache: "no-store" })
+      .then((r) => (r.ok ? (r.json() as Promise<{ operator?: boolean }>) : null))
+      .then((b) => setOperator(b?.operator === true))
+      .catch(() => {});
   }, []);
 
   const doPreview = useCallback(async (c: Choices) => {
@@ -122,7 +128,7 @@ export function ImportScreen() {
       </header>
       <p className="mb-4 text-slate-300">{t.intro}</p>
       <section className="rounded-lg bg-slate-900 p-4 ring-1 ring-slate-800">
-        <ImportForm value={choices} onChange={setChoices} t={t} />
+        <ImportForm value={choices} onChange={setChoices} t={t} showCommunity={operator} />
       </section>
       <section
         data-preview={preview === "reading" ? "reading" : (preview?.status ?? "none")}
@@ -183,7 +189,8 @@ export function ImportScreen() {
       </section>
       <section className="mt-4 rounded-lg bg-slate-900 p-4 ring-1 ring-slate-800">
         <h2 className="mb-2 text-lg font-semibold">
-          {t.now} · {choices.community || "default"}
+          {/* The compound by its name (本小区 until named), never its id. */}
+          {t.now} · {s?.name ?? base.ourCompound}
         </h2>
         <dl className="grid grid-cols-3 gap-4">
           {(["buildingsTotal", "householdsTotal", "volunteersTotal"] as const).map((k) => (

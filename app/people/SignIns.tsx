@@ -2,6 +2,7 @@
 import { fmtAge } from "../_components/wall-format";
 // Every sign-in the secretary has handed out: whose it is, when it was last seen, and the button that revokes it.
 import type { PEOPLE } from "../_i18n/people";
+import { tokenLabel } from "../_i18n/token-label";
 import type { SignIn, Volunteer } from "./use-people";
 
 type Dict = (typeof PEOPLE)["en"];
@@ -59,7 +60,7 @@ export function SignIns({
                 className={`border-t border-slate-800 ${x.revokedAt ? "text-slate-400 line-through decoration-slate-600" : ""}`}
               >
                 <td className="py-1 pr-2">{p.roles[x.role] ?? x.role}</td>
-                <td className="py-1 pr-2">{x.label}</td>
+                <td className="py-1 pr-2">{tokenLabel(x.label, locale === "zh-CN" ? "zh-CN" : "en")}</td>
                 <td className="py-1 pr-2">{x.volunteerId ? `${names.get(x.volunteerId) ?? "?"} · ${x.volunteerId}` : ""}</td>
                 <td className="py-1 pr-2 tabular-nums">{fmtWhen(x.createdAt, locale)}</td>
                 <td className="py-1 pr-2 tabular-nums" data-last-seen={x.lastSeenAt ?? ""}>

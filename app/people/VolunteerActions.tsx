@@ -16,7 +16,7 @@ export function VolunteerActions({ v, others, lang, onDone }: { v: Volunteer; ot
   const [into, setInto] = useState("");
   const [reason, setReason] = useState("");
   const target = others.find((o) => o.volunteerId === into);
-  const label = (o: Volunteer) => `${o.name}${o.phone ? ` · ${o.phone}` : ""}`;
+  const label = (o: Volunteer) => `${o.name}${o.building ? ` · ${o.building}` : ""}${o.phone ? ` · ${o.phone}` : ""}`;
   const post = async (type: "volunteer.merged" | "volunteer.retired") => {
     const text = reason.trim();
     const payload =

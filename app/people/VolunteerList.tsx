@@ -4,6 +4,7 @@ import { useState } from "react";
 import type { Lang } from "../_i18n/dict";
 import { PEOPLE } from "../_i18n/people";
 import { PEOPLE_LIST } from "../_i18n/people-list";
+import { UndoButton } from "../history/UndoButton";
 import type { MintRequest } from "./links";
 import type { SignIn, Volunteer } from "./use-people";
 import { VolunteerActions } from "./VolunteerActions";
@@ -97,6 +98,7 @@ export function VolunteerList({
               <tr>
                 <th className="py-1 pr-2">{v.name}</th>
                 <th className="py-1 pr-2">{w.phone}</th>
+                <th className="py-1 pr-2">{w.building}</th>
                 <th className="py-1 pr-2">{v.skills}</th>
                 <th className="py-1 pr-2">{v.duty}</th>
                 <th className="py-1 pr-2">{v.links}</th>
@@ -121,8 +123,26 @@ export function VolunteerList({
                   <td className="py-1 pr-2 tabular-nums text-slate-300" data-phone>
                     {x.phone ?? w.noPhone}
                   </td>
+                  <td className="py-1 pr-2 text-slate-300" data-lives-in>
+                    {x.building ?? w.noPhone}
+                  </td>
                   <td className="py-1 pr-2 text-slate-300">{x.skills.join(", ")}</td>
-                  <td className="py-1 pr-2">{x.onDuty ? v.onDuty(posts[x.post ?? ""] ?? x.post ?? "") : v.offDuty}</td>
+                  <td className="py-1 pr-2">
+                    {x.onDuty ? v.onDuty(posts[x.post ?? ""] ?? x.post ?? "") : v.offDuty}
+                    {/* A mistaken check-in is undone here too (its hours stop), with a reason; checking out is the phone's. */}
+                    {x.onDuty && (
+                      <span className="ml-2">
+                        <UndoButton
+                          undo={{ type: "volunteer.checkin_undone", payload: { volunteerId: x.volunteerId } }}
+                          label={w.undoCheckIn}
+                          what={x.name}
+                          names={{ building: (id) => id, household: (id) => id, volunteer: () => x.name, round: (id) => id }}
+                          lang={lang}
+                          onDone={onChanged}
+                        />
+                      </span>
+                    )}
+                  </td>
                   <td className="py-1 pr-2">
                     <span className="mr-2 text-slate-400">{live.has(x.volunteerId) ? "✓" : v.noLink}</span>
                     <button

@@ -10,6 +10,8 @@ export interface Volunteer {
   /** Whole: this page is the secretary's only. */
   phone: string | null;
   skills: string[];
+  /** The building they live in, as their list names it (所住楼号), when it says. */
+  building?: string | null;
   onDuty: boolean;
   post: string | null;
 }

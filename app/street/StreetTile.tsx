@@ -41,8 +41,18 @@ export function StreetTile({
           <span data-street-kpi="pendingRequests">{fmt(lang, e.counts.pendingRequests)}</span> {t.pending}
         </span>
       </span>
+      {e.round && (
+        // The round as the secretary named it ("第一轮全员核酸"), its id only when no label was typed.
+        <span className="truncate text-slate-300">
+          {t.round}
+          {lang === "en" ? " " : ""}
+          <span data-street-round={e.round.roundId} className="text-slate-100">
+            {e.round.label ?? e.round.roundId}
+          </span>
+        </span>
+      )}
       {cov === null ? (
-        <span className="text-slate-400">{t.noRound}</span>
+        !e.round && <span className="text-slate-400">{t.noRound}</span>
       ) : (
         <span className="flex items-center gap-2">
           <span className="h-2 flex-1 overflow-hidden rounded bg-slate-700" aria-hidden="true">

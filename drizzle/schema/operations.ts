@@ -29,6 +29,8 @@ export const roundTests = pgTable(
     testedBy: text("tested_by"),
     resultBy: text("result_by"),
     resultAt: timestamp("result_at", { withTimezone: true }),
+    /** Set while the household is marked vacant or moved out in this (open) round: the tap stays but is not counted as tested. */
+    setAsideAt: timestamp("set_aside_at", { withTimezone: true }),
   },
   (t) => [primaryKey({ columns: [t.community, t.roundId, t.householdId] })],
 );

@@ -139,7 +139,7 @@ export class Simulator {
         .select({ id: households.householdId })
         .from(households)
         .where(
-          sql`${households.community} = ${COMMUNITY} and ${ownHousehold} and not exists (select 1 from ${roundTests} t where t.community = ${COMMUNITY} and t.round_id = ${open.roundId} and t.household_id = ${households.householdId})`,
+          sql`${households.community} = ${COMMUNITY} and ${ownHousehold} and ${households.residents} > 0 and ${households.status} is null and not exists (select 1 from ${roundTests} t where t.community = ${COMMUNITY} and t.round_id = ${open.roundId} and t.household_id = ${households.householdId})`,
         )
         .orderBy(sql`random()`)
         .limit(1),

@@ -1,7 +1,7 @@
 // Why: corrections (undo, merge, retire, vacate, name) as rules beside the feed's others, without editing theirs.
 import { conflict } from "../errors";
 import type { EventType, Payload } from "../protocol/events";
-import { bumpActivity, household, RULES, type RuleContext, round, volunteer } from "./rules";
+import { bumpActivity, followTap, household, RULES, type RuleContext, round, volunteer } from "./rules";
 import { key } from "./state";
 
 /** How long a volunteer may undo their own tap, result or check-in (by the events' own times). */
@@ -71,7 +71,8 @@ const CORRECTIONS: { [T in CorrectionType]: Rule<T> } = {
     if (!t) throw conflict("nothing_to_undo", { what: "door-knock tap", householdId: p.householdId }, "payload.householdId");
     mayUndo(c, "door-knock tap", t.testedBy, t.testedAt, p.reason, "payload.householdId");
     c.state.remove("roundTests", k);
-    c.state.put("rounds", key(c.community, p.roundId), { ...r, testedCount: r.testedCount - 1 });
+    // A tap set aside (its household vacated or empty) is already out of the tested count.
+    if (!t.setAsideAt) c.state.put("rounds", key(c.community, p.roundId), { ...r, testedCount: r.testedCount - 1 });
     bumpActivity(c, { tests: -1 });
     resolvePositive(c, p.householdId);
   },
@@ -123,12 +124,14 @@ const CORRECTIONS: { [T in CorrectionType]: Rule<T> } = {
     c.state.put("households", key(c.community, p.householdId), { ...h, status: p.status });
     // A flat registered with no residents is not counted already.
     if (h.residents > 0) c.effects.add(c.community, "householdsTotal", -1);
+    followTap(c, p.householdId);
   },
   "household.reoccupied"(c, p) {
     const h = household(c, p.householdId);
     if (!h.status) throw conflict("household_already_lived_in", { householdId: p.householdId }, "payload.householdId");
     c.state.put("households", key(c.community, p.householdId), { ...h, status: null });
     if (h.residents > 0) c.effects.add(c.community, "householdsTotal", 1);
+    followTap(c, p.householdId);
   },
   "community.named"(c, p) {
     c.effects.names.set(c.community, p.name);

@@ -19,7 +19,7 @@ import type { Params } from "../protocol/reasons";
 import type { RequestStatus, Role } from "../protocol/vocabularies";
 import type { BatchEffects } from "./batch";
 import type { CorrectionType } from "./rules-corrections";
-import { type Alert, key, type Request, type State } from "./state";
+import { type Alert, type Household, key, type Request, type State } from "./state";
 
 /** What a rule gets to apply one event. */
 export interface RuleContext {
@@ -77,6 +77,27 @@ export function round(c: RuleContext, roundId: string) {
   const r = c.state.get("rounds", key(c.community, roundId));
   if (!r) throw conflict("round_unknown", { roundId }, "payload.roundId");
   return r;
+}
+
+/** A household to test: someone lives there (residents, and not marked vacant or moved out). */
+export const toTest = (h: Pick<Household, "residents" | "status">) => h.residents > 0 && !h.status;
+
+/**
+ * A household not lived in is not one to test, so it is not counted as tested either: its tap in the current round
+ * (the open one, or the last opened: the round the counts and the wall show) is set aside (kept, with any result
+ * and alarm, but out of the round's tested count) while it is not one to test, and counts again when it is, while
+ * that round is still current. Earlier rounds keep their counts.
+ */
+export function followTap(c: RuleContext, householdId: string) {
+  const roundId = c.state.currentRound.get(c.community);
+  if (!roundId) return;
+  const k = key(c.community, roundId, householdId);
+  const t = c.state.get("roundTests", k);
+  const aside = !toTest(household(c, householdId));
+  if (!t || Boolean(t.setAsideAt) === aside) return;
+  const r = round(c, roundId);
+  c.state.put("roundTests", k, { ...t, setAsideAt: aside ? c.at : null });
+  c.state.put("rounds", key(c.community, roundId), { ...r, testedCount: r.testedCount + (aside ? -1 : 1) });
 }
 
 function request(c: RuleContext, requestId: string) {
@@ -214,8 +235,9 @@ export const RULES: Rules = {
       contactPhone: p.contact?.phone ?? null,
       contactOtherPhones: p.contact?.otherPhones ?? null,
     });
-    // A flat becoming vacant, or lived in again, leaves or joins the households to test.
-    if (h.residents > 0 !== p.residents > 0) c.effects.add(c.community, "householdsTotal", p.residents > 0 ? 1 : -1);
+    // A flat becoming vacant, or lived in again, leaves or joins the households to test (and its tap the tested).
+    if (h.residents > 0 !== p.residents > 0 && !h.status) c.effects.add(c.community, "householdsTotal", p.residents > 0 ? 1 : -1);
+    followTap(c, p.householdId);
   },
   /** Replaces name, phone and skills; duty (on duty, post) and the counts are untouched. */
   "volunteer.updated"(c, p) {
@@ -256,10 +278,12 @@ export const RULES: Rules = {
   "household.tested"(c, p) {
     const r = round(c, p.roundId);
     if (r.closedAt) throw conflict("round_closed", { roundId: p.roundId }, "payload.roundId");
-    household(c, p.householdId);
+    const h = household(c, p.householdId);
     const k = key(c.community, p.roundId, p.householdId);
     // The first test of a household in a round counts; a second is accepted and changes nothing.
     if (c.state.get("roundTests", k)) return;
+    // A flat with no residents is not one to test: a tap on it is kept, set aside (see followTap).
+    const counted = toTest(h);
     c.state.put("roundTests", k, {
       community: c.community,
       roundId: p.roundId,
@@ -267,8 +291,9 @@ export const RULES: Rules = {
       testedAt: c.at,
       residentsTested: p.residentsTested ?? null,
       result: null,
+      setAsideAt: counted ? null : c.at,
     });
-    c.state.put("rounds", key(c.community, p.roundId), { ...r, testedCount: r.testedCount + 1 });
+    if (counted) c.state.put("rounds", key(c.community, p.roundId), { ...r, testedCount: r.testedCount + 1 });
     bumpActivity(c, { tests: 1 });
   },
   "test.result"(c, p) {

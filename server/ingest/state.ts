@@ -3,7 +3,7 @@
 import { and, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Tx } from "../../drizzle/client";
-import { alerts, buildings, households, posts, requests, rounds, roundTests, volunteers } from "../../drizzle/schema";
+import { alerts, buildings, communityState, households, posts, requests, rounds, roundTests, volunteers } from "../../drizzle/schema";
 import type { EventInput } from "../protocol/events";
 
 export type Building = typeof buildings.$inferSelect;
@@ -12,7 +12,7 @@ type Later<T, K extends keyof T> = Omit<T, K> & Partial<Pick<T, K>>;
 export type Household = Later<typeof households.$inferSelect, "status">;
 export type Volunteer = Later<typeof volunteers.$inferSelect, "checkedInBy" | "retiredAt" | "mergedInto">;
 export type Round = typeof rounds.$inferSelect;
-export type RoundTest = Later<typeof roundTests.$inferSelect, "testedBy" | "resultBy" | "resultAt">;
+export type RoundTest = Later<typeof roundTests.$inferSelect, "testedBy" | "resultBy" | "resultAt" | "setAsideAt">;
 export type Request = typeof requests.$inferSelect;
 export type Alert = typeof alerts.$inferSelect;
 export type Post = typeof posts.$inferSelect;
@@ -55,6 +55,10 @@ class Needs {
       pendingOf: Set<string>;
       /** Households whose alarms an undone result resolves. */
       alertHouseholds: Set<string>;
+      /** The round the counts follow (the open one, or the last opened), with its row. */
+      currentRound: boolean;
+      /** Households whose tap in the current round a vacate or reoccupy sets aside or counts again (the event names no round). */
+      currentTests: Set<string>;
     }
   >();
   readonly alertSeqs = new Set<number>();
@@ -73,6 +77,8 @@ class Needs {
         posts: false,
         pendingOf: new Set(),
         alertHouseholds: new Set(),
+        currentRound: false,
+        currentTests: new Set(),
       };
       this.byCommunity.set(community, n);
     }
@@ -106,6 +112,13 @@ export function needsOf(
     if (into) n.volunteers.add(into);
     if (input.type === "test.result_undone" && householdId) n.alertHouseholds.add(householdId);
     if (input.type === "round.opened") n.openRound = true;
+    if (
+      (input.type === "household.vacated" || input.type === "household.reoccupied" || input.type === "household.updated") &&
+      householdId
+    ) {
+      n.currentRound = true;
+      n.currentTests.add(householdId);
+    }
     if (input.type === "volunteer.checked_in" || input.type === "post.minimum_set" || input.type === "post.registered") n.posts = true;
     if (input.type === "alert.acknowledged" && typeof p.alertId === "number") needs.alertSeqs.add(p.alertId);
   }
@@ -132,6 +145,8 @@ export class State {
   };
   /** The open round of each community read (its id, or null). */
   readonly openRound = new Map<string, string | null>();
+  /** The round each community's counts follow (the open one, or the last opened), where read or opened here. */
+  readonly currentRound = new Map<string, string | null>();
   /** Keys changed, per table: what the write-back upserts. */
   readonly dirty: { [T in TableName]: Set<string> } = {
     buildings: new Set(),
@@ -144,7 +159,7 @@ export class State {
     posts: new Set(),
   };
   private journal: Change[] = [];
-  private openRoundJournal: { community: string; before: string | null | undefined }[] = [];
+  private openRoundJournal: { community: string; before: string | null | undefined; current: string | null | undefined }[] = [];
 
   get<T extends TableName>(table: T, k: string): Rows[T] | null {
     return (this.maps[table].get(k) ?? null) as Rows[T] | null;
@@ -177,9 +192,11 @@ export class State {
     return out;
   }
 
+  /** A round opened (it is the current one as well) or closed (it stays the current one). */
   setOpenRound(community: string, roundId: string | null): void {
-    this.openRoundJournal.push({ community, before: this.openRound.get(community) });
+    this.openRoundJournal.push({ community, before: this.openRound.get(community), current: this.currentRound.get(community) });
     this.openRound.set(community, roundId);
+    if (roundId !== null) this.currentRound.set(community, roundId);
   }
 
   /** A point to undo to. */
@@ -198,9 +215,11 @@ export class State {
       } else map.set(c.key, c.before);
     }
     while (this.openRoundJournal.length > m.rounds) {
-      const c = this.openRoundJournal.pop() as { community: string; before: string | null | undefined };
+      const c = this.openRoundJournal.pop() as { community: string; before: string | null | undefined; current: string | null | undefined };
       if (c.before === undefined) this.openRound.delete(c.community);
       else this.openRound.set(c.community, c.before);
+      if (c.current === undefined) this.currentRound.delete(c.community);
+      else this.currentRound.set(c.community, c.current);
     }
   }
 
@@ -295,6 +314,42 @@ export class State {
               this.openRound.set(c, rows[0]?.roundId ?? null);
             }),
         );
+      if (n.currentRound && !this.currentRound.has(c))
+        reads.push(
+          tx
+            .select({ r: rounds })
+            .from(communityState)
+            .innerJoin(rounds, and(eq(rounds.community, communityState.community), eq(rounds.roundId, communityState.currentRoundId)))
+            .where(eq(communityState.community, c))
+            .then((rows) => {
+              const r = rows[0]?.r;
+              // A round opened by this group is set in memory before this read's answer is used: that one stands.
+              if (this.currentRound.has(c)) return;
+              this.currentRound.set(c, r?.roundId ?? null);
+              if (r && !this.maps.rounds.has(key(c, r.roundId))) this.maps.rounds.set(key(c, r.roundId), r);
+            }),
+        );
+      const currentTests = [...n.currentTests].filter((h) => !this.currentTestsRead.has(key(c, h)));
+      if (currentTests.length > 0) {
+        for (const h of currentTests) this.currentTestsRead.add(key(c, h));
+        // These households' taps in the round the store holds current (a round opened by this group has none stored).
+        reads.push(
+          tx
+            .select({ t: roundTests })
+            .from(roundTests)
+            .innerJoin(
+              communityState,
+              and(eq(communityState.community, roundTests.community), eq(communityState.currentRoundId, roundTests.roundId)),
+            )
+            .where(and(eq(roundTests.community, c), anyOf(roundTests.householdId, currentTests)))
+            .then((rows) => {
+              for (const { t } of rows) {
+                const k = key(c, t.roundId, t.householdId);
+                if (!this.maps.roundTests.has(k)) this.maps.roundTests.set(k, t);
+              }
+            }),
+        );
+      }
       if (n.posts && !this.postsRead.has(c)) {
         this.postsRead.add(c);
         read("posts", select("posts", eq(posts.community, c)), (r) => key(c, r.post), []);
@@ -314,6 +369,7 @@ export class State {
   private readonly alertsRead = new Set<string>();
   private readonly postsRead = new Set<string>();
   private readonly pendingRead = new Set<string>();
+  private readonly currentTestsRead = new Set<string>();
 }
 
 const camel = (s: string) => s.replace(/_([a-z])/g, (_, ch: string) => ch.toUpperCase());

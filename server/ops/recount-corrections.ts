@@ -17,6 +17,19 @@ function offDuty(m: Model, v: Row) {
   m.bump({ onDuty: -1 });
 }
 
+/**
+ * A household to test is lived in (residents, no vacant or moved-out mark); its tap in the round the counts follow
+ * (the open one, or the last opened) is set aside while it is not one, and counts again when it is.
+ */
+export function followTap(m: Model, householdId: unknown, h: Row): void {
+  const roundId = m.round();
+  const t = roundId === undefined ? undefined : (m.tables.roundTests as Map<string, Row>).get(k(m.community, roundId, householdId));
+  if (!t) return;
+  const aside = !(Number(h.residents) > 0 && !h.status);
+  if (aside && !t.setAsideAt) t.setAsideAt = m.at;
+  if (!aside) t.setAsideAt = null;
+}
+
 /** What each correction does to the projections. */
 export const recountCorrections: Record<string, Apply> = {
   "household.test_undone": (m, p) => {
@@ -54,11 +67,16 @@ export const recountCorrections: Record<string, Apply> = {
   },
   "household.vacated": (m, p) => {
     const h = m.get("households", k(m.community, p.householdId), `household ${p.householdId}`);
-    if (h) h.status = p.status;
+    if (!h) return;
+    h.status = p.status;
+    // Its tap in the current round stays, set aside: not counted as tested while nobody lives there.
+    followTap(m, p.householdId, h);
   },
   "household.reoccupied": (m, p) => {
     const h = m.get("households", k(m.community, p.householdId), `household ${p.householdId}`);
-    if (h) h.status = null;
+    if (!h) return;
+    h.status = null;
+    followTap(m, p.householdId, h);
   },
   "community.named": (m, p) => m.name(String(p.name)),
 };

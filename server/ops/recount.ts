@@ -1,7 +1,7 @@
 // The projections as the feed says they must be: every event replayed in seq order through a plain in-memory model.
 import { countsAsPending } from "../domain/requests";
 import { bucketStart } from "../domain/wall-series";
-import { recountCorrections } from "./recount-corrections";
+import { followTap, recountCorrections } from "./recount-corrections";
 import { recountRequests } from "./recount-requests";
 
 /** One event as read back from the feed. */
@@ -39,6 +39,8 @@ export interface Model {
   problem(message: string): void;
   /** The round the snapshot shows for this community: the open one, or the last opened. */
   setRound(roundId: string): void;
+  /** The round the snapshot shows for this community, if any. */
+  round(): string | undefined;
   markDemo(): void;
   /** community.named: the name the snapshot's row keeps. */
   name(name: string): void;
@@ -115,6 +117,7 @@ const APPLY: Record<string, Apply> = {
       contactPhone: str(contact?.phone),
       contactOtherPhones: contact?.otherPhones ?? null,
     });
+    followTap(m, p.householdId, h);
   },
   "volunteer.updated": (m, p) => {
     const v = m.get("volunteers", k(m.community, p.volunteerId), `volunteer ${p.volunteerId}`);
@@ -138,11 +141,14 @@ const APPLY: Record<string, Apply> = {
     if (r) r.closedAt = m.at;
   },
   "household.tested": (m, p) => {
-    m.get("households", k(m.community, p.householdId), `household ${p.householdId}`);
+    const h = m.get("households", k(m.community, p.householdId), `household ${p.householdId}`);
     const key = k(m.community, p.roundId, p.householdId);
     const tests = m.tables.roundTests as Map<string, Row>;
     if (tests.has(key)) return;
-    tests.set(key, { testedAt: m.at, residentsTested: p.residentsTested ?? null, result: null, resultAt: null });
+    // A flat with no residents is not one to test: its tap is kept but set aside from the start (an unknown
+    // household is a problem of its own: its tap is counted, as the feed says it was).
+    const setAsideAt = h && !(Number(h.residents) > 0 && !h.status) ? m.at : null;
+    tests.set(key, { testedAt: m.at, residentsTested: p.residentsTested ?? null, result: null, resultAt: null, setAsideAt });
     m.bump({ tests: 1 });
   },
   "test.result": (m, p) => {
@@ -231,6 +237,7 @@ export class Recount {
       setRound: (roundId) => {
         this.currentRound.set(e.community, roundId);
       },
+      round: () => this.currentRound.get(e.community),
       markDemo: () => {
         this.demo.add(e.community);
       },
@@ -292,10 +299,11 @@ export class Recount {
     return out;
   }
 
-  /** rounds with their tested_count counted from round_tests. */
+  /** rounds with their tested_count counted from round_tests (a tap set aside, its household not lived in, not counted). */
   rounds(): Map<string, Row> {
     const tested = new Map<string, number>();
-    for (const t of (this.tables.roundTests as Map<string, Row>).keys()) {
+    for (const [t, row] of this.tables.roundTests as Map<string, Row>) {
+      if (row.setAsideAt) continue;
       const round = t.slice(0, t.lastIndexOf("/"));
       tested.set(round, (tested.get(round) ?? 0) + 1);
     }

@@ -40,7 +40,8 @@ async function readBuildings(tx: Reader, community: string, roundId: string | nu
     ? await tx
         .select({
           buildingId: households.buildingId,
-          n: count(),
+          // A tap set aside (its household vacant or moved out) is not counted as tested; a positive result still shows.
+          n: sql<number>`count(*) filter (where ${roundTests.setAsideAt} is null)`,
           positives: sql<number>`count(*) filter (where ${roundTests.result} = 'positive')`,
         })
         .from(roundTests)

@@ -63,6 +63,13 @@ const SCREENS: Screen[] = [
       const doors = page.locator('[data-doors="desk"]');
       await doors.locator('[data-building="b1"] button[aria-expanded]').click();
       await doors.locator('[data-household="h2"]').waitFor({ timeout: 15_000 });
+      // A building picked on the grid with its households shown and a tested one picked (FIX11, FIX12).
+      await page.locator('[data-building="b1"][data-selectable]').click();
+      await page.locator('[data-show-households="b1"]').click();
+      const tested = page.locator('[data-desk-household="h1"][data-state="tested"]');
+      await tested.waitFor({ timeout: 15_000 });
+      await tested.click();
+      await page.locator('[data-household-actions="h1"] [data-undo-event]').waitFor({ timeout: 15_000 });
     },
   },
   {
@@ -132,7 +139,8 @@ const SCREENS: Screen[] = [
     path: "/history?entity=household&id=h1",
     role: "secretary",
     viewport: LAPTOP,
-    ready: (page) => page.locator('[data-history]:not([data-history="0"])').waitFor({ timeout: 15_000 }),
+    // The open round's tap on h1 offers its undo (FIX12).
+    ready: (page) => page.locator('[data-history] [data-undo-event="household.test_undone"]').waitFor({ timeout: 15_000 }),
   },
   {
     name: "the street office",

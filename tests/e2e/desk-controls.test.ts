@@ -109,10 +109,10 @@ describe.skipIf(!ready)("DESK: the secretary seals, runs rounds, works the queue
     const controls = page.locator("[data-round-controls]");
     await page.locator('[data-round-controls="open"]').waitFor({ timeout: 30_000 });
 
-    const closeRound = async (roundId: string) => {
+    const closeRound = async (roundId: string, said = roundId) => {
       await controls.getByRole("button", { name: "Close the round…" }).click();
       const d = page.locator('dialog[data-confirm="round-close"]');
-      expect(await d.locator("[data-confirm-body]").textContent()).toContain(`Round ${roundId} closes now`);
+      expect(await d.locator("[data-confirm-body]").textContent()).toContain(`Round ${said} closes now`);
       await d.getByRole("button", { name: "Confirm" }).click();
       await d.waitFor({ state: "detached", timeout: 30_000 });
       await page.locator('[data-round-controls="none"]').waitFor({ timeout: 30_000 });
@@ -137,7 +137,8 @@ describe.skipIf(!ready)("DESK: the secretary seals, runs rounds, works the queue
     expect((await api("/api/snapshot")).body.round).toMatchObject({ roundId: first, kind: "antigen" });
     // The desk reads a round by the label the secretary typed.
     await page.getByText("Round: Evening antigen (ANTIGEN)").waitFor({ timeout: 30_000 });
-    await closeRound(first);
+    // Closing it names it by its label too, never by its id.
+    await closeRound(first, "“Evening antigen”");
     const second = await openRound("PCR", "Second sweep");
     expect(second).toBe(first.replace(/^antigen-(.*)-1$/, "pcr-$1-2"));
     const opened = await feed("round.opened");

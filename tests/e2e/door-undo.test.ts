@@ -2,6 +2,7 @@
 import { copyFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { describeViolations, seriousViolations } from "../support/axe";
 import { browserAvailable } from "../support/browser";
 import { withBrowserApp } from "../support/browser-app";
 import { screenshot } from "../support/wall-page";
@@ -15,6 +16,7 @@ function compound() {
   return [
     e("building.registered", { buildingId: "b1", label: "1号楼" }),
     ...["101", "102", "201", "202", "301", "302", "401"].map((u, i) => h(`h${i + 1}`, u)),
+    e("volunteer.registered", { volunteerId: "v1", name: "李娜", phone: "13700137000" }),
     e("round.opened", { roundId: "r1", kind: "pcr", label: "第一轮全员核酸" }),
   ];
 }
@@ -71,6 +73,65 @@ describe.skipIf(!ready)("FIX: undoing a door tap on a phone", () => {
     await doors.locator('[data-tapped="h5"]').waitFor({ timeout: 10_000 });
     await doors.locator('[data-tapped="h5"]').waitFor({ state: "detached", timeout: 20_000 });
     await expect.poll(() => doors.locator("[data-household]").allTextContents()).not.toContain("301");
+    await context.close();
+  });
+
+  it("FIX15 a volunteer undoes their own door tap and check-in from the phone's sent list after the tile let go, within 10 minutes", async () => {
+    const token = (await app.server.api("/api/tokens", { role: "volunteer", label: "李娜", volunteerId: "v1" })).body.token as string;
+    const context = await app.browser.newContext({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+      locale: "zh-CN",
+    });
+    const page = await context.newPage();
+    await page.goto(`${app.server.url}/console?token=${token}`);
+    await page.locator('[data-connection="live"]').waitFor({ timeout: 15_000 });
+    const counts = async () =>
+      (await app.server.api("/api/snapshot")).body.counts as { volunteersOnDuty: number; householdsTested: number };
+    const before = await counts();
+
+    const checkIn = page.locator('form[data-form="check-in"]');
+    await checkIn.locator('input[name="volunteerId"][data-own-volunteer]').waitFor({ timeout: 15_000 });
+    await checkIn.locator('select[name="post"]').selectOption({ index: 0 });
+    await checkIn.getByRole("button").tap();
+    await checkIn.locator('[data-status="ok"]').waitFor({ timeout: 15_000 });
+    expect((await counts()).volunteersOnDuty).toBe(before.volunteersOnDuty + 1);
+
+    const doors = page.locator('[data-doors="console"]');
+    await doors.locator('[data-pick-building="b1"]').tap();
+    await doors.locator('[data-household="h6"]').tap();
+    await doors.locator('[data-tapped="h6"]').waitFor({ timeout: 10_000 });
+    await doors.locator('[data-tapped="h6"]').waitFor({ state: "detached", timeout: 20_000 });
+    expect((await counts()).householdsTested).toBe(before.householdsTested + 1);
+
+    // The sent list: each of the two offers 撤销, named for what it undoes.
+    const box = page.locator("[data-outbox]");
+    await box.locator("details summary").tap();
+    const sentRow = (type: string) => box.locator(`[data-type="${type}"][data-state="sent"]`);
+    const undoTap = sentRow("household.tested").locator("[data-undo-sent]");
+    await undoTap.waitFor({ timeout: 10_000 });
+    expect(await undoTap.textContent()).toBe("撤销");
+    expect(await undoTap.getAttribute("aria-label")).toBe("撤销：登记采样 1号楼 302");
+    expect(await sentRow("volunteer.checked_in").textContent()).toContain("李娜");
+    const v = await seriousViolations(page);
+    expect(v, describeViolations(v)).toEqual([]);
+    copyFileSync(await screenshot(page, "console-undo-sent"), path.resolve("docs/console-undo-sent.png"));
+
+    await undoTap.tap();
+    await sentRow("household.tested").locator("[data-undone]").waitFor({ timeout: 15_000 });
+    await expect.poll(async () => (await counts()).householdsTested, { timeout: 15_000 }).toBe(before.householdsTested);
+    expect(await untestedIds()).toContain("h6");
+    expect(await box.locator('[data-type="household.test_undone"]').first().textContent()).toContain("撤销采样");
+
+    await sentRow("volunteer.checked_in").locator("[data-undo-sent]").tap();
+    await sentRow("volunteer.checked_in").locator("[data-undone]").waitFor({ timeout: 15_000 });
+    await expect.poll(async () => (await counts()).volunteersOnDuty, { timeout: 15_000 }).toBe(before.volunteersOnDuty);
+    const feed = (await app.server.api("/api/events?after=0&limit=1000")).body.events as { type: string; actor: string }[];
+    expect(feed.filter((e) => e.type.endsWith("_undone") && e.actor === "volunteer:v1").map((e) => e.type)).toEqual([
+      "household.test_undone",
+      "volunteer.checkin_undone",
+    ]);
     await context.close();
   });
 });

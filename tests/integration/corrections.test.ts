@@ -130,6 +130,103 @@ describe.skipIf(!ready)(`FIX: corrections on ${ENGINE}`, () => {
     await recountAgrees();
   });
 
+  it("FIX17 a tested household vacated is not counted as tested in the round the wall shows (its building's too); reoccupied it counts again", async () => {
+    const c = await compound();
+    type Tile = { buildingId: string; households: number; tested: number; positives: number };
+    const figures = async () => {
+      const snap = await s.snapshot(c);
+      const wall = (await (await s.api(`/api/wall?community=${c}`)).json()) as { buildings: Tile[]; alerts: { total: number } };
+      const b = Object.fromEntries(wall.buildings.map((x) => [x.buildingId, [x.tested, x.households, x.positives]]));
+      // Whatever happened: never more tested than to test, and the buildings add up to the totals.
+      expect(snap.counts.householdsTested).toBeLessThanOrEqual(snap.counts.householdsTotal);
+      for (const x of wall.buildings) expect(x.tested).toBeLessThanOrEqual(x.households);
+      expect(wall.buildings.reduce((n, x) => n + x.tested, 0)).toBe(snap.counts.householdsTested);
+      expect(wall.buildings.reduce((n, x) => n + x.households, 0)).toBe(snap.counts.householdsTotal);
+      return { tested: snap.counts.householdsTested, total: snap.counts.householdsTotal, b, alarms: wall.alerts.total };
+    };
+    for (const h of ["h1", "h2", "h3"]) expect((await post(c, "household.tested", { roundId: "r1", householdId: h }, li)).status).toBe(201);
+    expect((await post(c, "test.result", { roundId: "r1", householdId: "h2", result: "positive" }, li)).status).toBe(201);
+    expect(await figures()).toEqual({ tested: 3, total: 3, b: { b1: [2, 2, 1], b2: [1, 1, 0] }, alarms: 1 });
+    // Moved out after its (positive) test: out of the tested and the total; its positive and its alarm stay.
+    expect((await post(c, "household.vacated", { householdId: "h2", status: "moved_out", reason: "转运" })).status).toBe(201);
+    expect(await figures()).toEqual({ tested: 2, total: 2, b: { b1: [1, 1, 1], b2: [1, 1, 0] }, alarms: 1 });
+    await recountAgrees();
+    // Back: its tap counts again, it is not on the door-knocking list.
+    expect((await post(c, "household.reoccupied", { householdId: "h2" })).status).toBe(201);
+    expect(await figures()).toEqual({ tested: 3, total: 3, b: { b1: [2, 2, 1], b2: [1, 1, 0] }, alarms: 1 });
+    expect(await untested(c)).toEqual([]);
+    // Vacated and back in one batch: nothing moves; a set-aside tap undone leaves the count as it was.
+    const batch = (events: [string, object][]) => s.post({ events: events.map(([type, payload]) => ({ type, community: c, payload })) });
+    expect(
+      (
+        await batch([
+          ["household.vacated", { householdId: "h1", status: "vacant" }],
+          ["household.reoccupied", { householdId: "h1" }],
+        ])
+      ).status,
+    ).toBe(201);
+    expect((await figures()).tested).toBe(3);
+    expect((await post(c, "household.vacated", { householdId: "h3", status: "vacant" })).status).toBe(201);
+    expect((await post(c, "household.test_undone", { roundId: "r1", householdId: "h3", reason: "wrong door" })).status).toBe(201);
+    expect(await figures()).toEqual({ tested: 2, total: 2, b: { b1: [2, 2, 1], b2: [0, 0, 0] }, alarms: 1 });
+    expect((await post(c, "household.reoccupied", { householdId: "h3" })).status).toBe(201);
+    expect((await figures()).tested).toBe(2);
+    expect(await untested(c)).toEqual(["h3"]);
+    await recountAgrees();
+    // The round closed still shows on the wall: a household vacated then leaves its figures too.
+    expect((await post(c, "round.closed", { roundId: "r1" })).status).toBe(201);
+    expect((await post(c, "household.vacated", { householdId: "h1", status: "moved_out" })).status).toBe(201);
+    expect(await figures()).toEqual({ tested: 1, total: 2, b: { b1: [1, 1, 1], b2: [0, 1, 0] }, alarms: 1 });
+    // A new round opened and a vacate in the same batch: the new round is the one that counts, r1 keeps its figure.
+    expect(
+      (
+        await batch([
+          ["household.reoccupied", { householdId: "h1" }],
+          ["round.opened", { roundId: "r2", kind: "antigen" }],
+          ["household.tested", { roundId: "r2", householdId: "h3" }],
+          ["household.vacated", { householdId: "h3", status: "vacant" }],
+        ])
+      ).status,
+    ).toBe(201);
+    expect(await figures()).toEqual({ tested: 0, total: 2, b: { b1: [0, 2, 0], b2: [0, 0, 0] }, alarms: 1 });
+    expect((await post(c, "household.reoccupied", { householdId: "h3" })).status).toBe(201);
+    expect(await figures()).toEqual({ tested: 1, total: 3, b: { b1: [0, 2, 0], b2: [1, 1, 0] }, alarms: 1 });
+    await recountAgrees();
+  });
+
+  it("FIX18 a flat found with no residents (household.updated to 0) leaves the tested with its tap; a tap on an empty flat counts nowhere; a vacated flat's residents changed leave the total alone", async () => {
+    const c = await compound();
+    const counts = async () => {
+      const { householdsTested, householdsTotal } = (await s.snapshot(c)).counts;
+      const wall = (await (await s.api(`/api/wall?community=${c}`)).json()) as { buildings: { buildingId: string; tested: number }[] };
+      return [householdsTested, householdsTotal, ...wall.buildings.map((b) => b.tested)];
+    };
+    const update = (householdId: string, buildingId: string, residents: number) =>
+      post(c, "household.updated", { householdId, buildingId, unit: "1", residents });
+    expect((await post(c, "household.tested", { roundId: "r1", householdId: "h3" }, li)).status).toBe(201);
+    expect(await counts()).toEqual([1, 3, 0, 1]);
+    expect((await update("h3", "b2", 0)).status).toBe(201);
+    expect(await counts()).toEqual([0, 2, 0, 0]);
+    expect((await update("h3", "b2", 2)).status).toBe(201);
+    expect(await counts()).toEqual([1, 3, 0, 1]);
+    // Empty, then tapped by hand: kept, set aside from the start.
+    expect((await update("h2", "b1", 0)).status).toBe(201);
+    expect((await post(c, "household.tested", { roundId: "r1", householdId: "h2" }, li)).status).toBe(201);
+    expect(await counts()).toEqual([1, 2, 0, 1]);
+    await recountAgrees();
+    // Vacated, then its residents corrected either way: the total moves only when it is lived in again.
+    expect((await post(c, "household.vacated", { householdId: "h1", status: "moved_out" })).status).toBe(201);
+    expect((await update("h1", "b1", 0)).status).toBe(201);
+    expect(await counts()).toEqual([1, 1, 0, 1]);
+    expect((await update("h1", "b1", 4)).status).toBe(201);
+    expect(await counts()).toEqual([1, 1, 0, 1]);
+    expect((await post(c, "household.reoccupied", { householdId: "h2" })).body.error.reason).toBe("household_already_lived_in");
+    expect((await post(c, "household.reoccupied", { householdId: "h1" })).status).toBe(201);
+    expect((await update("h2", "b1", 1)).status).toBe(201);
+    expect(await counts()).toEqual([2, 3, 1, 1]);
+    await recountAgrees();
+  });
+
   it("FIX5 community.named is the secretary's, and the recount keeps the name", async () => {
     const c = await compound();
     expect((await post(c, "community.named", { name: "幸福里小区" }, li)).status).toBe(403);

@@ -123,6 +123,18 @@ describe.skipIf(!ready)(`HIST: an entity's history on ${ENGINE}`, () => {
     expect(await history("volunteer", "v404")).toEqual([]);
   });
 
+  it("FIX12 beside the events, the compound's rounds by the label typed and whether each is open (another compound's apart)", async () => {
+    await post([e("round.closed", { roundId: "r1" }), e("round.opened", { roundId: "r2", kind: "antigen", label: "第二轮抗原" })]);
+    const r = await s.api(`/api/history?community=${C}&entity=household&id=h1`);
+    const body = (await r.json()) as { rounds: { roundId: string; label: string | null; open: boolean }[] };
+    expect(body.rounds).toEqual([
+      { roundId: "r1", label: null, open: false },
+      { roundId: "r2", label: "第二轮抗原", open: true },
+    ]);
+    const other = (await (await s.api("/api/history?community=other&entity=building&id=b1")).json()) as { rounds: unknown[] };
+    expect(other.rounds).toEqual([]);
+  });
+
   it("HIST5 the secretary's only: 401 without a token, 403 for a volunteer or display; a bad entity or id is a 400 naming it", async () => {
     const path = `/api/history?community=${C}&entity=household&id=h1`;
     expect((await s.api(path, { token: null })).status).toBe(401);

@@ -109,5 +109,10 @@ export async function postBusyFeed(post: Post): Promise<void> {
     ev(c, "round.closed", { roundId: "r1" }),
     ev(c, "round.opened", { roundId: "r2", kind: "antigen", label: "second" }),
     ...Array.from({ length: 5 }, (_, i) => ev(c, "household.tested", { roundId: "r2", householdId: `h${i + 1}` })),
+    // A tested household moved out (its tap set aside), one vacated and back, one vacated that was never tapped in r2.
+    ev(c, "household.vacated", { householdId: "h2", status: "moved_out", reason: "left" }),
+    ev(c, "household.vacated", { householdId: "h4", status: "vacant" }),
+    ev(c, "household.reoccupied", { householdId: "h4" }),
+    ev(c, "household.vacated", { householdId: "h7", status: "vacant" }),
   ]);
 }

@@ -55,7 +55,15 @@ export const operation: fc.Arbitrary<Ev> = fc.oneof(
     weight: 1,
     arbitrary: ev(
       "household.registered",
-      fc.record({ householdId: H, buildingId: Bref, unit: fc.constant("9"), residents: fc.integer({ min: 1, max: 5 }) }),
+      fc.record({ householdId: H, buildingId: Bref, unit: fc.constant("9"), residents: fc.integer({ min: 0, max: 5 }) }),
+    ),
+  },
+  // A flat found empty, or lived in again (0 residents: a vacant flat, not one to test).
+  {
+    weight: 1,
+    arbitrary: ev(
+      "household.updated",
+      fc.record({ householdId: Href, buildingId: Bref, unit: fc.constant("9"), residents: fc.constantFrom(0, 0, 1, 3) }),
     ),
   },
   {
@@ -69,6 +77,14 @@ export const operation: fc.Arbitrary<Ev> = fc.oneof(
     weight: 3,
     arbitrary: ev("test.result", fc.record({ roundId: Rref, householdId: Href, result: fc.constantFrom("negative", "positive") })),
   },
+  {
+    weight: 2,
+    arbitrary: ev(
+      "household.vacated",
+      fc.record({ householdId: Href, status: fc.constantFrom("vacant", "moved_out"), reason: maybe(fc.constant("moved away")) }),
+    ),
+  },
+  { weight: 2, arbitrary: ev("household.reoccupied", fc.record({ householdId: Href })) },
   { weight: 2, arbitrary: ev("building.sealed", fc.record({ buildingId: Bref, reason: maybe(fc.constant("a positive case")) })) },
   { weight: 2, arbitrary: ev("building.unsealed", fc.record({ buildingId: Bref })) },
   { weight: 4, arbitrary: ev("volunteer.checked_in", fc.record({ volunteerId: Vref, post })) },

@@ -29,13 +29,16 @@ interface Alert {
 
 export interface Model {
   buildings: Map<string, { sealed: boolean }>;
-  households: Map<string, { buildingId: string }>;
+  /** `vacated`: marked vacant or moved out (`household.vacated`), until `household.reoccupied`. */
+  households: Map<string, { buildingId: string; residents: number; vacated: boolean }>;
   volunteers: Map<string, { onDuty: boolean; post: string | null }>;
   rounds: Map<string, { kind: string; open: boolean }>;
   /** The last round opened: the one the counts and the wall follow. */
   current: string | null;
   /** `round|household` → the last result (null until one is posted). */
   tests: Map<string, string | null>;
+  /** `round|household` of taps set aside: the household was not one to test (vacated, no residents) while that round was current. */
+  setAside: Set<string>;
   requests: Map<string, Req>;
   /** Alerts by their id, which is the seq of the event that raised them. */
   alerts: Map<number, Alert>;
@@ -53,6 +56,7 @@ export const emptyModel = (): Model => ({
   rounds: new Map(),
   current: null,
   tests: new Map(),
+  setAside: new Set(),
   requests: new Map(),
   alerts: new Map(),
   minimums: new Map(),
@@ -107,6 +111,18 @@ function acknowledge(m: Model, p: P): string | null {
   return null;
 }
 
+/** Someone lives there: counted in the households to test (and its tap in the tested). */
+export const toTest = (h: { residents: number; vacated: boolean }) => h.residents > 0 && !h.vacated;
+
+/** A tap in the round the counts show is set aside while its household is not one to test, and counts again after. */
+function followTap(m: Model, householdId: string) {
+  const h = m.households.get(householdId)!;
+  const key = `${m.current}|${householdId}`;
+  if (!m.current || !m.tests.has(key)) return;
+  if (toTest(h)) m.setAside.delete(key);
+  else m.setAside.add(key);
+}
+
 /** Applies one event at `seq`; returns why it is refused (a 409), or null after changing the model. Checks before it mutates. */
 export function apply(m: Model, e: Ev, seq: number): string | null {
   const p = e.payload as P;
@@ -118,8 +134,16 @@ export function apply(m: Model, e: Ev, seq: number): string | null {
     case "household.registered":
       if (!m.buildings.has(p.buildingId)) return "unknown building";
       if (m.households.has(p.householdId)) return "household already registered";
-      m.households.set(p.householdId, { buildingId: p.buildingId });
+      m.households.set(p.householdId, { buildingId: p.buildingId, residents: p.residents, vacated: false });
       return null;
+    case "household.updated": {
+      const h = m.households.get(p.householdId);
+      if (!h) return "unknown household";
+      if (h.buildingId !== p.buildingId) return "household in another building";
+      h.residents = p.residents;
+      followTap(m, p.householdId);
+      return null;
+    }
     case "volunteer.registered":
       if (m.volunteers.has(p.volunteerId)) return "volunteer already registered";
       m.volunteers.set(p.volunteerId, { onDuty: false, post: null });
@@ -141,9 +165,24 @@ export function apply(m: Model, e: Ev, seq: number): string | null {
       const r = m.rounds.get(p.roundId);
       if (!r) return "unknown round";
       if (!r.open) return "round is closed";
-      if (!m.households.has(p.householdId)) return "unknown household";
+      const h = m.households.get(p.householdId);
+      if (!h) return "unknown household";
+      if (h.vacated) return "household not lived in";
       const key = `${p.roundId}|${p.householdId}`;
-      if (!m.tests.has(key)) m.tests.set(key, null);
+      if (m.tests.has(key)) return null;
+      m.tests.set(key, null);
+      // A flat with no residents is not one to test: its tap is set aside from the start.
+      if (!toTest(h)) m.setAside.add(key);
+      return null;
+    }
+    case "household.vacated":
+    case "household.reoccupied": {
+      const h = m.households.get(p.householdId);
+      if (!h) return "unknown household";
+      const vacating = e.type === "household.vacated";
+      if (h.vacated === vacating) return vacating ? "household not lived in" : "household already lived in";
+      h.vacated = vacating;
+      followTap(m, p.householdId);
       return null;
     }
     case "test.result": {

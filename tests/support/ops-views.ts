@@ -1,5 +1,5 @@
 // Why: the same few views derived from the model and read from the server, in one shape, so a property compares them with toEqual.
-import type { Model } from "./ops-model";
+import { type Model, toTest } from "./ops-model";
 import type { TestServer } from "./server";
 
 export interface Views {
@@ -21,8 +21,12 @@ const byKey =
 /** What the server should show for the model's state. */
 export function expectedViews(m: Model): Views {
   const tests = [...m.tests.entries()].filter(([k]) => k.startsWith(`${m.current}|`));
+  // A tap set aside (its household vacated) is not counted as tested; its positive result still shows.
+  const counted = tests.filter(([k]) => !m.setAside.has(k));
   const testedIn = (b: string, positive: boolean) =>
-    tests.filter(([k, r]) => m.households.get(k.split("|")[1]!)?.buildingId === b && (!positive || r === "positive")).length;
+    (positive ? tests : counted).filter(([k, r]) => m.households.get(k.split("|")[1]!)?.buildingId === b && (!positive || r === "positive"))
+      .length;
+  const livedIn = [...m.households.values()].filter(toTest);
   const open = [...m.requests.entries()].filter(([, r]) => r.status === "pending" || r.status === "approved");
   const onDuty = [...m.volunteers.values()].filter((v) => v.onDuty);
   const postNames = new Set([...onDuty.map((v) => v.post!), ...m.minimums.keys()]);
@@ -30,8 +34,8 @@ export function expectedViews(m: Model): Views {
   const current = m.current ? m.rounds.get(m.current) : undefined;
   return {
     counts: {
-      householdsTotal: m.households.size,
-      householdsTested: tests.length,
+      householdsTotal: livedIn.length,
+      householdsTested: counted.length,
       buildingsTotal: m.buildings.size,
       buildingsSealed: [...m.buildings.values()].filter((b) => b.sealed).length,
       volunteersTotal: m.volunteers.size,
@@ -47,7 +51,7 @@ export function expectedViews(m: Model): Views {
       .map(([buildingId, b]) => ({
         buildingId,
         sealed: b.sealed,
-        households: [...m.households.values()].filter((h) => h.buildingId === buildingId).length,
+        households: livedIn.filter((h) => h.buildingId === buildingId).length,
         tested: testedIn(buildingId, false),
         positives: testedIn(buildingId, true),
       }))

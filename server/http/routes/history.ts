@@ -3,7 +3,7 @@ import { z } from "zod";
 import { scopedCommunity } from "../../auth/scope";
 import { Id } from "../../protocol/events";
 import { HISTORY_ENTITIES } from "../../protocol/history";
-import { readHistory } from "../../queries/history";
+import { readHistory, readHistoryRounds } from "../../queries/history";
 import { invalid, zodIssues } from "../../zod-issues";
 import { route } from "../context";
 import { sendJson } from "../respond";
@@ -15,7 +15,10 @@ const HistoryQuery = z.strictObject({
 });
 
 export const historyRoutes = [
-  /** Every event about the entity, oldest first, in the shape of GET /api/events; an unknown id has an empty history. */
+  /**
+   * Every event about the entity, oldest first, in the shape of GET /api/events; an unknown id has an empty history.
+   * Beside them (an extension), the compound's rounds with their labels and whether each is open.
+   */
   route("GET /api/history", async ({ res, url, deps, require }) => {
     const p = await require("secretary");
     const q = HistoryQuery.safeParse(Object.fromEntries(url.searchParams));
@@ -25,6 +28,10 @@ export const historyRoutes = [
     }
     const { entity, id } = q.data;
     const community = scopedCommunity(p, q.data.community);
-    sendJson(res, 200, { events: await readHistory(deps.handle.db, community, entity, id) });
+    const [events, rounds] = await Promise.all([
+      readHistory(deps.handle.db, community, entity, id),
+      readHistoryRounds(deps.handle.db, community),
+    ]);
+    sendJson(res, 200, { events, rounds });
   }),
 ];

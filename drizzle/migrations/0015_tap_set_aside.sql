@@ -1,0 +1,1 @@
+ALTER TABLE "round_tests" ADD COLUMN "set_aside_at" timestamp with time zone;
