@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { describeViolations, seriousViolations } from "../support/axe";
 import { browserAvailable } from "../support/browser";
 import { withBrowserApp } from "../support/browser-app";
+import { openTask } from "../support/console-task";
 import { screenshot } from "../support/wall-page";
 
 const ADMIN = "undo-admin-token-0123456789";
@@ -91,6 +92,7 @@ describe.skipIf(!ready)("FIX: undoing a door tap on a phone", () => {
       (await app.server.api("/api/snapshot")).body.counts as { volunteersOnDuty: number; householdsTested: number };
     const before = await counts();
 
+    await openTask(page, "duty");
     const checkIn = page.locator('form[data-form="check-in"]');
     await checkIn.locator('input[name="volunteerId"][data-own-volunteer]').waitFor({ timeout: 15_000 });
     await checkIn.locator('select[name="post"]').selectOption({ index: 0 });
@@ -98,6 +100,7 @@ describe.skipIf(!ready)("FIX: undoing a door tap on a phone", () => {
     await checkIn.locator('[data-status="ok"]').waitFor({ timeout: 15_000 });
     expect((await counts()).volunteersOnDuty).toBe(before.volunteersOnDuty + 1);
 
+    await openTask(page, "doors");
     const doors = page.locator('[data-doors="console"]');
     await doors.locator('[data-pick-building="b1"]').tap();
     await doors.locator('[data-household="h6"]').tap();
@@ -106,6 +109,7 @@ describe.skipIf(!ready)("FIX: undoing a door tap on a phone", () => {
     expect((await counts()).householdsTested).toBe(before.householdsTested + 1);
 
     // The sent list: each of the two offers 撤销, named for what it undoes.
+    await openTask(page, "outbox");
     const box = page.locator("[data-outbox]");
     await box.locator("details summary").tap();
     const sentRow = (type: string) => box.locator(`[data-type="${type}"][data-state="sent"]`);
