@@ -10,6 +10,12 @@ type StreetDict = {
   noRound: string;
   sealed: string;
   onDuty: string;
+  /** Volunteers on duty against the sum of the posts' minimums. */
+  dutyOf: (onDuty: string, minimum: string) => string;
+  /** One post below its minimum: its name, on duty, minimum. */
+  short: (post: string, onDuty: string, minimum: string) => string;
+  positives: string;
+  overdue: (n: string, out: string) => string;
   lastEvent: (ago: string) => string;
   never: string;
   silent: string;
@@ -33,6 +39,10 @@ export const STREET: Record<Lang, StreetDict> = {
     noRound: "no round open",
     sealed: "sealed",
     onDuty: "on duty",
+    dutyOf: (n, m) => `${n} on duty (minimum ${m})`,
+    short: (p, n, m) => `${p} ${n}/${m} below minimum`,
+    positives: "positive this round",
+    overdue: (n, out) => `${n} overdue of ${out} out`,
     lastEvent: (ago) => `last event ${ago}`,
     never: "no event yet",
     silent: "silent",
@@ -54,6 +64,10 @@ export const STREET: Record<Lang, StreetDict> = {
     noRound: "无进行中的轮次",
     sealed: "封控楼",
     onDuty: "在岗",
+    dutyOf: (n, m) => `在岗 ${n}（最低 ${m}）`,
+    short: (p, n, m) => `${p} ${n}/${m} 低于最低人数`,
+    positives: "本轮阳性",
+    overdue: (n, out) => `外出 ${out} 人，逾时未归 ${n}`,
     lastEvent: (ago) => `最近动态 ${ago}`,
     never: "尚无动态",
     silent: "长时间无动态",

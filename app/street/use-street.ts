@@ -39,6 +39,14 @@ export function useStreet(): StreetState {
         ),
       })),
     );
+    // Posts against their minimums and positives come whole, at most once a second; never older than what is shown.
+    socket.on("streetEntry", (n) =>
+      setState((s) => ({
+        ...s,
+        heardAt: Date.now(),
+        entries: s.entries.map((e) => (e.community === n.community && n.seq >= e.seq ? n : e)),
+      })),
+    );
     socket.on("heartbeat", () => heard());
     socket.on("disconnect", () => setState((s) => ({ ...s, connection: navigator.onLine ? "reconnecting" : "offline" })));
     socket.on("connect_error", (err) =>
