@@ -26,6 +26,7 @@ type StreetDict = {
   connection: Record<"live" | "connecting" | "reconnecting" | "offline", string>;
   updated: string;
   switchTo: string;
+  daily: string;
   ago: (minutes: number) => string;
 };
 
@@ -53,6 +54,7 @@ export const STREET: Record<Lang, StreetDict> = {
     connection: { live: "Live", connecting: "Connecting…", reconnecting: "Reconnecting…", offline: "Offline" },
     updated: "updated",
     switchTo: "中文",
+    daily: "Daily summary",
     ago: (m) => (m < 1 ? "just now" : m < 60 ? `${m} min ago` : `${Math.floor(m / 60)} h ${m % 60} min ago`),
   },
   "zh-CN": {
@@ -78,6 +80,7 @@ export const STREET: Record<Lang, StreetDict> = {
     connection: { live: "实时", connecting: "正在连接…", reconnecting: "正在重新连接…", offline: "离线" },
     updated: "更新于",
     switchTo: "English",
+    daily: "每日汇总",
     ago: (m) => (m < 1 ? "刚刚" : m < 60 ? `${m} 分钟前` : `${Math.floor(m / 60)} 小时 ${m % 60} 分钟前`),
   },
 };

@@ -61,6 +61,9 @@ export function StreetScreen() {
           >
             {t.connection[street.connection]} · {t.updated} {updated}
           </div>
+          <a href="/street/daily" data-street-daily className="rounded px-3 py-1 text-lg text-sky-200 underline ring-1 ring-slate-600">
+            {t.daily}
+          </a>
           <button type="button" onClick={toggle} className="rounded px-3 py-1 text-lg text-slate-300 ring-1 ring-slate-600">
             {t.switchTo}
           </button>
