@@ -6,7 +6,7 @@ import os from "node:os";
 import postgres from "postgres";
 import { freshPostgresDatabase } from "../tests/support/db";
 import { findBinary, loopbackPorts, startHaproxy } from "../tests/support/proxies";
-import { startChild } from "./child";
+import { type Child, startChild } from "./child";
 import { ADMIN, api, type BenchServer, now, p50, p99, seed, size, sleep, startServer, stealMeter } from "./common";
 
 export interface Staleness {
@@ -117,9 +117,10 @@ async function phase(
   shape: { communities: string[]; households: number; volunteers: number; rate: number; durationMs: number },
   pgConnections: () => Promise<number>,
   log: (s: string) => void,
+  /** The load's process, kept from one phase to the next: it knows which volunteers are on duty and who was swabbed. */
+  poster: Child,
 ): Promise<StreetPhase> {
   const watcher = startChild("street-child.ts");
-  const poster = startChild("street-child.ts");
   const getter = startChild("posters-child.ts");
   const stolen = stealMeter();
   try {
@@ -195,7 +196,7 @@ async function phase(
     return result;
   } finally {
     await watcher.call("close").catch(() => {});
-    await Promise.all([watcher.close(), poster.close(), getter.close()]);
+    await Promise.all([watcher.close(), getter.close()]);
   }
 }
 
@@ -204,7 +205,7 @@ export async function benchStreet(log: (s: string) => void): Promise<StreetResul
   const households = size(1383, 300);
   const volunteers = size(160, 40);
   const rate = size(200, 100);
-  const durationMs = size(60_000, 10_000);
+  const durationMs = size(120_000, 10_000);
   const communities = Array.from({ length: compounds }, (_, i) => ID(i));
   const pg = await freshPostgresDatabase();
   const dbName = new URL(pg.url).pathname.slice(1);
@@ -214,6 +215,7 @@ export async function benchStreet(log: (s: string) => void): Promise<StreetResul
   const servers: BenchServer[] = [];
   const skipped: string[] = [];
   let balancer: Awaited<ReturnType<typeof startHaproxy>> | null = null;
+  const poster = startChild("street-child.ts");
   try {
     const a = await startServer("postgres", {}, { databaseUrl: pg.url });
     servers.push(a);
@@ -236,7 +238,7 @@ export async function benchStreet(log: (s: string) => void): Promise<StreetResul
       });
     const tokens = { street, walls };
     const shape = { communities, households, volunteers, rate, durationMs };
-    const phases = [await phase(a.url, [a], tokens, shape, pgConnections, log)];
+    const phases = [await phase(a.url, [a], tokens, shape, pgConnections, log, poster)];
     if (!findBinary("haproxy")) skipped.push("two nodes: HAProxy is not installed");
     else {
       const b = await startServer("postgres", {}, { databaseUrl: pg.url });
@@ -247,10 +249,11 @@ export async function benchStreet(log: (s: string) => void): Promise<StreetResul
         { name: "a", port: portOf(a) },
         { name: "b", port: portOf(b) },
       ]);
-      phases.push(await phase(balancer.url, [a, b], tokens, shape, pgConnections, log));
+      phases.push(await phase(balancer.url, [a, b], tokens, shape, pgConnections, log, poster));
     }
     return { compounds, households, volunteers, rate, registered, registerMs, phases, skipped };
   } finally {
+    await poster.close();
     await balancer?.stop();
     for (const s of servers) await s.dispose();
     await admin.end();
