@@ -23,6 +23,8 @@ export interface StreetPhase {
   seconds: number;
   eventsPerSecond: number;
   failed: number;
+  /** Whether the load was held back at its cap of unanswered posts (the server fell behind the rate). */
+  heldBack: boolean;
   postP50: number;
   postP99: number;
   clientCpu: number;
@@ -139,6 +141,7 @@ async function phase(
     const load = poster.call<{
       accepted: [string, number, number][];
       failed: number;
+      capped: number;
       failures: string[];
       eventsPerSecond: number;
       postP50: number;
@@ -177,6 +180,7 @@ async function phase(
       seconds,
       eventsPerSecond: posted.eventsPerSecond,
       failed: posted.failed,
+      heldBack: posted.capped > 0,
       postP50: posted.postP50,
       postP99: posted.postP99,
       clientCpu: posted.clientCpu,

@@ -35,6 +35,7 @@ export function StreetTile({
       data-compound={e.community}
       data-urgent={e.counts.urgentRequests}
       data-short-posts={short.length}
+      data-silent={quiet || undefined}
       title={t.open(name)}
       className={`flex min-w-0 flex-col gap-1 rounded-xl p-3 ring-2 ${urgent ? "bg-red-950 ring-red-400" : warn ? "bg-amber-950 ring-amber-400" : "bg-slate-900 ring-slate-700"} ${dense ? "text-sm" : "text-2xl"}`}
     >

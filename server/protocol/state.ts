@@ -77,7 +77,7 @@ export interface ServerToClientEvents {
   wall: (v: WallView) => void;
   /** The answer to `street`: every compound watched; then `counts` for each as it changes. */
   street: (v: StreetView) => void;
-  /** One compound of the street view again, at most once a second, when its posts or positives may have changed. */
+  /** One compound of the street view again, at most every 5 s, when its posts or positives may have changed. */
   streetEntry: (e: StreetEntry) => void;
 }
 

@@ -46,6 +46,8 @@ export interface BroadcasterOptions {
   wallIntervalMs?: number;
   /** The wall view is re-sent this often even without events: rate, ETA and the chart window move with time. */
   wallRefreshMs?: number;
+  /** Least time between two street entries of one community (posts against minimums, positives: five queries). */
+  streetIntervalMs?: number;
   /** Shared with `subscribe`, which sends each new subscriber its snapshot. */
   demoMarks?: DemoMarks;
 }
@@ -94,7 +96,8 @@ export class Broadcaster {
     this.slots.set(key, slot);
     slot.dirty = true;
     if (slot.timer || slot.flushing) return;
-    const interval = kind !== "counts" ? (this.opts.wallIntervalMs ?? 1000) : this.minIntervalMs;
+    const interval =
+      kind === "counts" ? this.minIntervalMs : kind === "wall" ? (this.opts.wallIntervalMs ?? 1000) : (this.opts.streetIntervalMs ?? 5000);
     const wait = Math.max(0, slot.lastEmit + interval - Date.now());
     // Nothing sent lately: now, not a timer's millisecond later.
     slot.timer =

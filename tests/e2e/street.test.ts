@@ -111,6 +111,59 @@ describe.skipIf(!ready)("STREET: the street office's wall", () => {
     await context.close();
   });
 
+  it("STREET8 at 20 compounds while events flow, a compound that goes an hour without one is shown silent and first after the urgent one; its tile opens its wall", async () => {
+    const more = Array.from({ length: 17 }, (_, i) => `w${String(i).padStart(2, "0")}`);
+    expect(
+      (await app.server.api("/api/events", { events: [...more.flatMap((c) => smallCompound(c)), ...smallCompound("quiet")] })).status,
+    ).toBe(201);
+    const twenty = [...THREE.filter((c) => c !== "north"), ...more, "quiet"];
+    expect(twenty).toHaveLength(20);
+    const minted = await app.server.api("/api/tokens", { role: "street", label: "twenty", communities: twenty });
+    const context = await app.browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    const page = await context.newPage();
+    // The page's clock runs on from now; jumping it an hour on is how an hour of silence is shown without waiting one.
+    await page.clock.install();
+    await page.goto(`${app.server.url}/street?token=${minted.body.token}&lang=en`);
+    await page.locator('[data-connection="live"]').waitFor({ timeout: 30_000 });
+    await expect.poll(() => page.locator("[data-compound]").count(), { timeout: 15_000 }).toBe(20);
+    expect(await page.locator("[data-silent]").count()).toBe(0);
+    // Events flow to every compound but one, a seal or an unseal at a time, round robin.
+    const busy = twenty.filter((c) => c !== "quiet");
+    let flowing = true;
+    let n = 0;
+    const flow = (async () => {
+      while (flowing) {
+        const c = busy[n % busy.length] as string;
+        const type = Math.floor(n / busy.length) % 2 === 0 ? "building.sealed" : "building.unsealed";
+        n++;
+        await app.server.api("/api/events", { type, community: c, payload: { buildingId: "b2" } });
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    })();
+    try {
+      await page.clock.fastForward("01:01:00");
+      await waitFor(
+        async () =>
+          (await page.locator("[data-silent]").evaluateAll((tiles) => tiles.map((t) => t.getAttribute("data-compound")))).join() ===
+          "quiet",
+        "only the quiet compound shown silent",
+        60_000,
+      );
+      const order = await page.locator("[data-compound]").evaluateAll((tiles) => tiles.map((t) => t.getAttribute("data-compound")));
+      expect(order.slice(0, 2)).toEqual(["south", "quiet"]);
+      expect(await page.locator('[data-compound="quiet"]').textContent()).toContain("silent");
+      await screenshot(page, "street-20");
+      copyFileSync(path.join(SCREENSHOTS, "street-20.png"), "docs/street-20.png");
+    } finally {
+      flowing = false;
+      await flow;
+    }
+    await page.locator('[data-compound="quiet"]').click();
+    await page.waitForURL(/\/wall\?community=quiet/);
+    await page.locator('[data-kpi="householdsTotal"]').waitFor({ timeout: 30_000 });
+    await context.close();
+  });
+
   it("STREET3 at 100 compounds the grid is denser and pages turn by themselves; nothing overflows sideways", async () => {
     const many = Array.from({ length: 97 }, (_, i) => `c${String(i).padStart(3, "0")}`);
     const events = many.flatMap((c) => smallCompound(c).slice(0, 3));
