@@ -7,10 +7,13 @@ import type { StreetResult } from "./street";
 export const STREET_TITLE = "Street office (many compounds on one PostgreSQL)";
 
 export function streetSection(r: StreetResult, machine: string): string {
-  const one = r.phases[0];
-  const two = r.phases[1];
-  const cols = r.phases.map((p) => (p.nodes === 1 ? "1 node" : `${p.nodes} nodes behind HAProxy`));
-  const row = (what: string, f: (p: StreetResult["phases"][number]) => string) => `| ${what} | ${r.phases.map(f).join(" | ")} |`;
+  const one = r.phases.find((p) => p.watched && p.nodes === 1);
+  const two = r.phases.find((p) => p.nodes === 2);
+  const cols = r.phases.map((p) =>
+    !p.watched ? "1 node, no socket (writes alone)" : p.nodes === 1 ? "1 node" : `${p.nodes} nodes behind HAProxy`,
+  );
+  const row = (what: string, f: (p: StreetResult["phases"][number]) => string, socketsOnly = false) =>
+    `| ${what} | ${r.phases.map((p) => (socketsOnly && !p.watched ? "–" : f(p))).join(" | ")} |`;
   const pair = (a: number, b: number) => `${ms(a)} / ${ms(b)} ms`;
   const lines = [
     `A street of ${r.compounds} compounds, each ${int(r.households)} households and ${r.volunteers} volunteers (with ${Math.ceil(r.households / 34)} buildings,`,
@@ -33,12 +36,17 @@ export function streetSection(r: StreetResult, machine: string): string {
       (p) => `${int(p.eventsPerSecond)}${p.heldBack ? " (held back: 64 unanswered)" : ""} (${p.failed})`,
     ),
     row("POST until 201, p50 / p99", (p) => pair(p.postP50, p.postP99)),
-    row("staleness on the street wall's socket, p50 / p99 (max)", (p) => `${pair(p.street.p50, p.street.p99)} (${ms(p.street.max)})`),
+    row("staleness on the street wall's socket, p50 / p99 (max)", (p) => `${pair(p.street.p50, p.street.p99)} (${ms(p.street.max)})`, true),
     row(
       `staleness on the ${r.compounds} compounds' wall sockets, p50 / p99 (max)`,
       (p) => `${pair(p.walls.p50, p.walls.p99)} (${ms(p.walls.max)})`,
+      true,
     ),
-    row("events never seen on a socket", (p) => `${p.street.missed} street, ${p.walls.missed} walls of ${int(p.walls.n + p.walls.missed)}`),
+    row(
+      "events never seen on a socket",
+      (p) => `${p.street.missed} street, ${p.walls.missed} walls of ${int(p.walls.n + p.walls.missed)}`,
+      true,
+    ),
     row("node CPU (share of one core)", (p) => p.perNode.map((n) => `${Math.round(n.cpu * 100)}%`).join(" + ")),
     row("node RSS at the end (peak)", (p) => p.perNode.map((n) => `${int(n.rssMiB)} MiB (${int(n.peakMiB)})`).join(" + ")),
     row("GET /api/snapshot under load, p50 / p99", (p) => pair(p50(p.snapshot), p99(p.snapshot))),
@@ -47,6 +55,7 @@ export function streetSection(r: StreetResult, machine: string): string {
       (p) => `${pair(p50(p.streetApi), p99(p.streetApi))}; ${int(p.streetBytes / 1024)} KiB`,
     ),
     row("PostgreSQL connections held", (p) => String(p.pgConnections)),
+    row("PostgreSQL CPU (this database's backends, share of one core)", (p) => `${Math.round(p.pgCpu * 100)}%`),
     row("load generator's CPU (share of one core)", (p) => `${Math.round(p.clientCpu * 100)}%`),
     row("host steal during the phase; load average at its end", (p) => `${(p.steal * 100).toFixed(0)}%; ${p.load.toFixed(1)}`),
   ];

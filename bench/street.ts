@@ -35,6 +35,10 @@ export interface StreetPhase {
   streetApi: number[];
   streetBytes: number;
   pgConnections: number;
+  /** PostgreSQL's backends of this database: their CPU over the phase, as a share of one core. */
+  pgCpu: number;
+  /** False for the baseline: the same load with no socket open, so no push is read. */
+  watched: boolean;
   steal: number;
   load: number;
 }
@@ -79,6 +83,14 @@ function cpuMs(pid: number): number {
   const f = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
   return ((Number(f[11]) + Number(f[12])) * 1000) / 100;
 }
+/** cpuMs, or 0 for a process gone meanwhile. */
+function cpuOf(pid: number): number {
+  try {
+    return cpuMs(pid);
+  } catch {
+    return 0;
+  }
+}
 const rssMiB = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? Number.NaN) / 1024;
 
 /** For each accepted event, the first message on a socket of `tag` that carried its compound at that seq or later. */
@@ -117,22 +129,24 @@ async function phase(
   nodes: BenchServer[],
   tokens: { street: string; walls: { community: string; token: string }[] },
   shape: { communities: string[]; households: number; volunteers: number; rate: number; durationMs: number },
-  pgConnections: () => Promise<number>,
+  pg: { connections(): Promise<number>; pids(): Promise<number[]> },
   log: (s: string) => void,
   /** The load's process, kept from one phase to the next: it knows which volunteers are on duty and who was swabbed. */
   poster: Child,
+  watch = true,
 ): Promise<StreetPhase> {
   const watcher = startChild("street-child.ts");
   const getter = startChild("posters-child.ts");
   const stolen = stealMeter();
   try {
     log(
-      `  ${nodes.length} node${nodes.length > 1 ? "s" : ""}: ${tokens.walls.length + 1} wall sockets, ${shape.rate} events/s for ${shape.durationMs / 1000} s`,
+      `  ${nodes.length} node${nodes.length > 1 ? "s" : ""}: ${watch ? tokens.walls.length + 1 : "no"} wall sockets, ${shape.rate} events/s for ${shape.durationMs / 1000} s`,
     );
-    await watcher.call("watch", { url, streetToken: tokens.street, walls: tokens.walls });
+    if (watch) await watcher.call("watch", { url, streetToken: tokens.street, walls: tokens.walls });
     await sleep(2000);
     await watcher.call("take");
     const cpu0 = nodes.map((n) => cpuMs(n.pid));
+    const pgCpu0 = new Map((await pg.pids()).map((pid) => [pid, cpuOf(pid)]));
     const peaks = nodes.map((n) => rssMiB(n.pid));
     const sampler = setInterval(() => {
       for (const [i, n] of nodes.entries()) peaks[i] = Math.max(peaks[i]!, rssMiB(n.pid));
@@ -169,7 +183,8 @@ async function phase(
     const seconds = (now() - t0) / 1000;
     clearInterval(sampler);
     const perNode = nodes.map((n, i) => ({ rssMiB: rssMiB(n.pid), peakMiB: peaks[i]!, cpu: (cpuMs(n.pid) - cpu0[i]!) / 1000 / seconds }));
-    const connections = await pgConnections();
+    const connections = await pg.connections();
+    const pgCpu = (await pg.pids()).reduce((sum, pid) => sum + cpuOf(pid) - (pgCpu0.get(pid) ?? 0), 0) / 1000 / seconds;
     await sleep(2000);
     const seen = await watcher.call<[string, number, number, 0 | 1][]>("take");
     const streetBytes = Buffer.byteLength(JSON.stringify(await api(url, "/api/street", undefined, tokens.street)));
@@ -191,6 +206,8 @@ async function phase(
       streetApi,
       streetBytes,
       pgConnections: connections,
+      pgCpu,
+      watched: watch,
       steal: stolen(),
       load: os.loadavg()[0] ?? 0,
     };
@@ -214,8 +231,14 @@ export async function benchStreet(log: (s: string) => void): Promise<StreetResul
   const pg = await freshPostgresDatabase();
   const dbName = new URL(pg.url).pathname.slice(1);
   const admin = postgres(pg.url, { max: 1, onnotice: () => {} });
-  const pgConnections = async () =>
-    Number((await admin`select count(*)::int as n from pg_stat_activity where datname = ${dbName} and pid <> pg_backend_pid()`)[0]?.n);
+  const pgInfo = {
+    connections: async () =>
+      Number((await admin`select count(*)::int as n from pg_stat_activity where datname = ${dbName} and pid <> pg_backend_pid()`)[0]?.n),
+    pids: async () =>
+      (await admin<{ pid: number }[]>`select pid from pg_stat_activity where datname = ${dbName} and pid <> pg_backend_pid()`).map(
+        (r) => r.pid,
+      ),
+  };
   const servers: BenchServer[] = [];
   const skipped: string[] = [];
   let balancer: Awaited<ReturnType<typeof startHaproxy>> | null = null;
@@ -242,7 +265,9 @@ export async function benchStreet(log: (s: string) => void): Promise<StreetResul
       });
     const tokens = { street, walls };
     const shape = { communities, households, volunteers, rate, durationMs };
-    const phases = [await phase(a.url, [a], tokens, shape, pgConnections, log, poster)];
+    // First the writes alone (no socket, so nothing read for a push): what this machine accepts at all.
+    const phases = [await phase(a.url, [a], tokens, { ...shape, durationMs: size(40_000, 5000) }, pgInfo, log, poster, false)];
+    phases.push(await phase(a.url, [a], tokens, shape, pgInfo, log, poster));
     if (!findBinary("haproxy")) skipped.push("two nodes: HAProxy is not installed");
     else {
       const b = await startServer("postgres", {}, { databaseUrl: pg.url });
@@ -253,7 +278,7 @@ export async function benchStreet(log: (s: string) => void): Promise<StreetResul
         { name: "a", port: portOf(a) },
         { name: "b", port: portOf(b) },
       ]);
-      phases.push(await phase(balancer.url, [a, b], tokens, shape, pgConnections, log, poster));
+      phases.push(await phase(balancer.url, [a, b], tokens, shape, pgInfo, log, poster));
     }
     return { compounds, households, volunteers, rate, registered, registerMs, phases, skipped };
   } finally {
