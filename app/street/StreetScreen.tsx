@@ -10,9 +10,15 @@ import { StreetTile } from "./StreetTile";
 import { byAttention } from "./street-order";
 import { useStreet } from "./use-street";
 
-/** Up to this many tiles are shown large; more go on a denser grid, in pages that turn by themselves. */
+/** Up to MEDIUM tiles large, up to LARGE a size smaller so four rows fit 1080p; more go on a denser grid, in pages that turn by themselves. */
+const MEDIUM = 12;
 const LARGE = 20;
 const PAGE = 60;
+const GRID = {
+  large: "grid-cols-[repeat(auto-fill,minmax(22rem,1fr))]",
+  medium: "grid-cols-[repeat(auto-fill,minmax(20rem,1fr))]",
+  dense: "grid-cols-[repeat(auto-fill,minmax(11rem,1fr))]",
+} as const;
 const TURN_MS = 20_000;
 const TONE = {
   live: "bg-emerald-500/15 text-emerald-200 ring-emerald-400/40",
@@ -36,6 +42,7 @@ export function StreetScreen() {
   }, [pages]);
   const shown = pages > 1 ? ordered.slice((page % pages) * PAGE, ((page % pages) + 1) * PAGE) : ordered;
   const dense = ordered.length > LARGE;
+  const size = dense ? "dense" : ordered.length > MEDIUM ? "medium" : "large";
   const fresh = freshness(now, street.heardAt ?? now);
   const updated = street.heardAt ? new Intl.DateTimeFormat(lang, { timeStyle: "medium" }).format(street.heardAt) : "–";
   return (
@@ -74,12 +81,9 @@ export function StreetScreen() {
       ) : ordered.length === 0 ? (
         <p className="text-2xl text-slate-300">{t.empty}</p>
       ) : (
-        <section
-          aria-label={t.title}
-          className={`grid gap-3 ${dense ? "grid-cols-[repeat(auto-fill,minmax(11rem,1fr))]" : "grid-cols-[repeat(auto-fill,minmax(22rem,1fr))]"}`}
-        >
+        <section aria-label={t.title} className={`grid gap-3 ${GRID[size]}`}>
           {shown.map((e) => (
-            <StreetTile key={e.community} e={e} now={now} lang={lang} t={t} dense={dense} />
+            <StreetTile key={e.community} e={e} now={now} lang={lang} t={t} size={size} />
           ))}
         </section>
       )}

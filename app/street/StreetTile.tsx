@@ -5,6 +5,9 @@ import { postName } from "../_i18n/posts";
 import type { STREET } from "../_i18n/street";
 import { coverage, shortPosts, silent } from "./street-order";
 
+const TEXT = { large: "text-2xl", medium: "text-xl leading-snug", dense: "text-sm" } as const;
+const NAME = { large: "text-3xl", medium: "text-2xl", dense: "text-base" } as const;
+
 const fmt = (lang: Lang, n: number) => new Intl.NumberFormat(lang).format(n);
 
 export function StreetTile({
@@ -12,13 +15,14 @@ export function StreetTile({
   now,
   lang,
   t,
-  dense,
+  size,
 }: {
   e: StreetEntry;
   now: number;
   lang: Lang;
   t: (typeof STREET)["en"];
-  dense: boolean;
+  /** large up to 12 tiles, medium up to 20 (four rows of five fit 1080p), dense past that. */
+  size: "large" | "medium" | "dense";
 }) {
   const name = e.name ?? e.community;
   const cov = coverage(e);
@@ -37,9 +41,9 @@ export function StreetTile({
       data-short-posts={short.length}
       data-silent={quiet || undefined}
       title={t.open(name)}
-      className={`flex min-w-0 flex-col gap-1 rounded-xl p-3 ring-2 ${urgent ? "bg-red-950 ring-red-400" : warn ? "bg-amber-950 ring-amber-400" : "bg-slate-900 ring-slate-700"} ${dense ? "text-sm" : "text-2xl"}`}
+      className={`flex min-w-0 flex-col gap-1 rounded-xl p-3 ring-2 ${urgent ? "bg-red-950 ring-red-400" : warn ? "bg-amber-950 ring-amber-400" : "bg-slate-900 ring-slate-700"} ${TEXT[size]}`}
     >
-      <span className={`truncate font-semibold text-slate-50 ${dense ? "text-base" : "text-3xl"}`}>{name}</span>
+      <span className={`truncate font-semibold text-slate-50 ${NAME[size]}`}>{name}</span>
       <span className="flex flex-wrap gap-x-3">
         <span className={urgent ? "font-bold text-red-200" : "text-slate-300"}>
           <span data-street-kpi="urgentRequests">{fmt(lang, e.counts.urgentRequests)}</span> {t.urgent}
@@ -80,7 +84,7 @@ export function StreetTile({
       </span>
       {short.length > 0 && (
         <ul className="flex flex-col text-amber-200" data-street-short>
-          {short.slice(0, dense ? 1 : 3).map((p) => (
+          {short.slice(0, size === "large" ? 3 : 1).map((p) => (
             <li key={p.post} data-post={p.post} className="truncate">
               ⚠ {t.short(postName(p, lang), fmt(lang, p.onDuty), fmt(lang, p.minimum ?? 0))}
             </li>

@@ -152,6 +152,9 @@ describe.skipIf(!ready)("STREET: the street office's wall", () => {
       const order = await page.locator("[data-compound]").evaluateAll((tiles) => tiles.map((t) => t.getAttribute("data-compound")));
       expect(order.slice(0, 2)).toEqual(["south", "quiet"]);
       expect(await page.locator('[data-compound="quiet"]').textContent()).toContain("silent");
+      // Readable across a room and all on one screen: twenty tiles inside 1920×1080, none cut off.
+      const bottoms = await page.locator("[data-compound]").evaluateAll((tiles) => tiles.map((t) => t.getBoundingClientRect().bottom));
+      expect(Math.max(...bottoms)).toBeLessThanOrEqual(1080);
       await screenshot(page, "street-20");
       copyFileSync(path.join(SCREENSHOTS, "street-20.png"), "docs/street-20.png");
     } finally {
