@@ -1,6 +1,7 @@
 "use client";
 // Why: the street office's wall: every compound it watches, live, ordered by what needs attention; never a person.
 import { useEffect, useMemo, useState } from "react";
+import { StaleOverlay } from "../_components/StaleOverlay";
 import { DICTS } from "../_i18n/dict";
 import { STREET } from "../_i18n/street";
 import { useLang } from "../_i18n/use-lang";
@@ -46,7 +47,7 @@ export function StreetScreen() {
   const fresh = freshness(now, street.heardAt ?? now);
   const updated = street.heardAt ? new Intl.DateTimeFormat(lang, { timeStyle: "medium" }).format(street.heardAt) : "–";
   return (
-    <main data-street data-freshness={fresh} className="flex min-h-screen flex-col gap-4 bg-slate-950 p-6 text-slate-100">
+    <main data-street data-freshness={fresh} className="relative flex min-h-screen flex-col gap-4 bg-slate-950 p-6 text-slate-100">
       <header className="flex items-center justify-between gap-6">
         <div className="flex items-baseline gap-6">
           <h1 className="text-4xl font-semibold">{t.title}</h1>
@@ -81,12 +82,17 @@ export function StreetScreen() {
       ) : ordered.length === 0 ? (
         <p className="text-2xl text-slate-300">{t.empty}</p>
       ) : (
-        <section aria-label={t.title} className={`grid gap-3 ${GRID[size]}`}>
+        <section
+          aria-label={t.title}
+          className={`grid gap-3 transition-[filter,opacity] ${GRID[size]} ${fresh === "expired" ? "opacity-60 grayscale" : ""}`}
+        >
           {shown.map((e) => (
             <StreetTile key={e.community} e={e} now={now} lang={lang} t={t} size={size} />
           ))}
         </section>
       )}
+      {/* As on the wall: past a minute without the server, the last numbers stay, greyed, under a notice. */}
+      {fresh === "expired" && <StaleOverlay text={DICTS[lang].wall.expired(updated)} />}
     </main>
   );
 }
