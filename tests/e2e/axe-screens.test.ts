@@ -151,6 +151,13 @@ const SCREENS: Screen[] = [
       await page.locator("[data-compounds]").waitFor({ timeout: 15_000 });
     },
   },
+  {
+    name: "the street's daily summary",
+    path: "/street/daily?since=23:59",
+    role: "street",
+    viewport: LAPTOP,
+    ready: (page) => page.locator('[data-street-sheet] [data-street-row="east"]').waitFor({ timeout: 15_000 }),
+  },
 ];
 
 async function tokenFor(server: AppServer, role: Role, label: string): Promise<string> {
