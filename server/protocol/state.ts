@@ -58,7 +58,7 @@ export interface StreetEntry extends Snapshot {
   lastEventAt: string | null;
   /** Each post's volunteers on duty against its minimum (null: none set), as the compound's wall lists them. */
   posts: WallView["posts"];
-  /** Positive results in the open round (0 without one). */
+  /** Positive results given today (since midnight in REPORT_TIME_ZONE), whichever round they belong to. */
   positives: number;
 }
 

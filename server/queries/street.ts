@@ -1,16 +1,17 @@
 // Why: the street office's wall (contract v1.2, section 9): every compound it watches in one answer, a few queries in all.
-import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, count, eq, gte, inArray } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Db } from "../../drizzle/client";
 import { communityState, events, postMinimums, posts, rounds, roundTests, volunteers } from "../../drizzle/schema";
 import { mergePosts, type RegisteredPost } from "../domain/wall-posts";
+import { dayBounds, localDate } from "../domain/zoned-day";
 import type { StreetEntry } from "../protocol/state";
 import { currentRound, emptySnapshot, SNAPSHOT_COLUMNS, snapshotOf } from "./snapshot";
 
 type Extras = Pick<StreetEntry, "posts" | "positives">;
 
-/** Per compound: each post's volunteers on duty against its minimum, and the positives of the open round. */
-async function readExtras(db: Db, communities: string[] | null): Promise<Map<string, Extras>> {
+/** Per compound: each post's volunteers on duty against its minimum, and the positive results given since `since`. */
+async function readExtras(db: Db, communities: string[] | null, since: Date): Promise<Map<string, Extras>> {
   const only = (col: AnyPgColumn) => (communities ? inArray(col, communities) : undefined);
   const [onDuty, mins, registered, positives] = await Promise.all([
     db
@@ -28,15 +29,10 @@ async function readExtras(db: Db, communities: string[] | null): Promise<Map<str
       .where(only(posts.community))
       .orderBy(asc(posts.community), asc(posts.seq)),
     db
-      .select({
-        community: communityState.community,
-        n: sql<number>`count(*) filter (where ${roundTests.result} = 'positive')`.mapWith(Number),
-      })
-      .from(communityState)
-      .innerJoin(rounds, and(currentRound, sql`${rounds.closedAt} is null`))
-      .innerJoin(roundTests, and(eq(roundTests.community, rounds.community), eq(roundTests.roundId, rounds.roundId)))
-      .where(only(communityState.community))
-      .groupBy(communityState.community),
+      .select({ community: roundTests.community, n: count() })
+      .from(roundTests)
+      .where(and(only(roundTests.community), eq(roundTests.result, "positive"), gte(roundTests.resultAt, since)))
+      .groupBy(roundTests.community),
   ]);
   const by = <T extends { community: string }>(rows: T[]) => {
     const m = new Map<string, T[]>();
@@ -46,7 +42,7 @@ async function readExtras(db: Db, communities: string[] | null): Promise<Map<str
   const dutyBy = by(onDuty);
   const minBy = by(mins);
   const regBy = by(registered);
-  const posBy = new Map(positives.map((r) => [r.community, r.n]));
+  const posBy = new Map(positives.map((r) => [r.community, Number(r.n)]));
   const names = new Set([...dutyBy.keys(), ...minBy.keys(), ...regBy.keys(), ...posBy.keys()]);
   const out = new Map<string, Extras>();
   for (const c of names) {
@@ -62,8 +58,14 @@ async function readExtras(db: Db, communities: string[] | null): Promise<Map<str
 
 const NO_EXTRAS: Extras = { posts: [], positives: 0 };
 
-/** The compounds named (all of them for `null`), each as its snapshot with its name, last event's time, posts and positives. */
-export async function readStreet(db: Db, communities: string[] | null): Promise<StreetEntry[]> {
+/** Where "today" is when none is configured (REPORT_TIME_ZONE). */
+export const STREET_TIME_ZONE = "Asia/Shanghai";
+
+/**
+ * The compounds named (all of them for `null`), each as its snapshot with its name, last event's time, posts, and
+ * positives today: results given since midnight in `timeZone`.
+ */
+export async function readStreet(db: Db, communities: string[] | null, timeZone = STREET_TIME_ZONE): Promise<StreetEntry[]> {
   if (communities?.length === 0) return [];
   const [rows, extras] = await Promise.all([
     db
@@ -73,7 +75,7 @@ export async function readStreet(db: Db, communities: string[] | null): Promise<
       .leftJoin(events, eq(events.seq, communityState.lastSeq))
       .where(communities ? inArray(communityState.community, communities) : undefined)
       .orderBy(asc(communityState.community)),
-    readExtras(db, communities),
+    readExtras(db, communities, dayBounds(localDate(Date.now(), timeZone), timeZone).start),
   ]);
   const found = new Map<string, StreetEntry>(
     rows.map((r) => [

@@ -48,6 +48,8 @@ export interface BroadcasterOptions {
   wallRefreshMs?: number;
   /** Least time between two street entries of one community (posts against minimums, positives: five queries). */
   streetIntervalMs?: number;
+  /** Where the street entries' "today" is (REPORT_TIME_ZONE). */
+  reportTimeZone?: string;
   /** Shared with `subscribe`, which sends each new subscriber its snapshot. */
   demoMarks?: DemoMarks;
 }
@@ -107,7 +109,7 @@ export class Broadcaster {
   private async send(kind: Kind, community: string): Promise<void> {
     if (kind === "wall") this.io.to(wallRoom(community)).emit("wall", await readWallView(this.db, community));
     else if (kind === "street") {
-      const [entry] = await readStreet(this.db, [community]);
+      const [entry] = await readStreet(this.db, [community], this.opts.reportTimeZone);
       if (entry) this.io.to(streetRoom(community)).emit("streetEntry", entry);
     } else {
       const snap = await readSnapshot(this.db, community);

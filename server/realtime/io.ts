@@ -35,6 +35,8 @@ export interface IoOptions {
   publicUrl?: string;
   /** The demo mark each room was sent (see Broadcaster). */
   demoMarks?: DemoMarks;
+  /** Where the street view's "today" is (REPORT_TIME_ZONE). */
+  reportTimeZone?: string;
   /** Sockets one token may hold on this node (SOCKETS_PER_TOKEN). */
   socketsPerToken?: number;
 }
@@ -133,7 +135,7 @@ export function createIo(http: HttpServer, db: Db, auth: Authenticator, log: Log
         const named = principal.operator ? null : (principal.communities ?? []);
         const all = named ?? (await readStreet(db, null)).map((c) => c.community);
         await socket.join([...all.map(communityRoom), ...all.map(streetRoom)]);
-        socket.emit("street", { communities: await readStreet(db, named) });
+        socket.emit("street", { communities: await readStreet(db, named, opts.reportTimeZone) });
         reply({ ok: true });
       } catch (err) {
         log.warn({ err: (err as Error).message }, "street view for subscriber failed");

@@ -195,7 +195,7 @@ describe.skipIf(!ready)(`COMP: compounds sealed from each other on ${ENGINE}`, (
     expect((await s.api("/api/street/daily", { token: tok.bSecretary })).status).toBe(403);
   });
 
-  it("COMP7 each compound on the street carries its posts against their minimums and the round's positives, pushed to a street socket", async () => {
+  it("COMP7 each compound on the street carries its posts against their minimums and today's positives, pushed to a street socket", async () => {
     const st = connect(s.url, { token: tok.street });
     try {
       await connected(st);

@@ -23,22 +23,22 @@ const DailyQuery = z.strictObject({
 });
 
 /** The compounds the token watches: a street token's, or every one for the operator; others may not. */
-async function watched(p: Principal, path: string, db: Parameters<typeof readStreet>[0]) {
+async function watched(p: Principal, path: string, db: Parameters<typeof readStreet>[0], timeZone?: string) {
   if (p.role === "secretary" && !p.operator) throw forbidden(p.role, "GET", path);
-  return readStreet(db, p.operator ? null : (p.communities ?? []));
+  return readStreet(db, p.operator ? null : (p.communities ?? []), timeZone);
 }
 
 export const streetRoutes = [
   route("GET /api/street", async ({ res, deps, require }) => {
     const p = await require("street", "secretary");
-    sendJson(res, 200, { communities: await watched(p, "/api/street", deps.handle.db) });
+    sendJson(res, 200, { communities: await watched(p, "/api/street", deps.handle.db, deps.reportTimeZone) });
   }),
   /** Each compound's figures for a day side by side with the totals; `&format=csv`; `&silentSince=HH:MM`. */
   route("GET /api/street/daily", async ({ res, url, deps, require }) => {
     const p = await require("street", "secretary");
     const q = DailyQuery.safeParse(Object.fromEntries(url.searchParams));
     if (!q.success) throw invalid("bad date, time or format", zodIssues(q.error.issues));
-    const entries = await watched(p, "/api/street/daily", deps.handle.db);
+    const entries = await watched(p, "/api/street/daily", deps.handle.db, deps.reportTimeZone);
     const timeZone = deps.reportTimeZone ?? "Asia/Shanghai";
     const now = new Date();
     const today = localDate(now.getTime(), timeZone);
