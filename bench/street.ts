@@ -211,9 +211,10 @@ async function phase(
       steal: stolen(),
       load: os.loadavg()[0] ?? 0,
     };
-    log(
-      `  street wall p50/p99 ${result.street.p50.toFixed(0)}/${result.street.p99.toFixed(0)} ms, compound walls ${result.walls.p50.toFixed(0)}/${result.walls.p99.toFixed(0)} ms; /api/street p50 ${p50(streetApi).toFixed(0)} ms`,
-    );
+    if (watch)
+      log(
+        `  street wall p50/p99 ${result.street.p50.toFixed(0)}/${result.street.p99.toFixed(0)} ms, compound walls ${result.walls.p50.toFixed(0)}/${result.walls.p99.toFixed(0)} ms; /api/street p50 ${p50(streetApi).toFixed(0)} ms`,
+      );
     return result;
   } finally {
     await watcher.call("close").catch(() => {});
