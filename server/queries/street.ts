@@ -67,16 +67,21 @@ export const STREET_TIME_ZONE = "Asia/Shanghai";
  */
 export async function readStreet(db: Db, communities: string[] | null, timeZone = STREET_TIME_ZONE): Promise<StreetEntry[]> {
   if (communities?.length === 0) return [];
-  const [rows, extras] = await Promise.all([
-    db
-      .select({ ...SNAPSHOT_COLUMNS, lastEventAt: events.recordedAt })
-      .from(communityState)
-      .leftJoin(rounds, currentRound)
-      .leftJoin(events, eq(events.seq, communityState.lastSeq))
-      .where(communities ? inArray(communityState.community, communities) : undefined)
-      .orderBy(asc(communityState.community)),
-    readExtras(db, communities, dayBounds(localDate(Date.now(), timeZone), timeZone).start),
-  ]);
+  // One connection and one snapshot for the five reads: the counts and the posts agree, and a busy pool is waited for once.
+  const [rows, extras] = await db.transaction(
+    async (txn) => {
+      const tx = txn as unknown as Db;
+      const counts = await tx
+        .select({ ...SNAPSHOT_COLUMNS, lastEventAt: events.recordedAt })
+        .from(communityState)
+        .leftJoin(rounds, currentRound)
+        .leftJoin(events, eq(events.seq, communityState.lastSeq))
+        .where(communities ? inArray(communityState.community, communities) : undefined)
+        .orderBy(asc(communityState.community));
+      return [counts, await readExtras(tx, communities, dayBounds(localDate(Date.now(), timeZone), timeZone).start)] as const;
+    },
+    { isolationLevel: "repeatable read", accessMode: "read only" },
+  );
   const found = new Map<string, StreetEntry>(
     rows.map((r) => [
       r.s.community,
