@@ -6,7 +6,7 @@ import { machineLine, sections } from "./report";
 import type { Results } from "./results";
 
 /** Sections of the old file kept when this run has nothing of its own under that title. */
-const KEEP = [/^Registry import/, /^Several nodes/, /^Wall soak/];
+const KEEP = [/^Registry import/, /^Street office/, /^Several nodes/, /^Wall soak/];
 
 function method(r: Results): string {
   const feed = r.longFeed ? r.longFeed.generated.events.toLocaleString("en") : "10,000,000";

@@ -6,6 +6,7 @@ import type { PushFloor } from "./floor-push";
 import type { LongFeedResult } from "./long-feed-reads";
 import type { ManyResult } from "./many-subscribers";
 import type { PollingResult } from "./polling";
+import type { StreetResult } from "./street";
 import type { WallResult } from "./wall-load";
 
 export interface Results {
@@ -21,6 +22,7 @@ export interface Results {
   longFeed?: LongFeedResult;
   many?: ManyResult;
   wall?: WallResult;
+  street?: StreetResult;
   /** Parts that failed, with why: the run goes on without them. */
   failures: { part: string; message: string }[];
   /** Each part's share of the cores' time the host took (CPU steal), by part name. */

@@ -1,7 +1,8 @@
 // `npm run bench`: Cordon's figures against their targets, beside the floors (a bare insert-and-commit loop, a bare
 // Socket.IO broadcast) and beside polling, on the embedded database and on PostgreSQL (when one answers at
 // 127.0.0.1:5432); writes BENCHMARKS.md. `npm run bench -- --quick` runs every part small and writes nothing.
-// Options: `--only=floors,push-floor,cordon,import,polling,feed,many,wall` runs those parts; `--feed-events=N`
+// Options: `--only=floors,push-floor,cordon,import,polling,feed,many,wall,street` runs those parts (`street` rewrites only
+// its own section of BENCHMARKS.md, even alone); `--feed-events=N`
 // sizes the long feed (default 10,000,000; 200,000 with --quick); `--json=FILE` also keeps every raw sample there.
 import { readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -19,6 +20,8 @@ import { benchPolling } from "./polling";
 import { benchImport, importFiles } from "./registry-import";
 import { machineLine, sections } from "./report";
 import type { Results } from "./results";
+import { benchStreet } from "./street";
+import { STREET_TITLE, streetSection, writeStreetSection } from "./street-report";
 import { benchWall } from "./wall-load";
 
 const option = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
@@ -117,12 +120,18 @@ await part("subscribers on one node", "many", async (log) => {
 await part("the wall display", "wall", async (log) => {
   results.wall = await benchWall(size(10, 3), log);
 });
+if (pgVersion)
+  await part("the street office (PostgreSQL)", "street", async (log) => {
+    results.street = await benchStreet(log);
+  });
 await closeLoad();
 results.durationMs = now() - t0;
 results.steal["the whole run"] = runStolen();
 
 console.log("");
 for (const s of sections(results)) console.log(`## ${s.title}\n\n${s.body}\n`);
+const street = results.street ? streetSection(results.street, machineLine(results)) : null;
+if (street) console.log(`## ${STREET_TITLE}\n\n${street}\n`);
 console.log(`The run took ${secs(results.durationMs)}.`);
 const json = option("json");
 if (json) writeFileSync(json, JSON.stringify(results));
@@ -130,5 +139,9 @@ if (QUICK || only) console.log("(quick or partial run: BENCHMARKS.md left as it 
 else {
   writeBenchmarks(results);
   console.log("Wrote BENCHMARKS.md.");
+}
+if (street && !QUICK) {
+  writeStreetSection(street);
+  console.log(`Wrote the section "${STREET_TITLE}" of BENCHMARKS.md.`);
 }
 process.exit(results.failures.length ? 1 : 0);

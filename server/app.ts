@@ -177,10 +177,11 @@ export async function startCordon(env: Env, log: Logger, opts: { dev?: boolean }
     publicUrl: env.PUBLIC_URL,
     demoMarks,
     socketsPerToken: env.SOCKETS_PER_TOKEN,
+    reportTimeZone: env.REPORT_TIME_ZONE,
   });
   const revocations = new RevocationWatcher(db, realtime.io, resolver, log);
   revocations.start();
-  const broadcaster = new Broadcaster(realtime.io, db, log, undefined, { demoMarks });
+  const broadcaster = new Broadcaster(realtime.io, db, log, undefined, { demoMarks, reportTimeZone: env.REPORT_TIME_ZONE });
   const overdueClock = new OverdueClock(
     db,
     () => watchedCommunities(realtime.io),

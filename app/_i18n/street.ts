@@ -12,6 +12,12 @@ type StreetDict = {
   round: string;
   sealed: string;
   onDuty: string;
+  /** Volunteers on duty against the sum of the posts' minimums. */
+  dutyOf: (onDuty: string, minimum: string) => string;
+  /** One post below its minimum: its name, on duty, minimum. */
+  short: (post: string, onDuty: string, minimum: string) => string;
+  positives: string;
+  overdue: (n: string, out: string) => string;
   lastEvent: (ago: string) => string;
   never: string;
   silent: string;
@@ -22,6 +28,7 @@ type StreetDict = {
   connection: Record<"live" | "connecting" | "reconnecting" | "offline", string>;
   updated: string;
   switchTo: string;
+  daily: string;
   ago: (minutes: number) => string;
 };
 
@@ -36,6 +43,10 @@ export const STREET: Record<Lang, StreetDict> = {
     round: "Round:",
     sealed: "sealed",
     onDuty: "on duty",
+    dutyOf: (n, m) => `${n} on duty (minimum ${m})`,
+    short: (p, n, m) => `${p} ${n}/${m} below minimum`,
+    positives: "positive today",
+    overdue: (n, out) => `${n} overdue of ${out} out`,
     lastEvent: (ago) => `last event ${ago}`,
     never: "no event yet",
     silent: "silent",
@@ -46,6 +57,7 @@ export const STREET: Record<Lang, StreetDict> = {
     connection: { live: "Live", connecting: "Connecting…", reconnecting: "Reconnecting…", offline: "Offline" },
     updated: "updated",
     switchTo: "中文",
+    daily: "Daily summary",
     ago: (m) => (m < 1 ? "just now" : m < 60 ? `${m} min ago` : `${Math.floor(m / 60)} h ${m % 60} min ago`),
   },
   "zh-CN": {
@@ -58,6 +70,10 @@ export const STREET: Record<Lang, StreetDict> = {
     round: "本轮：",
     sealed: "封控楼",
     onDuty: "在岗",
+    dutyOf: (n, m) => `在岗 ${n}（最低 ${m}）`,
+    short: (p, n, m) => `${p} ${n}/${m} 低于最低人数`,
+    positives: "今日阳性",
+    overdue: (n, out) => `外出 ${out} 人，逾时未归 ${n}`,
     lastEvent: (ago) => `最近动态 ${ago}`,
     never: "尚无动态",
     silent: "长时间无动态",
@@ -68,6 +84,7 @@ export const STREET: Record<Lang, StreetDict> = {
     connection: { live: "实时", connecting: "正在连接…", reconnecting: "正在重新连接…", offline: "离线" },
     updated: "更新于",
     switchTo: "English",
+    daily: "每日汇总",
     ago: (m) => (m < 1 ? "刚刚" : m < 60 ? `${m} 分钟前` : `${Math.floor(m / 60)} 小时 ${m % 60} 分钟前`),
   },
 };

@@ -1,6 +1,7 @@
 "use client";
 // Why: the street office's wall: every compound it watches, live, ordered by what needs attention; never a person.
 import { useEffect, useMemo, useState } from "react";
+import { StaleOverlay } from "../_components/StaleOverlay";
 import { DICTS } from "../_i18n/dict";
 import { STREET } from "../_i18n/street";
 import { useLang } from "../_i18n/use-lang";
@@ -10,9 +11,15 @@ import { StreetTile } from "./StreetTile";
 import { byAttention } from "./street-order";
 import { useStreet } from "./use-street";
 
-/** Up to this many tiles are shown large; more go on a denser grid, in pages that turn by themselves. */
+/** Up to MEDIUM tiles large, up to LARGE a size smaller so four rows fit 1080p; more go on a denser grid, in pages that turn by themselves. */
+const MEDIUM = 12;
 const LARGE = 20;
 const PAGE = 60;
+const GRID = {
+  large: "grid-cols-[repeat(auto-fill,minmax(22rem,1fr))]",
+  medium: "grid-cols-[repeat(auto-fill,minmax(20rem,1fr))]",
+  dense: "grid-cols-[repeat(auto-fill,minmax(11rem,1fr))]",
+} as const;
 const TURN_MS = 20_000;
 const TONE = {
   live: "bg-emerald-500/15 text-emerald-200 ring-emerald-400/40",
@@ -36,10 +43,11 @@ export function StreetScreen() {
   }, [pages]);
   const shown = pages > 1 ? ordered.slice((page % pages) * PAGE, ((page % pages) + 1) * PAGE) : ordered;
   const dense = ordered.length > LARGE;
+  const size = dense ? "dense" : ordered.length > MEDIUM ? "medium" : "large";
   const fresh = freshness(now, street.heardAt ?? now);
   const updated = street.heardAt ? new Intl.DateTimeFormat(lang, { timeStyle: "medium" }).format(street.heardAt) : "–";
   return (
-    <main data-street data-freshness={fresh} className="flex min-h-screen flex-col gap-4 bg-slate-950 p-6 text-slate-100">
+    <main data-street data-freshness={fresh} className="relative flex min-h-screen flex-col gap-4 bg-slate-950 p-6 text-slate-100">
       <header className="flex items-center justify-between gap-6">
         <div className="flex items-baseline gap-6">
           <h1 className="text-4xl font-semibold">{t.title}</h1>
@@ -61,6 +69,9 @@ export function StreetScreen() {
           >
             {t.connection[street.connection]} · {t.updated} {updated}
           </div>
+          <a href="/street/daily" data-street-daily className="rounded px-3 py-1 text-lg text-sky-200 underline ring-1 ring-slate-600">
+            {t.daily}
+          </a>
           <button type="button" onClick={toggle} className="rounded px-3 py-1 text-lg text-slate-300 ring-1 ring-slate-600">
             {t.switchTo}
           </button>
@@ -73,13 +84,15 @@ export function StreetScreen() {
       ) : (
         <section
           aria-label={t.title}
-          className={`grid gap-3 ${dense ? "grid-cols-[repeat(auto-fill,minmax(11rem,1fr))]" : "grid-cols-[repeat(auto-fill,minmax(22rem,1fr))]"}`}
+          className={`grid gap-3 transition-[filter,opacity] ${GRID[size]} ${fresh === "expired" ? "opacity-60 grayscale" : ""}`}
         >
           {shown.map((e) => (
-            <StreetTile key={e.community} e={e} now={now} lang={lang} t={t} dense={dense} />
+            <StreetTile key={e.community} e={e} now={now} lang={lang} t={t} size={size} />
           ))}
         </section>
       )}
+      {/* As on the wall: past a minute without the server, the last numbers stay, greyed, under a notice. */}
+      {fresh === "expired" && <StaleOverlay text={DICTS[lang].wall.expired(updated)} />}
     </main>
   );
 }

@@ -1,8 +1,12 @@
 // Why: one compound on the street office's wall: what needs attention first, readable across a room; it opens that compound's wall.
 import type { StreetEntry } from "../../server/protocol/state";
 import type { Lang } from "../_i18n/dict";
+import { postName } from "../_i18n/posts";
 import type { STREET } from "../_i18n/street";
-import { coverage, silent } from "./street-order";
+import { coverage, shortPosts, silent } from "./street-order";
+
+const TEXT = { large: "text-2xl", medium: "text-xl leading-snug", dense: "text-sm" } as const;
+const NAME = { large: "text-3xl", medium: "text-2xl", dense: "text-base" } as const;
 
 const fmt = (lang: Lang, n: number) => new Intl.NumberFormat(lang).format(n);
 
@@ -11,28 +15,35 @@ export function StreetTile({
   now,
   lang,
   t,
-  dense,
+  size,
 }: {
   e: StreetEntry;
   now: number;
   lang: Lang;
   t: (typeof STREET)["en"];
-  dense: boolean;
+  /** large up to 12 tiles, medium up to 20 (four rows of five fit 1080p), dense past that. */
+  size: "large" | "medium" | "dense";
 }) {
   const name = e.name ?? e.community;
   const cov = coverage(e);
   const quiet = silent(e, now);
   const urgent = e.counts.urgentRequests > 0;
+  const short = shortPosts(e);
+  const minimum = (e.posts ?? []).reduce((a, p) => a + (p.minimum ?? 0), 0);
+  const overdue = e.counts.overdue ?? 0;
+  const warn = quiet || short.length > 0 || overdue > 0;
   const ago = e.lastEventAt ? t.lastEvent(t.ago(Math.max(0, Math.floor((now - Date.parse(e.lastEventAt)) / 60_000)))) : t.never;
   return (
     <a
       href={`/wall?community=${encodeURIComponent(e.community)}`}
       data-compound={e.community}
       data-urgent={e.counts.urgentRequests}
+      data-short-posts={short.length}
+      data-silent={quiet || undefined}
       title={t.open(name)}
-      className={`flex min-w-0 flex-col gap-1 rounded-xl p-3 ring-2 ${urgent ? "bg-red-950 ring-red-400" : quiet ? "bg-amber-950 ring-amber-400" : "bg-slate-900 ring-slate-700"} ${dense ? "text-sm" : "text-2xl"}`}
+      className={`flex min-w-0 flex-col gap-1 rounded-xl p-3 ring-2 ${urgent ? "bg-red-950 ring-red-400" : warn ? "bg-amber-950 ring-amber-400" : "bg-slate-900 ring-slate-700"} ${TEXT[size]}`}
     >
-      <span className={`truncate font-semibold text-slate-50 ${dense ? "text-base" : "text-3xl"}`}>{name}</span>
+      <span className={`truncate font-semibold text-slate-50 ${NAME[size]}`}>{name}</span>
       <span className="flex flex-wrap gap-x-3">
         <span className={urgent ? "font-bold text-red-200" : "text-slate-300"}>
           <span data-street-kpi="urgentRequests">{fmt(lang, e.counts.urgentRequests)}</span> {t.urgent}
@@ -68,10 +79,33 @@ export function StreetTile({
         <span>
           <span data-street-kpi="buildingsSealed">{fmt(lang, e.counts.buildingsSealed)}</span> {t.sealed}
         </span>
-        <span>
-          <span data-street-kpi="volunteersOnDuty">{fmt(lang, e.counts.volunteersOnDuty)}</span> {t.onDuty}
+        <span className={e.positives > 0 ? "font-bold text-red-200" : undefined}>
+          <span data-street-kpi="positives">{fmt(lang, e.positives ?? 0)}</span> {t.positives}
         </span>
       </span>
+      <span className={short.length > 0 ? "font-semibold text-amber-200" : "text-slate-300"} data-street-duty>
+        {minimum > 0 ? (
+          t.dutyOf(fmt(lang, e.counts.volunteersOnDuty), fmt(lang, minimum))
+        ) : (
+          <>
+            {fmt(lang, e.counts.volunteersOnDuty)} {t.onDuty}
+          </>
+        )}
+      </span>
+      {short.length > 0 && (
+        <ul className="flex flex-col text-amber-200" data-street-short>
+          {short.slice(0, size === "large" ? 3 : 1).map((p) => (
+            <li key={p.post} data-post={p.post} className="truncate">
+              ⚠ {t.short(postName(p, lang), fmt(lang, p.onDuty), fmt(lang, p.minimum ?? 0))}
+            </li>
+          ))}
+        </ul>
+      )}
+      {(overdue > 0 || (e.counts.outsideNow ?? 0) > 0) && (
+        <span className={overdue > 0 ? "font-semibold text-amber-200" : "text-slate-300"} data-street-kpi="overdue" data-value={overdue}>
+          {t.overdue(fmt(lang, overdue), fmt(lang, e.counts.outsideNow ?? 0))}
+        </span>
+      )}
       <span className={quiet ? "font-semibold text-amber-200" : "text-slate-400"}>
         {quiet ? `${t.silent} · ` : ""}
         {ago}

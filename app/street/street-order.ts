@@ -14,14 +14,20 @@ export function coverage(e: StreetEntry): number | null {
 export const silent = (e: StreetEntry, now: number): boolean =>
   e.round !== null && (e.lastEventAt === null || now - Date.parse(e.lastEventAt) >= SILENT_AFTER_MS);
 
+/** The posts with fewer volunteers on duty than their minimum: a gate left thin needs the office too. */
+export const shortPosts = (e: StreetEntry) => (e.posts ?? []).filter((p) => p.minimum !== null && p.onDuty < p.minimum);
+
 /**
- * Urgent requests waiting first, then compounds gone silent, then the lowest round coverage, the most
- * buildings sealed, the most requests pending; then by name, so equal tiles never swap places.
+ * Urgent requests waiting first, then compounds gone silent, then posts below their minimum, holders overdue
+ * through the gate, then the lowest round coverage, the most buildings sealed, the most requests pending; then by
+ * name, so equal tiles never swap places.
  */
 export function byAttention(entries: readonly StreetEntry[], now: number): StreetEntry[] {
   const key = (e: StreetEntry) => [
     -e.counts.urgentRequests,
     silent(e, now) ? 0 : 1,
+    -shortPosts(e).length,
+    -(e.counts.overdue ?? 0),
     coverage(e) ?? 2,
     -e.counts.buildingsSealed,
     -e.counts.pendingRequests,

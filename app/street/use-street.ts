@@ -14,6 +14,8 @@ export interface StreetState {
   forbidden: boolean;
 }
 
+const later = (a: string | null, b: string | null) => (a && b ? (Date.parse(a) > Date.parse(b) ? a : b) : (a ?? b));
+
 /** The compounds this sign-in watches, kept current by the server's pushes; converges after any reconnect. */
 export function useStreet(): StreetState {
   const [state, setState] = useState<StreetState>({ entries: [], connection: "connecting", heardAt: null, forbidden: false });
@@ -36,6 +38,17 @@ export function useStreet(): StreetState {
         heardAt: Date.now(),
         entries: s.entries.map((e) =>
           e.community === m.community && m.seq > e.seq ? { ...e, seq: m.seq, counts: m.counts, lastEventAt: new Date().toISOString() } : e,
+        ),
+      })),
+    );
+    // Posts against their minimums and positives come whole, at most every 5 s; never older than what is shown.
+    socket.on("streetEntry", (n) =>
+      setState((s) => ({
+        ...s,
+        heardAt: Date.now(),
+        // The last event's time: the later of the two, as a `counts` may have stamped it with this screen's clock.
+        entries: s.entries.map((e) =>
+          e.community === n.community && n.seq >= e.seq ? { ...n, lastEventAt: later(e.lastEventAt, n.lastEventAt) } : e,
         ),
       })),
     );

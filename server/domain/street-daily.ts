@@ -48,3 +48,38 @@ export function totalsOf(rows: readonly StreetDailyFigures[]): StreetDailyFigure
 /** The compounds with no event recorded at or after `since`: a compound that has gone quiet. */
 export const silentSince = (rows: readonly StreetDailyRow[], since: Date): string[] =>
   rows.filter((r) => r.lastEventAt === null || Date.parse(r.lastEventAt) < since.getTime()).map((r) => r.community);
+
+/** Every column of the summary as a person reads it: the page's headers, and the CSV's with `&lang=`. */
+export type StreetDailyColumn = "community" | "name" | StreetDailyField | "lastEventAt" | "total";
+export const STREET_DAILY_LABELS: Record<"en" | "zh-CN", Record<StreetDailyColumn, string>> = {
+  en: {
+    community: "Compound id",
+    name: "Compound",
+    householdsTested: "Households tested",
+    positives: "Positives",
+    buildingsSealed: "Buildings sealed",
+    buildingsUnsealed: "Buildings unsealed",
+    requestsOpened: "Requests opened",
+    approved: "Approved",
+    rejected: "Rejected",
+    releases: "Releases approved",
+    volunteerHours: "Volunteer hours",
+    lastEventAt: "Last event",
+    total: "Total",
+  },
+  "zh-CN": {
+    community: "小区编号",
+    name: "小区",
+    householdsTested: "已采样户数",
+    positives: "阳性",
+    buildingsSealed: "封控楼栋",
+    buildingsUnsealed: "解封楼栋",
+    requestsOpened: "新增申请",
+    approved: "批准",
+    rejected: "驳回",
+    releases: "批准放行",
+    volunteerHours: "志愿者工时",
+    lastEventAt: "最近动态",
+    total: "合计",
+  },
+};

@@ -56,6 +56,10 @@ export interface StreetEntry extends Snapshot {
   name: string | null;
   /** When the compound's last event was recorded: a silent compound is a problem too. */
   lastEventAt: string | null;
+  /** Each post's volunteers on duty against its minimum (null: none set), as the compound's wall lists them. */
+  posts: WallView["posts"];
+  /** Positive results given today (since midnight in REPORT_TIME_ZONE), whichever round they belong to. */
+  positives: number;
 }
 
 /** GET /api/street and the socket's `street` message: every compound the token watches. */
@@ -73,6 +77,8 @@ export interface ServerToClientEvents {
   wall: (v: WallView) => void;
   /** The answer to `street`: every compound watched; then `counts` for each as it changes. */
   street: (v: StreetView) => void;
+  /** One compound of the street view again, at most every 5 s, when its posts or positives may have changed. */
+  streetEntry: (e: StreetEntry) => void;
 }
 
 export interface ClientToServerEvents {

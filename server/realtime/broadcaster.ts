@@ -3,13 +3,17 @@ import type { Db } from "../../drizzle/client";
 import type { Logger } from "../log";
 import type { ClientToServerEvents, ServerToClientEvents, Snapshot } from "../protocol/state";
 import { readSnapshot, toCountsMessage } from "../queries/snapshot";
+import { readStreet } from "../queries/street";
 import { readWallView } from "../queries/wall";
 
 export const communityRoom = (community: string) => `community:${community}`;
 /** Subscribers that asked for the wall view (`subscribe` with `wall: true`). */
 export const wallRoom = (community: string) => `wall:${community}`;
 
-type Kind = "counts" | "wall";
+/** Street sockets watching a compound: its whole street entry (posts against minimums, positives), at the wall's pace. */
+export const streetRoom = (community: string) => `street:${community}`;
+
+type Kind = "counts" | "wall" | "street";
 
 /** The communities someone on this node watches (counts or the wall view). */
 export function watchedCommunities(io: Server<ClientToServerEvents, ServerToClientEvents>): string[] {
@@ -42,6 +46,10 @@ export interface BroadcasterOptions {
   wallIntervalMs?: number;
   /** The wall view is re-sent this often even without events: rate, ETA and the chart window move with time. */
   wallRefreshMs?: number;
+  /** Least time between two street entries of one community (posts against minimums, positives: five queries). */
+  streetIntervalMs?: number;
+  /** Where the street entries' "today" is (REPORT_TIME_ZONE). */
+  reportTimeZone?: string;
   /** Shared with `subscribe`, which sends each new subscriber its snapshot. */
   demoMarks?: DemoMarks;
 }
@@ -72,6 +80,7 @@ export class Broadcaster {
     // Nobody here watches it: no read. A later subscriber reads a fresh snapshot when it joins.
     if (this.watchers(communityRoom(community)) > 0) this.mark("counts", community);
     if (this.watchers(wallRoom(community)) > 0) this.mark("wall", community);
+    if (this.watchers(streetRoom(community)) > 0) this.mark("street", community);
   }
 
   private watchers(room: string): number {
@@ -89,7 +98,8 @@ export class Broadcaster {
     this.slots.set(key, slot);
     slot.dirty = true;
     if (slot.timer || slot.flushing) return;
-    const interval = kind === "wall" ? (this.opts.wallIntervalMs ?? 1000) : this.minIntervalMs;
+    const interval =
+      kind === "counts" ? this.minIntervalMs : kind === "wall" ? (this.opts.wallIntervalMs ?? 1000) : (this.opts.streetIntervalMs ?? 5000);
     const wait = Math.max(0, slot.lastEmit + interval - Date.now());
     // Nothing sent lately: now, not a timer's millisecond later.
     slot.timer =
@@ -98,7 +108,10 @@ export class Broadcaster {
 
   private async send(kind: Kind, community: string): Promise<void> {
     if (kind === "wall") this.io.to(wallRoom(community)).emit("wall", await readWallView(this.db, community));
-    else {
+    else if (kind === "street") {
+      const [entry] = await readStreet(this.db, [community], this.opts.reportTimeZone);
+      if (entry) this.io.to(streetRoom(community)).emit("streetEntry", entry);
+    } else {
       const snap = await readSnapshot(this.db, community);
       this.io.to(communityRoom(community)).emit("counts", toCountsMessage(snap));
       if (this.opts.demoMarks?.note(snap)) this.io.to(communityRoom(community)).emit("snapshot", snap);

@@ -15,7 +15,7 @@ import { communityExists } from "../queries/communities";
 import { readSnapshot } from "../queries/snapshot";
 import { readStreet } from "../queries/street";
 import { readWallView } from "../queries/wall";
-import { communityRoom, type DemoMarks, wallRoom } from "./broadcaster";
+import { communityRoom, type DemoMarks, streetRoom, wallRoom } from "./broadcaster";
 import { SocketQuota } from "./socket-quota";
 import { SubscriberReads } from "./subscriber-reads";
 
@@ -35,6 +35,8 @@ export interface IoOptions {
   publicUrl?: string;
   /** The demo mark each room was sent (see Broadcaster). */
   demoMarks?: DemoMarks;
+  /** Where the street view's "today" is (REPORT_TIME_ZONE). */
+  reportTimeZone?: string;
   /** Sockets one token may hold on this node (SOCKETS_PER_TOKEN). */
   socketsPerToken?: number;
 }
@@ -131,8 +133,9 @@ export function createIo(http: HttpServer, db: Db, auth: Authenticator, log: Log
       try {
         // Rooms first, then the read: a change in between arrives as `counts` with a newer seq.
         const named = principal.operator ? null : (principal.communities ?? []);
-        await socket.join((named ?? (await readStreet(db, null)).map((c) => c.community)).map(communityRoom));
-        socket.emit("street", { communities: await readStreet(db, named) });
+        const all = named ?? (await readStreet(db, null)).map((c) => c.community);
+        await socket.join([...all.map(communityRoom), ...all.map(streetRoom)]);
+        socket.emit("street", { communities: await readStreet(db, named, opts.reportTimeZone) });
         reply({ ok: true });
       } catch (err) {
         log.warn({ err: (err as Error).message }, "street view for subscriber failed");

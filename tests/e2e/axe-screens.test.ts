@@ -1,4 +1,4 @@
-// Why: AXE1–AXE30: every screen, in both languages, with its data shown, has no serious or critical axe-core violation.
+// Why: AXE1–AXE32: every screen, in both languages, with its data shown, has no serious or critical axe-core violation.
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import type { AppServer } from "../support/app-server";
@@ -203,6 +203,13 @@ const SCREENS: Screen[] = [
     viewport: { width: 390, height: 844 },
     phone: true,
     ready: (page) => page.locator('[data-pass-request="q3"] [data-qr="ready"]').waitFor({ timeout: 15_000 }),
+  },
+  {
+    name: "the street's daily summary",
+    path: "/street/daily?since=23:59",
+    role: "street",
+    viewport: LAPTOP,
+    ready: (page) => page.locator('[data-street-sheet] [data-street-row="east"]').waitFor({ timeout: 15_000 }),
   },
 ];
 

@@ -194,4 +194,38 @@ describe.skipIf(!ready)(`COMP: compounds sealed from each other on ${ENGINE}`, (
     expect((await s.api("/api/street/daily?date=2999-01-01", { token: st })).status).toBe(400);
     expect((await s.api("/api/street/daily", { token: tok.bSecretary })).status).toBe(403);
   });
+
+  it("COMP7 each compound on the street carries its posts against their minimums and today's positives, pushed to a street socket", async () => {
+    const st = connect(s.url, { token: tok.street });
+    try {
+      await connected(st);
+      await new Promise((resolve) => st.emit("street", resolve));
+      const ev = (type: string, payload: object) => ({ type, community: B, payload });
+      const seed = [
+        ev("post.minimum_set", { post: "gate", minimum: 3 }),
+        ev("volunteer.checked_in", { volunteerId: "v1", post: "gate" }),
+        ev("household.tested", { roundId: "r1", householdId: "h2" }),
+        ev("test.result", { roundId: "r1", householdId: "h2", result: "positive" }),
+      ];
+      expect((await s.post({ events: seed })).status).toBe(201);
+      type Entry = { community: string; seq: number; positives: number; posts: { post: string; onDuty: number; minimum: number | null }[] };
+      const body = (await (await s.api("/api/street", { token: tok.street })).json()) as { communities: Entry[] };
+      const b = body.communities.find((c) => c.community === B) as Entry;
+      expect(b.posts).toContainEqual(expect.objectContaining({ post: "gate", onDuty: 1, minimum: 3 }));
+      expect(b.positives).toBe(1);
+      expect(body.communities.find((c) => c.community === "default")?.positives).toBe(0);
+      await waitFor(
+        () =>
+          st.received.some((f) => {
+            const e = f.data as Entry;
+            return f.event === "streetEntry" && e.community === B && e.seq === b.seq && e.positives === 1;
+          }),
+        "commB's entry pushed with its positives",
+        30_000,
+      );
+      expect(JSON.stringify(st.received)).not.toContain(PERSONAL.phone);
+    } finally {
+      st.close();
+    }
+  });
 });

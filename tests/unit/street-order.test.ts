@@ -1,6 +1,6 @@
 // Why: STREET1: the street office's tiles, ordered by what needs attention.
 import { describe, expect, it } from "vitest";
-import { byAttention, coverage, SILENT_AFTER_MS, silent } from "../../app/street/street-order";
+import { byAttention, coverage, SILENT_AFTER_MS, shortPosts, silent } from "../../app/street/street-order";
 import { figuresOf, silentSince, totalsOf } from "../../server/domain/street-daily";
 import type { DailyReport } from "../../server/protocol/daily-report";
 import { emptyCounts, type StreetEntry } from "../../server/protocol/state";
@@ -14,6 +14,8 @@ const entry = (community: string, patch: Partial<StreetEntry["counts"]> = {}, ex
   round: { roundId: "r1", kind: "pcr", openedAt: "2026-04-05T08:00:00Z" },
   name: null,
   lastEventAt: new Date(NOW - 60_000).toISOString(),
+  posts: [],
+  positives: 0,
   ...extra,
 });
 
@@ -28,6 +30,18 @@ describe("STREET1: tiles by attention", () => {
       entry("no-round", {}, { round: null, lastEventAt: null }),
     ];
     expect(byAttention(list, NOW).map((e) => e.community)).toEqual(["urgent", "quiet", "low", "sealed-b", "calm", "no-round"]);
+  });
+
+  it("STREET6 a post below its minimum and holders overdue come right after silence, before coverage", () => {
+    const thin = { posts: [{ post: "gate", onDuty: 1, minimum: 3 }] };
+    const list = [
+      entry("low", { householdsTested: 10 }),
+      entry("thin", { householdsTested: 90 }, thin),
+      entry("late", { householdsTested: 90, overdue: 2 }),
+      entry("enough", { householdsTested: 90 }, { posts: [{ post: "gate", onDuty: 3, minimum: 3 }] }),
+    ];
+    expect(byAttention(list, NOW).map((e) => e.community)).toEqual(["thin", "late", "low", "enough"]);
+    expect(shortPosts(entry("thin", {}, thin)).map((p) => p.post)).toEqual(["gate"]);
   });
 
   it("STREET1 coverage needs a round and households; a compound without a round is never silent", () => {
