@@ -20,6 +20,8 @@ type StreetDict = {
   overdue: (n: string, out: string) => string;
   lastEvent: (ago: string) => string;
   never: string;
+  /** The compound created with the deployment, before its secretary names it: never its id `default`. */
+  unnamed: string;
   silent: string;
   empty: string;
   forbidden: string;
@@ -49,6 +51,7 @@ export const STREET: Record<Lang, StreetDict> = {
     overdue: (n, out) => `${n} overdue of ${out} out`,
     lastEvent: (ago) => `last event ${ago}`,
     never: "no event yet",
+    unnamed: "Unnamed compound",
     silent: "silent",
     empty: "No compound to show yet.",
     forbidden: "This sign-in is not a street office's. Open the street office's link.",
@@ -76,6 +79,7 @@ export const STREET: Record<Lang, StreetDict> = {
     overdue: (n, out) => `外出 ${out} 人，逾时未归 ${n}`,
     lastEvent: (ago) => `最近动态 ${ago}`,
     never: "尚无动态",
+    unnamed: "未命名小区",
     silent: "长时间无动态",
     empty: "暂无可显示的小区。",
     forbidden: "此登录不属于街道。请打开街道的登录链接。",
@@ -88,3 +92,7 @@ export const STREET: Record<Lang, StreetDict> = {
     ago: (m) => (m < 1 ? "刚刚" : m < 60 ? `${m} 分钟前` : `${Math.floor(m / 60)} 小时 ${m % 60} 分钟前`),
   },
 };
+
+/** How a compound is named to a person: its name, else its id, except the deployment's first compound, which is called unnamed. */
+export const compoundLabel = (e: { name?: string | null; community: string }, t: Pick<StreetDict, "unnamed">): string =>
+  e.name ?? (e.community === "default" ? t.unnamed : e.community);

@@ -2,7 +2,7 @@
 import type { StreetEntry } from "../../server/protocol/state";
 import type { Lang } from "../_i18n/dict";
 import { postName } from "../_i18n/posts";
-import type { STREET } from "../_i18n/street";
+import { compoundLabel, type STREET } from "../_i18n/street";
 import { coverage, shortPosts, silent } from "./street-order";
 
 const TEXT = { large: "text-2xl", medium: "text-xl leading-snug", dense: "text-sm" } as const;
@@ -24,7 +24,7 @@ export function StreetTile({
   /** large up to 12 tiles, medium up to 20 (four rows of five fit 1080p), dense past that. */
   size: "large" | "medium" | "dense";
 }) {
-  const name = e.name ?? e.community;
+  const name = compoundLabel(e, t);
   const cov = coverage(e);
   const quiet = silent(e, now);
   const urgent = e.counts.urgentRequests > 0;

@@ -1,5 +1,6 @@
 // Why: STREET1: the street office's tiles, ordered by what needs attention.
 import { describe, expect, it } from "vitest";
+import { compoundLabel, STREET } from "../../app/_i18n/street";
 import { byAttention, coverage, SILENT_AFTER_MS, shortPosts, silent } from "../../app/street/street-order";
 import { figuresOf, silentSince, totalsOf } from "../../server/domain/street-daily";
 import type { DailyReport } from "../../server/protocol/daily-report";
@@ -73,5 +74,14 @@ describe("STREET4: the street's daily summary", () => {
     expect(rows[0]).toMatchObject({ requestsOpened: 3, approved: 1, volunteerHours: 3.26 });
     expect(totalsOf(rows)).toMatchObject({ buildingsSealed: 3, householdsTested: 6, requestsOpened: 9, volunteerHours: 9.78 });
     expect(silentSince(rows, new Date("2026-04-05T02:00:00Z"))).toEqual(["b", "c"]);
+  });
+});
+
+describe("FIX19 a compound is named to a person, never as `default`", () => {
+  it("its name when it has one, its id otherwise, and the deployment's first compound unnamed in the screen's language", () => {
+    expect(compoundLabel({ name: "幸福里", community: "default" }, STREET["zh-CN"])).toBe("幸福里");
+    expect(compoundLabel({ name: null, community: "default" }, STREET["zh-CN"])).toBe("未命名小区");
+    expect(compoundLabel({ name: null, community: "default" }, STREET.en)).toBe("Unnamed compound");
+    expect(compoundLabel({ name: null, community: "east" }, STREET.en)).toBe("east");
   });
 });

@@ -9,6 +9,7 @@ import {
 } from "../../../server/domain/street-daily";
 import { SignInNotice } from "../../_components/SignInNotice";
 import { errorText, type Reasoned } from "../../_i18n/reasons";
+import { compoundLabel, STREET } from "../../_i18n/street";
 import { STREET_DAILY } from "../../_i18n/street-daily";
 import { useLang } from "../../_i18n/use-lang";
 
@@ -165,7 +166,7 @@ function Sheet({
   const time = (iso: string | null) =>
     iso ? new Date(iso).toLocaleString(lang, { timeZone: s.timeZone, dateStyle: "short", timeStyle: "short", hour12: false }) : d.never;
   const silent = new Set(s.silent ?? []);
-  const name = (r: StreetDailyRow) => r.name ?? r.community;
+  const name = (r: StreetDailyRow) => compoundLabel(r, STREET[lang]);
   const rows = [...s.communities].sort((a, b) => name(a).localeCompare(name(b), "zh-CN"));
   return (
     <article
