@@ -32,6 +32,12 @@ export function StreetTile({
   const minimum = (e.posts ?? []).reduce((a, p) => a + (p.minimum ?? 0), 0);
   const overdue = e.counts.overdue ?? 0;
   const warn = quiet || short.length > 0 || overdue > 0;
+  // The round as the secretary named it ("第一轮全员核酸"), its id only when no label was typed.
+  const roundName = e.round && (
+    <span data-street-round={e.round.roundId} title={`${t.round} ${e.round.label ?? e.round.roundId}`} className="text-slate-100">
+      {e.round.label ?? e.round.roundId}
+    </span>
+  );
   const ago = e.lastEventAt ? t.lastEvent(t.ago(Math.max(0, Math.floor((now - Date.parse(e.lastEventAt)) / 60_000)))) : t.never;
   return (
     <a
@@ -52,24 +58,27 @@ export function StreetTile({
           <span data-street-kpi="pendingRequests">{fmt(lang, e.counts.pendingRequests)}</span> {t.pending}
         </span>
       </span>
-      {e.round && (
-        // The round as the secretary named it ("第一轮全员核酸"), its id only when no label was typed.
+      {size === "large" && e.round && (
         <span className="truncate text-slate-300">
           {t.round}
           {lang === "en" ? " " : ""}
-          <span data-street-round={e.round.roundId} className="text-slate-100">
-            {e.round.label ?? e.round.roundId}
-          </span>
+          {roundName}
         </span>
       )}
       {cov === null ? (
-        !e.round && <span className="text-slate-400">{t.noRound}</span>
+        e.round ? (
+          size !== "large" && <span className="truncate text-slate-300">{roundName}</span>
+        ) : (
+          <span className="text-slate-400">{t.noRound}</span>
+        )
       ) : (
-        <span className="flex items-center gap-2">
-          <span className="h-2 flex-1 overflow-hidden rounded bg-slate-700" aria-hidden="true">
+        <span className="flex min-w-0 items-center gap-2">
+          {/* Smaller tiles keep twenty on one screen: the round's name shares the coverage line. */}
+          {size !== "large" && <span className="min-w-0 max-w-[45%] shrink truncate text-slate-300">{roundName}</span>}
+          <span className="h-2 min-w-6 flex-1 overflow-hidden rounded bg-slate-700" aria-hidden="true">
             <span className="block h-full bg-emerald-400" style={{ width: `${Math.round(cov * 100)}%` }} />
           </span>
-          <span className="text-slate-200">
+          <span className="shrink-0 text-slate-200">
             <span data-street-kpi="householdsTested">{fmt(lang, e.counts.householdsTested)}</span>/{fmt(lang, e.counts.householdsTotal)}{" "}
             {t.tested}
           </span>
