@@ -267,7 +267,20 @@ export const ZH: Templates = {
   file_forbidden_role: (p) => `“${word(ROLE, p.role)}”身份不能查看文件`,
 };
 
-export const REASON_TEXT: Record<Lang, Templates> = { en: EN, "zh-CN": ZH };
+/**
+ * The server's English sentences, except where a screen shows the refusal beside the household or round it
+ * acted on: said without its id there, as in Chinese (a person never reads h-1-101-… or pcr-…).
+ */
+const EN_SCREEN: Templates = {
+  ...EN,
+  round_closed: () => "This round is closed: record tests in the open round.",
+  household_not_tested: () => "This household has no test in this round yet: record its test first.",
+  nothing_to_undo: () => "There is nothing to undo.",
+  household_not_lived_in: (p) => `This household is marked ${p.status === "vacant" ? "vacant" : "moved out"}: there is nothing to record.`,
+  household_already_lived_in: () => "This household is already lived in.",
+};
+
+export const REASON_TEXT: Record<Lang, Templates> = { en: EN_SCREEN, "zh-CN": ZH };
 
 /** Anything that may carry a reason: an API error, an issue, a bad import row, a socket `problem`, a release item. */
 export type Reasoned = { reason?: unknown; params?: unknown; message?: unknown } | null | undefined;

@@ -45,4 +45,23 @@ describe("I18N: reasons in both languages", () => {
     expect(errorText(null, "zh-CN", "fallback")).toBe("fallback");
     expect(errorText({ reason: "required", params: { path: "payload.residents" } }, "zh-CN")).toBe("“人数”必须填写");
   });
+
+  it("FIX20 a refusal shown beside the household or round it names says neither's id, in English as in Chinese; the API's message keeps them", () => {
+    const ids = { householdId: "h-1-101-0a9f", roundId: "pcr-2026-04-05", status: "moved_out", what: "door-knock tap" };
+    for (const reason of [
+      "round_closed",
+      "household_not_tested",
+      "nothing_to_undo",
+      "household_not_lived_in",
+      "household_already_lived_in",
+    ] as const)
+      for (const lang of LANGS) {
+        const text = reasonText({ reason, params: ids }, lang) ?? "";
+        expect(text, `${lang} ${reason}`).not.toMatch(/h-1-101|pcr-2026/);
+        expect(text.trim(), `${lang} ${reason}`).not.toBe("");
+      }
+    expect(reasonText({ reason: "household_not_lived_in", params: ids }, "en")).toBe(
+      "This household is marked moved out: there is nothing to record.",
+    );
+  });
 });
