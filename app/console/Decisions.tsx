@@ -8,10 +8,13 @@ import { DICTS } from "../_i18n/dict";
 import { FOLLOWED, isStatus } from "../_i18n/followed";
 import { screenCommunity } from "../_live/community";
 import { useLive } from "../_live/use-live";
+import { useNow } from "../_live/use-now";
 import { useMyBuilding } from "./use-my-building";
 import { useRegistry } from "./use-registry";
 
 const READ_EVERY_MS = 1000;
+/** Read again this often even when no request count moved. */
+const SAFETY_READ_MS = 30_000;
 const KEPT = "cordon.followed";
 
 type Kept = { items: FollowedRequest[]; at: number; building: string | null };
@@ -42,23 +45,27 @@ const TONE: Record<string, string> = {
   cancelled: "bg-slate-600 text-white",
 };
 
-/** The requests of the volunteer's building and those opened on this phone, re-read whenever the feed moves. */
+/** The requests of the volunteer's building and those opened on this phone, re-read whenever a request moves. */
 export function Decisions({ lang }: { lang: Lang }) {
   const live = useLive();
-  const seq = live.snapshot?.seq;
-  const building = useMyBuilding();
   const counts = live.snapshot?.counts;
+  // A decision, a new request, a cancellation or a passage through the gate moves one of these; a tap or a
+  // check-in does not, so 160 phones do not all re-read on every swab. A slow tick catches two changes that cancel out.
+  const requestsMoved = counts && `${counts.pendingRequests}/${counts.urgentRequests}/${counts.outsideNow}`;
+  const tick = Math.floor(useNow(SAFETY_READ_MS) / SAFETY_READ_MS);
+  const readKey = requestsMoved && `${requestsMoved}@${tick}`;
+  const building = useMyBuilding();
   const registry = useRegistry(counts && `${counts.householdsTotal}/${counts.buildingsTotal}`);
   const [list, setList] = useState<{ items: FollowedRequest[]; at: number } | null>(null);
   // Opened without a connection: what this phone last read for this building.
   useEffect(() => {
     setList((l) => l ?? readKept(building));
   }, [building]);
-  // Re-read when the feed moves or the building changes, at most once a second and always after the last move.
+  // Re-read when a request moves or the building changes, at most once a second and always after the last move.
   const pending = useRef<{ timer?: ReturnType<typeof setTimeout>; last: number }>({ last: 0 });
   useEffect(() => {
     const p = pending.current;
-    if (seq === undefined) return;
+    if (readKey === undefined) return;
     clearTimeout(p.timer);
     p.timer = setTimeout(
       () => {
@@ -77,7 +84,7 @@ export function Decisions({ lang }: { lang: Lang }) {
       },
       Math.max(0, p.last + READ_EVERY_MS - Date.now()),
     );
-  }, [seq, building]);
+  }, [readKey, building]);
   useEffect(() => () => clearTimeout(pending.current.timer), []);
   const f = FOLLOWED[lang];
   const t = DICTS[lang];

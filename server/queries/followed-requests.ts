@@ -20,17 +20,20 @@ export async function readFollowedRequests(
   opts: { buildingId: string | null; actor: string; masking: Masking; now?: Date },
 ) {
   const now = opts.now ?? new Date();
-  const opened = db
-    .select({ requestId: sql<string>`("payload" ->> 'requestId')` })
-    .from(events)
-    .where(
-      and(
-        eq(events.type, "request.opened"),
-        gt(events.occurredAt, new Date(now.getTime() - OPENED_WITHIN_HOURS * 3600_000)),
-        eq(events.community, community),
-        eq(events.actor, opts.actor),
-      ),
-    );
+  // Read once: the list filters the requests and marks the ones opened here.
+  const opened = (
+    await db
+      .select({ requestId: sql<string>`("payload" ->> 'requestId')` })
+      .from(events)
+      .where(
+        and(
+          eq(events.type, "request.opened"),
+          gt(events.occurredAt, new Date(now.getTime() - OPENED_WITHIN_HOURS * 3600_000)),
+          eq(events.community, community),
+          eq(events.actor, opts.actor),
+        ),
+      )
+  ).map((o) => o.requestId);
   const changedAt = sql<Date>`coalesce(${requests.decidedAt}, ${requests.openedAt})`;
   const rows = await db
     .select({ r: requests, unit: households.unit, buildingId: households.buildingId, building: buildings.label })
@@ -40,7 +43,10 @@ export async function readFollowedRequests(
     .where(
       and(
         eq(requests.community, community),
-        or(opts.buildingId ? eq(households.buildingId, opts.buildingId) : sql`false`, inArray(requests.requestId, opened)),
+        or(
+          opts.buildingId ? eq(households.buildingId, opts.buildingId) : sql`false`,
+          opened.length > 0 ? inArray(requests.requestId, opened) : sql`false`,
+        ),
         or(
           inArray(requests.status, ["pending", "approved"]),
           // A raw expression has no column to map a Date for postgres.js: the bound goes as text.
@@ -52,7 +58,7 @@ export async function readFollowedRequests(
     .limit(LIMIT);
   const masked = opts.masking === "masked";
   const text = (t: string | null) => (t && masked ? maskFreeText(t) : t);
-  const mine = new Set((await opened).map((o) => o.requestId));
+  const mine = new Set(opened);
   return rows.map(({ r, unit, buildingId, building }) => ({
     requestId: r.requestId,
     buildingId,
