@@ -10,6 +10,7 @@ import { postEvent } from "../_live/post-event";
 import { useUntested } from "../_live/use-untested";
 import { UndoButton } from "../history/UndoButton";
 import { ConfirmDialog } from "./ConfirmDialog";
+import { ReasonField } from "./ReasonField";
 
 type Household = { householdId: string; buildingId: string; unit: string; residents: number; status: "vacant" | "moved_out" | null };
 type State = "untested" | "tested" | "vacant" | "moved_out" | "empty" | "lived";
@@ -206,17 +207,7 @@ export function BuildingHouseholds({
               </label>
             ))}
           </fieldset>
-          <label className="flex flex-col text-sm">
-            {w.reason}
-            <textarea
-              name="vacate-reason"
-              value={reason}
-              maxLength={500}
-              rows={2}
-              onChange={(e) => setReason(e.target.value)}
-              className="rounded bg-slate-800 px-2 py-1 text-base"
-            />
-          </label>
+          <ReasonField label={w.reason} name="vacate-reason" value={reason} onChange={setReason} />
         </ConfirmDialog>
       )}
       {h && dialog === "reoccupy" && (

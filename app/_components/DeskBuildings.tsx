@@ -9,6 +9,7 @@ import { postEvent } from "../_live/post-event";
 import { BuildingGrid } from "./BuildingGrid";
 import { BuildingHouseholds } from "./BuildingHouseholds";
 import { ConfirmDialog } from "./ConfirmDialog";
+import { ReasonField } from "./ReasonField";
 
 type Building = WallView["buildings"][number];
 type Dict = (typeof DICTS)["en"];
@@ -146,19 +147,7 @@ function BuildingActions({
             setReason("");
           }}
         >
-          {confirming === "seal" && (
-            <label className="flex flex-col text-sm">
-              {w.building.reason}
-              <textarea
-                name="seal-reason"
-                value={reason}
-                maxLength={500}
-                rows={2}
-                onChange={(e) => setReason(e.target.value)}
-                className="rounded bg-slate-800 px-2 py-1 text-base"
-              />
-            </label>
-          )}
+          {confirming === "seal" && <ReasonField label={w.building.reason} name="seal-reason" value={reason} onChange={setReason} />}
         </ConfirmDialog>
       )}
     </div>

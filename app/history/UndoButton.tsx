@@ -2,6 +2,7 @@
 // Why: a mistake is undone, not erased: the secretary confirms once, says why, and the history shows the undo under it.
 import { useState } from "react";
 import { ConfirmDialog } from "../_components/ConfirmDialog";
+import { ReasonField } from "../_components/ReasonField";
 import type { Lang } from "../_i18n/dict";
 import { HISTORY, type Names } from "../_i18n/history";
 import { postEvent } from "../_live/post-event";
@@ -65,18 +66,7 @@ export function UndoButton({
             setReason("");
           }}
         >
-          <label className="flex flex-col text-sm">
-            {u.reason}
-            <textarea
-              name="undo-reason"
-              value={reason}
-              required
-              maxLength={500}
-              rows={2}
-              onChange={(e) => setReason(e.target.value)}
-              className="rounded bg-slate-800 px-2 py-1 text-base"
-            />
-          </label>
+          <ReasonField label={u.reason} name="undo-reason" value={reason} onChange={setReason} required />
         </ConfirmDialog>
       )}
     </>
